@@ -1,0 +1,49 @@
+#pragma once
+// An optimizer advances an iterate one step at a time. State (moments, histories) lives in the
+// optimizer object, which belongs to one run and is reset per run.
+#include <cstdint>
+
+#include "core/optimizers/clipping.h"
+#include "core/oracles/gradient_oracle.h"
+#include "core/types.h"
+
+namespace gradscape {
+
+// What one step observed at the iterate it started from.
+struct StepInfo {
+  double loss = 0.0;      // loss at x_k
+  double gradNorm = 0.0;  // ||g_k||_2 of the oracle's gradient, before clipping
+};
+
+class Optimizer {
+ public:
+  virtual ~Optimizer() = default;
+
+  // Clears all state and sizes it for dimension `dim`. Must be called before the first step.
+  void reset(int dim);
+  // One iteration: evaluates the oracle at x (= x_k), clips the gradient, and moves x to x_{k+1}
+  // with learning rate lr. Never throws on non-finite numbers: they propagate into x and the
+  // run reports divergence.
+  StepInfo step(GradientOracle& oracle, VecRef x, double lr);
+
+  void setClipping(const Clipping& clip) { clip_ = clip; }
+  const Clipping& clipping() const { return clip_; }
+
+ protected:
+  // Sizes and zeroes the method's state.
+  virtual void onReset(int dim) = 0;
+  // Moves x given g, the clipped oracle gradient at x. iteration() is the 1-based number of this
+  // step (torch's `step` counter after its increment).
+  virtual void update(GradientOracle& oracle, VecRef x, VecCRef g, double lr) = 0;
+
+  // For methods that evaluate more than once per step (line searches): evaluates and clips.
+  double evaluateClipped(GradientOracle& oracle, VecCRef x, VecRef g) const;
+  int64_t iteration() const { return t_; }
+
+ private:
+  Vec g_;
+  Clipping clip_;
+  int64_t t_ = 0;
+};
+
+}  // namespace gradscape

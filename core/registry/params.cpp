@@ -1,0 +1,111 @@
+#include "core/registry/params.h"
+
+#include <charconv>
+#include <cmath>
+#include <stdexcept>
+
+namespace gradscape {
+
+ParamSpec ParamSpec::real(std::string name, double def, double min, double max, std::string help,
+                          bool log) {
+  ParamSpec s;
+  s.name = std::move(name);
+  s.defaultValue = def;
+  s.min = min;
+  s.max = max;
+  s.logScale = log;
+  s.help = std::move(help);
+  return s;
+}
+
+ParamSpec ParamSpec::positive(std::string name, double def, double max, std::string help,
+                              bool log) {
+  ParamSpec s = real(std::move(name), def, 0.0, max, std::move(help), log);
+  s.minInclusive = false;
+  return s;
+}
+
+ParamSpec ParamSpec::integer(std::string name, double def, double min, double max,
+                             std::string help) {
+  ParamSpec s = real(std::move(name), def, min, max, std::move(help));
+  s.kind = ParamKind::Integer;
+  return s;
+}
+
+ParamSpec ParamSpec::flag(std::string name, bool def, std::string help) {
+  ParamSpec s = real(std::move(name), def ? 1.0 : 0.0, 0.0, 1.0, std::move(help));
+  s.kind = ParamKind::Boolean;
+  return s;
+}
+
+ParamValues ParamValues::defaults(const std::vector<ParamSpec>& specs) {
+  ParamValues v;
+  for (const auto& s : specs) v.items_.emplace_back(s.name, s.defaultValue);
+  return v;
+}
+
+bool ParamValues::has(std::string_view name) const {
+  for (const auto& [k, v] : items_) {
+    if (k == name) return true;
+  }
+  return false;
+}
+
+double ParamValues::get(std::string_view name) const {
+  for (const auto& [k, v] : items_) {
+    if (k == name) return v;
+  }
+  throw std::out_of_range("no parameter named '" + std::string(name) + "'");
+}
+
+void ParamValues::set(std::string_view name, double value) {
+  for (auto& [k, v] : items_) {
+    if (k == name) {
+      v = value;
+      return;
+    }
+  }
+  items_.emplace_back(std::string(name), value);
+}
+
+std::string formatNumber(double value) {
+  if (std::isnan(value)) return "nan";
+  if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
+  if (ec != std::errc()) return "?";
+  return std::string(buf, end);
+}
+
+std::string checkParam(const ParamSpec& spec, double value) {
+  const std::string got = ", got " + formatNumber(value);
+  if (!std::isfinite(value)) return "must be a finite number" + got;
+  switch (spec.kind) {
+    case ParamKind::Boolean:
+      if (value != 0.0 && value != 1.0) return "must be true or false" + got;
+      return {};
+    case ParamKind::Integer:
+      if (value != std::floor(value)) return "must be a whole number" + got;
+      break;
+    case ParamKind::Real:
+      break;
+  }
+  if (spec.minInclusive ? value < spec.min : value <= spec.min) {
+    return std::string("must be ") + (spec.minInclusive ? ">= " : "> ") + formatNumber(spec.min) +
+           got;
+  }
+  if (spec.maxInclusive ? value > spec.max : value >= spec.max) {
+    return std::string("must be ") + (spec.maxInclusive ? "<= " : "< ") + formatNumber(spec.max) +
+           got;
+  }
+  return {};
+}
+
+const ParamSpec* findParam(const std::vector<ParamSpec>& specs, std::string_view name) {
+  for (const auto& s : specs) {
+    if (s.name == name) return &s;
+  }
+  return nullptr;
+}
+
+}  // namespace gradscape

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Gradscape needs to build, test and run.
+# Idempotent: only missing packages are installed. Needs root (or sudo) when anything is missing.
+set -euo pipefail
+
+PACKAGES=(
+  # build tools
+  build-essential cmake ninja-build pkg-config clang-format
+  # core engine
+  libeigen3-dev nlohmann-json3-dev libspectra-dev
+  # desktop program (Qt 6) and rendering (VTK 9.1, see shared/PLATFORM.md)
+  qt6-base-dev libqt6opengl6-dev qt6-svg-dev libvtk9-dev
+  # tests and benchmarks
+  libbenchmark-dev xvfb xauth mesa-utils xdotool
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all ${#PACKAGES[@]} packages present"
+  exit 0
+fi
+
+echo "setup: installing ${#missing[@]} missing packages: ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
+    echo "setup: need root to install packages (run as root or install sudo)" >&2
+    exit 1
+  fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+echo "setup: done"
