@@ -38,6 +38,15 @@ ParamSpec ParamSpec::flag(std::string name, bool def, std::string help) {
   return s;
 }
 
+ParamSpec ParamSpec::choice(std::string name, int def, std::vector<std::string> choices,
+                            std::string help) {
+  const double last = choices.empty() ? 0.0 : static_cast<double>(choices.size() - 1);
+  ParamSpec s = real(std::move(name), def, 0.0, last, std::move(help));
+  s.kind = ParamKind::Choice;
+  s.choices = std::move(choices);
+  return s;
+}
+
 ParamValues ParamValues::defaults(const std::vector<ParamSpec>& specs) {
   ParamValues v;
   for (const auto& s : specs) v.items_.emplace_back(s.name, s.defaultValue);
@@ -87,6 +96,14 @@ std::string checkParam(const ParamSpec& spec, double value) {
     case ParamKind::Integer:
       if (value != std::floor(value)) return "must be a whole number" + got;
       break;
+    case ParamKind::Choice:
+      if (value != std::floor(value) || value < 0 ||
+          value >= static_cast<double>(spec.choices.size())) {
+        std::string names;
+        for (const auto& c : spec.choices) names += (names.empty() ? "" : ", ") + c;
+        return "must be one of: " + names + got;
+      }
+      return {};
     case ParamKind::Real:
       break;
   }

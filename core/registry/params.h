@@ -9,7 +9,7 @@
 
 namespace gradscape {
 
-enum class ParamKind { Real, Integer, Boolean };
+enum class ParamKind { Real, Integer, Boolean, Choice };
 
 struct ParamSpec {
   std::string name;           // key in JSON and ParamValues, e.g. "lr", "beta1"
@@ -21,6 +21,7 @@ struct ParamSpec {
   ParamKind kind = ParamKind::Real;
   bool logScale = false;      // GUI sliders use a log scale (learning rates, epsilons)
   std::string help;           // one line
+  std::vector<std::string> choices;  // Choice: the names; the value is the index into this list
 
   // Convenience constructors keep the per-method tables short and readable.
   static ParamSpec real(std::string name, double def, double min, double max, std::string help,
@@ -30,6 +31,9 @@ struct ParamSpec {
                             bool log = true);
   static ParamSpec integer(std::string name, double def, double min, double max, std::string help);
   static ParamSpec flag(std::string name, bool def, std::string help);
+  // One of several named options; JSON uses the name, ParamValues hold the index.
+  static ParamSpec choice(std::string name, int def, std::vector<std::string> choices,
+                          std::string help);
 };
 
 // Values by name. Order follows the spec list it was made from.
@@ -44,6 +48,7 @@ class ParamValues {
   double get(std::string_view name) const;
   int integer(std::string_view name) const { return static_cast<int>(get(name)); }
   bool flag(std::string_view name) const { return get(name) != 0.0; }
+  int choice(std::string_view name) const { return static_cast<int>(get(name)); }
   void set(std::string_view name, double value);
 
   const std::vector<std::pair<std::string, double>>& items() const { return items_; }
