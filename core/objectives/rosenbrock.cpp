@@ -25,7 +25,9 @@ Box Rosenbrock::domain() const {
   return box(-r, r, -r / 2.0, 1.5 * r);
 }
 
-std::vector<Vec> Rosenbrock::minimizers() const { return {point(a_, a_ * a_)}; }
+std::vector<Vec> Rosenbrock::minimizers() const {
+  return {point(a_, a_ * a_)};
+}
 
 RegistryEntry<Objective> rosenbrockEntry() {
   return {"rosenbrock",

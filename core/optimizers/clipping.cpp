@@ -32,10 +32,14 @@ const char* clippingModeName(Clipping::Mode mode) {
 }
 
 bool parseClippingMode(const std::string& name, Clipping::Mode& mode) {
-  if (name == "none") mode = Clipping::Mode::None;
-  else if (name == "norm") mode = Clipping::Mode::Norm;
-  else if (name == "value") mode = Clipping::Mode::Value;
-  else return false;
+  if (name == "none")
+    mode = Clipping::Mode::None;
+  else if (name == "norm")
+    mode = Clipping::Mode::Norm;
+  else if (name == "value")
+    mode = Clipping::Mode::Value;
+  else
+    return false;
   return true;
 }
 

@@ -22,9 +22,11 @@ void AffineVarianceNoise::perturb(VecRef g, Rng& rng) const {
 
 const Registry<NoiseModel>& noiseRegistry() {
   static const Registry<NoiseModel> registry({
-      {"none", "None", "exact gradients", {}, [](const ParamValues&) {
-         return std::unique_ptr<NoiseModel>();
-       }},
+      {"none",
+       "None",
+       "exact gradients",
+       {},
+       [](const ParamValues&) { return std::unique_ptr<NoiseModel>(); }},
       {"gaussian",
        "Gaussian",
        "g + xi, xi ~ N(0, sigma^2 I)",

@@ -19,8 +19,8 @@ struct ParamSpec {
   bool minInclusive = true;   // false: value must be > min
   bool maxInclusive = true;   // false: value must be < max
   ParamKind kind = ParamKind::Real;
-  bool logScale = false;      // GUI sliders use a log scale (learning rates, epsilons)
-  std::string help;           // one line
+  bool logScale = false;             // GUI sliders use a log scale (learning rates, epsilons)
+  std::string help;                  // one line
   std::vector<std::string> choices;  // Choice: the names; the value is the index into this list
 
   // Convenience constructors keep the per-method tables short and readable.

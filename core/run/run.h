@@ -1,0 +1,73 @@
+#pragma once
+// One optimizer run on one objective: step-able (the GUI drives it one iteration at a time) and
+// runnable in batch. Divergence is a status with its iteration, never an exception.
+#include <atomic>
+#include <memory>
+#include <string>
+
+#include "core/objectives/objective.h"
+#include "core/optimizers/optimizer.h"
+#include "core/oracles/objective_oracle.h"
+#include "core/run/run_spec.h"
+#include "core/run/trace.h"
+#include "core/schedules/schedule.h"
+
+namespace gradscape {
+
+enum class RunStatus { Running, Converged, TargetReached, MaxIterations, Diverged, Stopped };
+
+// "running", "converged", "target reached", "max iterations", "diverged", "stopped".
+const char* runStatusName(RunStatus status);
+
+class Run {
+ public:
+  // Throws std::invalid_argument for unknown method names or options the methods reject.
+  Run(std::shared_ptr<const Objective> objective, RunSpec spec,
+      int64_t traceCapacity = Trace::kDefaultCapacity);
+
+  // One iteration. Returns false once the run has finished (then it does nothing).
+  bool step();
+  // Steps until finished, or until *cancel becomes true (checked every 1024 steps; the run then
+  // ends as Stopped). Adds the time spent to wallSeconds().
+  void runToEnd(const std::atomic<bool>* cancel = nullptr);
+  // Ends a running run as Stopped (the user pressed Stop).
+  void stop();
+
+  const RunSpec& spec() const { return spec_; }
+  RunStatus status() const { return status_; }
+  bool finished() const { return status_ != RunStatus::Running; }
+  // Steps taken so far (x_k is the current iterate after k steps).
+  int64_t iterations() const { return k_; }
+  // Step at which a non-finite or out-of-bound value appeared (valid when Diverged).
+  int64_t divergedAt() const { return divergedAt_; }
+  // The current iterate; after divergence, the last finite one.
+  const Vec& point() const { return x_; }
+  const Trace& trace() const { return trace_; }
+  double wallSeconds() const { return wallSeconds_; }
+  // Loss and gradient norm of the final row (NaN while running).
+  double finalLoss() const { return finalLoss_; }
+  double finalGradNorm() const { return finalGradNorm_; }
+  // e.g. "converged", "diverged at step 17".
+  std::string statusText() const;
+
+ private:
+  bool outOfBounds(double loss, VecCRef x) const;
+  void finish(RunStatus status);
+  void endDiverged();
+
+  std::shared_ptr<const Objective> objective_;
+  RunSpec spec_;
+  std::unique_ptr<Optimizer> optimizer_;
+  std::unique_ptr<Schedule> schedule_;
+  std::unique_ptr<ObjectiveOracle> oracle_;
+  double baseLr_ = 0.0;
+  Vec x_, xPrev_, g_;
+  Trace trace_;
+  int64_t k_ = 0;
+  int64_t divergedAt_ = -1;
+  RunStatus status_ = RunStatus::Running;
+  double finalLoss_, finalGradNorm_;
+  double wallSeconds_ = 0.0;
+};
+
+}  // namespace gradscape

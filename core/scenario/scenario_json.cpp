@@ -1,0 +1,242 @@
+#include "core/scenario/scenario_json.h"
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include "core/objectives/objective_registry.h"
+#include "core/optimizers/optimizer_registry.h"
+#include "core/oracles/noise_model.h"
+#include "core/scenario/json_params.h"
+#include "core/schedules/schedule_registry.h"
+
+namespace gradscape {
+
+using json_detail::describe;
+using nlohmann::json;
+
+namespace {
+
+void requireObject(const json& j, const std::string& path) {
+  if (!j.is_object()) throw ScenarioError(path, "must be an object, got " + describe(j));
+}
+
+void rejectUnknownKeys(const json& j, const std::string& path,
+                       std::initializer_list<const char*> allowed) {
+  for (const auto& [key, value] : j.items()) {
+    bool ok = false;
+    std::string names;
+    for (const char* a : allowed) {
+      ok = ok || key == a;
+      names += (names.empty() ? "" : ", ") + std::string(a);
+    }
+    if (!ok) {
+      throw ScenarioError(path.empty() ? key : path + "." + key,
+                          "unknown key; expected one of: " + names);
+    }
+  }
+}
+
+double readNumber(const json& j, const std::string& path, double min, bool minInclusive,
+                  double max = 1e300) {
+  if (!j.is_number()) throw ScenarioError(path, "must be a number, got " + describe(j));
+  const double v = j.get<double>();
+  if (!std::isfinite(v)) throw ScenarioError(path, "must be finite, got " + describe(j));
+  if (minInclusive ? v < min : v <= min) {
+    throw ScenarioError(path, std::string("must be ") + (minInclusive ? ">= " : "> ") +
+                                  formatNumber(min) + ", got " + describe(j));
+  }
+  if (v > max) {
+    throw ScenarioError(path, "must be <= " + formatNumber(max) + ", got " + describe(j));
+  }
+  return v;
+}
+
+int64_t readInteger(const json& j, const std::string& path, int64_t min, int64_t max) {
+  const double v = readNumber(j, path, static_cast<double>(min), true, static_cast<double>(max));
+  if (v != std::floor(v)) throw ScenarioError(path, "must be a whole number, got " + describe(j));
+  return static_cast<int64_t>(v);
+}
+
+std::string readString(const json& j, const std::string& path) {
+  if (!j.is_string()) throw ScenarioError(path, "must be a string, got " + describe(j));
+  return j.get<std::string>();
+}
+
+Vec readPoint(const json& j, const std::string& path, int dim) {
+  if (!j.is_array() || static_cast<int>(j.size()) != dim) {
+    throw ScenarioError(
+        path, "must be an array of " + std::to_string(dim) + " numbers, got " + describe(j));
+  }
+  Vec x(dim);
+  for (int i = 0; i < dim; ++i) {
+    x[i] =
+        readNumber(j[static_cast<size_t>(i)], path + "[" + std::to_string(i) + "]", -1e300, true);
+  }
+  return x;
+}
+
+StopRules readStop(const json& j, const std::string& path, StopRules rules) {
+  requireObject(j, path);
+  rejectUnknownKeys(j, path, {"max_iterations", "grad_tol", "target_loss", "divergence_bound"});
+  if (j.contains("max_iterations")) {
+    rules.maxIterations =
+        readInteger(j["max_iterations"], path + ".max_iterations", 1, 1'000'000'000'000);
+  }
+  if (j.contains("grad_tol"))
+    rules.gradTol = readNumber(j["grad_tol"], path + ".grad_tol", 0.0, true);
+  if (j.contains("target_loss")) {
+    if (j["target_loss"].is_null()) {
+      rules.targetLoss.reset();
+    } else {
+      rules.targetLoss = readNumber(j["target_loss"], path + ".target_loss", -1e300, true);
+    }
+  }
+  if (j.contains("divergence_bound")) {
+    rules.divergenceBound =
+        readNumber(j["divergence_bound"], path + ".divergence_bound", 0.0, false);
+  }
+  return rules;
+}
+
+// Runs a method's own cross-field checks (its factory throws "field: message").
+template <class T>
+void checkBuildable(const Registry<T>& registry, const json_detail::Method& m,
+                    const std::string& path) {
+  try {
+    registry.find(m.type)->make(m.params);
+  } catch (const std::invalid_argument& e) {
+    const std::string what = e.what();
+    const auto colon = what.find(": ");
+    if (colon != std::string::npos && what.find(' ') > colon) {
+      throw ScenarioError(path + "." + what.substr(0, colon), what.substr(colon + 2));
+    }
+    throw ScenarioError(path, what);
+  }
+}
+
+Clipping readClip(const json& j, const std::string& path) {
+  requireObject(j, path);
+  rejectUnknownKeys(j, path, {"type", "threshold"});
+  Clipping c;
+  const std::string mode = j.contains("type") ? readString(j["type"], path + ".type") : "norm";
+  if (!parseClippingMode(mode, c.mode)) {
+    throw ScenarioError(path + ".type", "must be one of: none, norm, value, got \"" + mode + "\"");
+  }
+  if (j.contains("threshold"))
+    c.threshold = readNumber(j["threshold"], path + ".threshold", 0.0, false);
+  return c;
+}
+
+RunSpec readRun(const json& j, const std::string& path, const Scenario& s, size_t index) {
+  requireObject(j, path);
+  rejectUnknownKeys(
+      j, path,
+      {"label", "optimizer", "schedule", "warmup", "clip", "noise", "seed", "start", "stop"});
+  RunSpec r;
+  if (!j.contains("optimizer")) throw ScenarioError(path, "missing \"optimizer\"");
+  auto opt = json_detail::readMethod(j["optimizer"], path + ".optimizer", optimizerRegistry(),
+                                     "optimizer");
+  checkBuildable(optimizerRegistry(), opt, path + ".optimizer");
+  r.optimizer = opt.type;
+  r.optimizerParams = opt.params;
+  if (j.contains("label")) r.label = readString(j["label"], path + ".label");
+  if (r.label.empty()) r.label = optimizerRegistry().find(r.optimizer)->title;
+  auto sched = json_detail::readMethod(j.contains("schedule") ? j["schedule"] : json("constant"),
+                                       path + ".schedule", scheduleRegistry(), "schedule");
+  checkBuildable(scheduleRegistry(), sched, path + ".schedule");
+  r.schedule = sched.type;
+  r.scheduleParams = sched.params;
+  if (j.contains("warmup")) {
+    const auto& w = j["warmup"];
+    const std::string wp = path + ".warmup";
+    requireObject(w, wp);
+    rejectUnknownKeys(w, wp, {"steps", "start_factor"});
+    if (w.contains("steps"))
+      r.warmupSteps = readInteger(w["steps"], wp + ".steps", 0, 1'000'000'000);
+    if (w.contains("start_factor")) {
+      r.warmupStartFactor = readNumber(w["start_factor"], wp + ".start_factor", 0.0, true, 1.0);
+    }
+  }
+  if (j.contains("clip")) r.clipping = readClip(j["clip"], path + ".clip");
+  auto noise = json_detail::readMethod(j.contains("noise") ? j["noise"] : json("none"),
+                                       path + ".noise", noiseRegistry(), "noise model");
+  r.noise = noise.type;
+  r.noiseParams = noise.params;
+  r.seed = j.contains("seed")
+               ? static_cast<uint64_t>(readInteger(j["seed"], path + ".seed", 0, int64_t{1} << 53))
+               : s.seed + index;
+  r.start = j.contains("start")
+                ? readPoint(j["start"], path + ".start", static_cast<int>(s.start.size()))
+                : s.start;
+  r.stop = j.contains("stop") ? readStop(j["stop"], path + ".stop", s.stop) : s.stop;
+  return r;
+}
+
+}  // namespace
+
+Scenario scenarioFromJson(const json& j) {
+  requireObject(j, "");
+  rejectUnknownKeys(
+      j, "", {"version", "name", "description", "objective", "start", "seed", "stop", "runs"});
+  if (j.contains("version") &&
+      (!j["version"].is_number_integer() || j["version"].get<int>() != 1)) {
+    throw ScenarioError("version", "must be 1, got " + describe(j["version"]));
+  }
+  Scenario s;
+  if (j.contains("name")) s.name = readString(j["name"], "name");
+  if (j.contains("description")) s.description = readString(j["description"], "description");
+  if (!j.contains("objective")) throw ScenarioError("", "missing \"objective\"");
+  auto obj = json_detail::readMethod(j["objective"], "objective", objectiveRegistry(), "objective");
+  checkBuildable(objectiveRegistry(), obj, "objective");
+  s.objective = {obj.type, obj.params};
+  const auto objective = makeObjective(s.objective);
+  const int dim = objective->dim();
+  if (j.contains("start")) {
+    s.start = readPoint(j["start"], "start", dim);
+  } else {
+    // A point in the lower-left part of the plotting domain, away from typical minima.
+    const Box b = objective->domain();
+    s.start = b.lower + 0.15 * (b.upper - b.lower);
+  }
+  if (j.contains("seed"))
+    s.seed = static_cast<uint64_t>(readInteger(j["seed"], "seed", 0, int64_t{1} << 53));
+  if (j.contains("stop")) s.stop = readStop(j["stop"], "stop", s.stop);
+  if (!j.contains("runs")) throw ScenarioError("", "missing \"runs\"");
+  const json& runs = j["runs"];
+  if (!runs.is_array() || runs.empty()) {
+    throw ScenarioError("runs", "must be a non-empty array of runs, got " + describe(runs));
+  }
+  for (size_t i = 0; i < runs.size(); ++i) {
+    s.runs.push_back(readRun(runs[i], "runs[" + std::to_string(i) + "]", s, i));
+  }
+  return s;
+}
+
+Scenario parseScenario(const std::string& text, const std::string& source) {
+  json j;
+  try {
+    j = json::parse(text);
+  } catch (const json::parse_error& e) {
+    // nlohmann's message names the line and column ("... at line 3, column 5: ...").
+    std::string what = e.what();
+    if (const auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
+    throw ScenarioError("", "invalid JSON: " + what, source);
+  }
+  try {
+    return scenarioFromJson(j);
+  } catch (const ScenarioError& e) {
+    if (source.empty()) throw;
+    throw e.inFile(source);
+  }
+}
+
+Scenario loadScenarioFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ScenarioError("", "cannot open file", path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parseScenario(text.str(), path);
+}
+
+}  // namespace gradscape

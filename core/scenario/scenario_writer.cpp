@@ -1,0 +1,74 @@
+// Scenario -> JSON. Every parameter is written out, defaults included, so a saved file is
+// reproducible even if a later version changes a default.
+#include <fstream>
+
+#include "core/objectives/objective_registry.h"
+#include "core/optimizers/optimizer_registry.h"
+#include "core/oracles/noise_model.h"
+#include "core/scenario/json_params.h"
+#include "core/scenario/scenario_json.h"
+#include "core/schedules/schedule_registry.h"
+
+namespace gradscape {
+
+using nlohmann::json;
+
+namespace {
+
+json pointToJson(const Vec& x) {
+  json a = json::array();
+  for (Eigen::Index i = 0; i < x.size(); ++i) a.push_back(x[i]);
+  return a;
+}
+
+json stopToJson(const StopRules& s) {
+  json j = {{"max_iterations", s.maxIterations},
+            {"grad_tol", s.gradTol},
+            {"divergence_bound", s.divergenceBound}};
+  j["target_loss"] = s.targetLoss ? json(*s.targetLoss) : json(nullptr);
+  return j;
+}
+
+json runToJson(const RunSpec& r, const Scenario& s) {
+  json j;
+  j["label"] = r.label;
+  j["optimizer"] = json_detail::writeMethod(r.optimizer, r.optimizerParams, optimizerRegistry());
+  j["schedule"] = json_detail::writeMethod(r.schedule, r.scheduleParams, scheduleRegistry());
+  if (r.warmupSteps > 0) {
+    j["warmup"] = {{"steps", r.warmupSteps}, {"start_factor", r.warmupStartFactor}};
+  }
+  if (r.clipping.mode != Clipping::Mode::None) {
+    j["clip"] = {{"type", clippingModeName(r.clipping.mode)}, {"threshold", r.clipping.threshold}};
+  }
+  j["noise"] = json_detail::writeMethod(r.noise, r.noiseParams, noiseRegistry());
+  j["seed"] = r.seed;
+  if (r.start != s.start) j["start"] = pointToJson(r.start);
+  if (!(r.stop == s.stop)) j["stop"] = stopToJson(r.stop);
+  return j;
+}
+
+}  // namespace
+
+json scenarioToJson(const Scenario& s) {
+  json j;
+  j["version"] = 1;
+  j["name"] = s.name;
+  j["description"] = s.description;
+  j["objective"] =
+      json_detail::writeMethod(s.objective.type, s.objective.params, objectiveRegistry());
+  j["start"] = pointToJson(s.start);
+  j["seed"] = s.seed;
+  j["stop"] = stopToJson(s.stop);
+  j["runs"] = json::array();
+  for (const auto& r : s.runs) j["runs"].push_back(runToJson(r, s));
+  return j;
+}
+
+void saveScenarioFile(const Scenario& scenario, const std::string& path) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) throw ScenarioError("", "cannot write file", path);
+  out << scenarioToJson(scenario).dump(2) << '\n';
+  if (!out) throw ScenarioError("", "write failed", path);
+}
+
+}  // namespace gradscape

@@ -1,0 +1,181 @@
+// Runs on f = 1/2 (x^2 + 4 y^2), where gradient descent with step lr multiplies x by (1 - lr)
+// and y by (1 - 4 lr) every step, so every recorded row is known in closed form.
+#include <QtTest>
+
+#include <cmath>
+
+#include "core/run/run.h"
+#include "support/quadratic_objective.h"
+
+using namespace gradscape;
+using gradscape::testing::QuadraticObjective;
+
+namespace {
+
+std::shared_ptr<const Objective> quadratic() {
+  Vec c(2);
+  c << 1.0, 4.0;
+  return std::make_shared<QuadraticObjective>(c);
+}
+
+RunSpec gd(double lr, int64_t maxIterations) {
+  RunSpec s;
+  s.optimizer = "sgd";
+  s.optimizerParams.set("lr", lr);
+  s.start = Vec::Ones(2);
+  s.stop.maxIterations = maxIterations;
+  s.stop.gradTol = 0.0;
+  return s;
+}
+
+}  // namespace
+
+class TestRun : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void gradientDescentRecordsClosedFormIterates() {
+    Run run(quadratic(), gd(0.1, 20));
+    run.runToEnd();
+    QCOMPARE(run.status(), RunStatus::MaxIterations);
+    QCOMPARE(run.iterations(), 20);
+    QCOMPARE(run.trace().size(), 21);  // x_0 .. x_20
+    for (int64_t k = 0; k <= 20; ++k) {
+      const double x = std::pow(0.9, k), y = std::pow(0.6, k);
+      QCOMPARE(run.trace().iteration(k), k);
+      QVERIFY(std::abs(run.trace().point(k)[0] - x) < 1e-14);
+      QVERIFY(std::abs(run.trace().point(k)[1] - y) < 1e-14);
+      QVERIFY(std::abs(run.trace().loss(k) - 0.5 * (x * x + 4 * y * y)) < 1e-14);
+      QVERIFY(std::abs(run.trace().gradNorm(k) - std::hypot(x, 4 * y)) < 1e-14);
+      QCOMPARE(run.trace().lr(k), 0.1);
+      if (k < 20) {
+        // step = lr * g = (0.1 x, 0.4 y)
+        QVERIFY(std::abs(run.trace().stepNorm(k) - std::hypot(0.1 * x, 0.4 * y)) < 1e-14);
+      }
+    }
+    QCOMPARE(run.trace().stepNorm(20), 0.0);
+    QVERIFY(std::abs(run.finalLoss() - run.trace().loss(20)) < 1e-300);
+  }
+
+  void convergesAtFirstIterateWithinGradientTolerance() {
+    RunSpec s = gd(0.1, 10'000);
+    s.stop.gradTol = 1e-3;
+    // First k with ||(0.9^k, 4 * 0.6^k)|| <= 1e-3, found by scanning the closed form.
+    int64_t expected = 0;
+    while (std::hypot(std::pow(0.9, expected), 4 * std::pow(0.6, expected)) > 1e-3) ++expected;
+    Run run(quadratic(), s);
+    run.runToEnd();
+    QCOMPARE(run.status(), RunStatus::Converged);
+    QCOMPARE(run.iterations(), expected);
+    QCOMPARE(run.trace().iteration(run.trace().size() - 1), expected);
+    QVERIFY(std::abs(run.point()[0] - std::pow(0.9, expected)) < 1e-14);
+    QVERIFY(run.finalGradNorm() <= 1e-3);
+  }
+
+  void stopsAtTargetLoss() {
+    RunSpec s = gd(0.1, 10'000);
+    s.stop.targetLoss = 1e-4;
+    int64_t expected = 0;
+    auto f = [](int64_t k) { return 0.5 * (std::pow(0.81, k) + 4 * std::pow(0.36, k)); };
+    while (f(expected) > 1e-4) ++expected;
+    Run run(quadratic(), s);
+    run.runToEnd();
+    QCOMPARE(run.status(), RunStatus::TargetReached);
+    QCOMPARE(run.iterations(), expected);
+  }
+
+  void divergenceBeyondTheBoundIsAStatusWithItsStep() {
+    // lr = 1: y_k = (-3)^k, x_k = 0 after one step; f(x_k) = 2 * 9^k exceeds 1e10 first at
+    // k = 11 (2 * 9^10 = 6.97e9, 2 * 9^11 = 6.28e10).
+    Run run(quadratic(), gd(1.0, 1000));
+    run.runToEnd();
+    QCOMPARE(run.status(), RunStatus::Diverged);
+    QCOMPARE(run.divergedAt(), 11);
+    QCOMPARE(run.statusText(), std::string("diverged at step 11"));
+    QCOMPARE(run.trace().iteration(run.trace().size() - 1), 10);
+    QCOMPARE(run.point()[1], std::pow(-3.0, 10));  // last finite iterate
+    QVERIFY(std::isfinite(run.finalLoss()));
+    QVERIFY(!run.step());  // a finished run stays finished
+  }
+
+  void overflowToInfinityIsDivergenceNotACrash() {
+    RunSpec s = gd(1.0, 100'000);
+    s.stop.divergenceBound = std::numeric_limits<double>::infinity();
+    // y_k = (-3)^k. The first value to overflow is ||g_k||^2 = (4 y_k)^2 = 16 * 9^k (before
+    // the loss 2 * 9^k): the run diverges at the first k where 16 * 9^k is infinite (322).
+    int64_t expected = 0;
+    while (std::isfinite(16.0 * std::pow(9.0, expected))) ++expected;
+    Run run(quadratic(), s);
+    run.runToEnd();
+    QCOMPARE(run.status(), RunStatus::Diverged);
+    QCOMPARE(run.divergedAt(), expected);
+    QVERIFY(run.point().allFinite());
+  }
+
+  void cancelFlagStopsALongRun() {
+    std::atomic<bool> cancel{true};
+    RunSpec s = gd(1e-9, 1'000'000'000);
+    Run run(quadratic(), s);
+    run.runToEnd(&cancel);
+    QCOMPARE(run.status(), RunStatus::Stopped);
+    QCOMPARE(run.iterations(), 1024);  // the flag is read every 1024 steps
+    QCOMPARE(run.trace().iteration(run.trace().size() - 1), 1024);
+  }
+
+  void userStopEndsARunBeingStepped() {
+    Run run(quadratic(), gd(0.1, 100));
+    for (int i = 0; i < 5; ++i) QVERIFY(run.step());
+    run.stop();
+    QCOMPARE(run.status(), RunStatus::Stopped);
+    QCOMPARE(run.iterations(), 5);
+    QVERIFY(std::abs(run.point()[0] - std::pow(0.9, 5)) < 1e-15);
+  }
+
+  void noisyRunsAreReproducibleFromTheirSeed() {
+    RunSpec s = gd(0.05, 200);
+    s.noise = "gaussian";
+    s.noiseParams.set("sigma", 0.5);
+    s.seed = 42;
+    Run a(quadratic(), s), b(quadratic(), s);
+    a.runToEnd();
+    b.runToEnd();
+    QCOMPARE(a.point()[0], b.point()[0]);
+    QCOMPARE(a.point()[1], b.point()[1]);
+    s.seed = 43;
+    Run c(quadratic(), s);
+    c.runToEnd();
+    QVERIFY(c.point()[0] != a.point()[0]);
+    // With noise the iterates leave the closed-form path of exact gradient descent.
+    QVERIFY(std::abs(a.trace().point(1)[0] - 0.95) > 1e-6);
+  }
+
+  void longRunsKeepABoundedEvenlyThinnedTrace() {
+    Run run(quadratic(), gd(1e-7, 100'000), 1024);
+    run.runToEnd();
+    QCOMPARE(run.status(), RunStatus::MaxIterations);
+    QVERIFY(run.trace().size() <= 1024);
+    QCOMPARE(run.trace().iteration(run.trace().size() - 1), 100'000);
+    const int64_t stride = run.trace().stride();
+    for (int64_t r = 0; r + 1 < run.trace().size(); ++r) {
+      QCOMPARE(run.trace().iteration(r), r * stride);
+    }
+  }
+
+  void badSpecsAreRejectedWithAMessage() {
+    RunSpec s = gd(0.1, 10);
+    s.start = Vec::Ones(3);
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, Run(quadratic(), s));
+    s = gd(0.1, 10);
+    s.optimizer = "no_such_method";
+    try {
+      Run run(quadratic(), s);
+      QFAIL("expected std::invalid_argument");
+    } catch (const std::invalid_argument& e) {
+      QVERIFY(QString(e.what()).contains("no_such_method"));
+      QVERIFY(QString(e.what()).contains("sgd"));  // lists what exists
+    }
+  }
+};
+
+QTEST_APPLESS_MAIN(TestRun)
+#include "test_run.moc"
