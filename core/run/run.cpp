@@ -73,11 +73,8 @@ Run::Run(std::shared_ptr<const Objective> objective, RunSpec spec, int64_t trace
 
   const auto& sched = lookup(scheduleRegistry(), spec_.schedule, "schedule");
   spec_.scheduleParams = withDefaults(sched.params, spec_.scheduleParams);
-  schedule_ = sched.make(spec_.scheduleParams);
-  if (spec_.warmupSteps > 0) {
-    schedule_ = std::make_unique<WarmupSchedule>(std::move(schedule_), spec_.warmupSteps,
-                                                 spec_.warmupStartFactor);
-  }
+  schedule_ = makeSchedule(spec_.schedule, spec_.scheduleParams, spec_.warmupSteps,
+                           spec_.warmupStartFactor);
 
   const auto& noise = lookup(noiseRegistry(), spec_.noise, "noise model");
   spec_.noiseParams = withDefaults(noise.params, spec_.noiseParams);

@@ -57,6 +57,25 @@ class TestRun : public QObject {
     QVERIFY(std::abs(run.finalLoss() - run.trace().loss(20)) < 1e-300);
   }
 
+  void scheduleAndWarmupSetTheLearningRateOfEachStep() {
+    RunSpec s = gd(0.1, 12);
+    s.schedule = "step";
+    s.scheduleParams.set("step_size", 3);
+    s.scheduleParams.set("gamma", 0.5);
+    s.warmupSteps = 4;
+    s.warmupStartFactor = 0.2;
+    Run run(quadratic(), s);
+    run.runToEnd();
+    // Warmup: 0.1 * (0.2 + 0.8 t / 4) for t < 4; then StepLR from t - 4: 0.1, 0.1, 0.1, 0.05 ...
+    const double expected[] = {0.02, 0.04, 0.06, 0.08, 0.1,    0.1,   0.1,
+                               0.05, 0.05, 0.05, 0.025, 0.025, 0.025};
+    for (int64_t k = 0; k <= 12; ++k) {
+      QVERIFY2(std::abs(run.trace().lr(k) - expected[k]) < 1e-15, qPrintable(QString::number(k)));
+    }
+    // The first step really used lr 0.02: x_1 = 1 - 0.02 * 1.
+    QCOMPARE(run.trace().point(1)[0], 1.0 - 0.02);
+  }
+
   void convergesAtFirstIterateWithinGradientTolerance() {
     RunSpec s = gd(0.1, 10'000);
     s.stop.gradTol = 1e-3;
