@@ -1,0 +1,113 @@
+#include "core/optimizers/adam_family.h"
+
+#include <cmath>
+#include <stdexcept>
+#include <utility>
+#include <vector>
+
+namespace gradscape {
+
+Adam::Adam(const AdamOptions& options) : o_(options) {
+  // torch.optim.Adam / AdamW reject these in their constructors.
+  if (!(o_.beta1 >= 0.0 && o_.beta1 < 1.0)) {
+    throw std::invalid_argument("beta1: must be in [0, 1)");
+  }
+  if (!(o_.beta2 >= 0.0 && o_.beta2 < 1.0)) {
+    throw std::invalid_argument("beta2: must be in [0, 1)");
+  }
+  if (!(o_.eps >= 0.0)) throw std::invalid_argument("eps: must be >= 0");
+  if (!(o_.weightDecay >= 0.0)) throw std::invalid_argument("weight_decay: must be >= 0");
+}
+
+void Adam::onReset(int dim) {
+  d_ = Vec::Zero(dim);
+  m_ = Vec::Zero(dim);
+  v_ = Vec::Zero(dim);
+  vmax_ = Vec::Zero(o_.amsgrad ? dim : 0);
+}
+
+void Adam::update(GradientOracle& /*oracle*/, VecRef x, VecCRef g, double lr) {
+  const double t = static_cast<double>(iteration());
+  d_ = g;
+  if (o_.weightDecay != 0.0) {
+    if (o_.decoupledWeightDecay) {
+      x *= 1.0 - lr * o_.weightDecay;
+    } else {
+      d_ += o_.weightDecay * x;
+    }
+  }
+  m_ = o_.beta1 * m_ + (1.0 - o_.beta1) * d_;
+  v_.array() = o_.beta2 * v_.array() + (1.0 - o_.beta2) * d_.array().square();
+  const double stepSize = lr / (1.0 - std::pow(o_.beta1, t));
+  const double sqrtBc2 = std::sqrt(1.0 - std::pow(o_.beta2, t));
+  if (o_.amsgrad) vmax_ = vmax_.cwiseMax(v_);
+  const Vec& s = o_.amsgrad ? vmax_ : v_;
+  x.array() -= stepSize * m_.array() / (s.array().sqrt() / sqrtBc2 + o_.eps);
+}
+
+ParamSpec betaSpec(std::string name, double def, std::string help) {
+  ParamSpec s = ParamSpec::real(std::move(name), def, 0.0, 1.0, std::move(help));
+  s.maxInclusive = false;
+  return s;
+}
+
+namespace {
+
+std::vector<ParamSpec> adamParams(double weightDecay, const char* decayHelp, bool amsgradFlag) {
+  std::vector<ParamSpec> p = {
+      ParamSpec::positive("lr", 1e-3, 1e2, "learning rate"),
+      betaSpec("beta1", 0.9, "decay rate of the first moment m"),
+      betaSpec("beta2", 0.999, "decay rate of the second moment v"),
+      ParamSpec::positive("eps", 1e-8, 1.0, "added to the corrected sqrt(v) in the denominator"),
+      ParamSpec::real("weight_decay", weightDecay, 0.0, 10.0, decayHelp)};
+  if (amsgradFlag) {
+    p.push_back(ParamSpec::flag("amsgrad", false, "divide by sqrt of the running max of v"));
+  }
+  return p;
+}
+
+AdamOptions adamOptions(const ParamValues& p) {
+  AdamOptions o;
+  o.beta1 = p.get("beta1");
+  o.beta2 = p.get("beta2");
+  o.eps = p.get("eps");
+  o.weightDecay = p.get("weight_decay");
+  o.amsgrad = p.has("amsgrad") && p.flag("amsgrad");
+  return o;
+}
+
+}  // namespace
+
+RegistryEntry<Optimizer> adamEntry() {
+  return {"adam", "Adam",
+          "m = b1*m + (1-b1)*g;  v = b2*v + (1-b2)*g^2;  x -= lr*m_hat/(sqrt(v_hat) + eps)   "
+          "(torch.optim.Adam)",
+          adamParams(0.0, "L2 penalty lambda added to g", true),
+          [](const ParamValues& p) -> std::unique_ptr<Optimizer> {
+            return std::make_unique<Adam>(adamOptions(p));
+          }};
+}
+
+RegistryEntry<Optimizer> adamwEntry() {
+  return {"adamw", "AdamW", "x *= 1 - lr*lambda;  then the Adam step on g   (torch.optim.AdamW)",
+          adamParams(1e-2, "decoupled decay: x *= 1 - lr*lambda", true),
+          [](const ParamValues& p) -> std::unique_ptr<Optimizer> {
+            AdamOptions o = adamOptions(p);
+            o.decoupledWeightDecay = true;
+            return std::make_unique<Adam>(o);
+          }};
+}
+
+RegistryEntry<Optimizer> amsgradEntry() {
+  return {"amsgrad", "AMSGrad",
+          "Adam with vmax = max(vmax, v);  x -= lr*m_hat/(sqrt(vmax)/sqrt(1-b2^t) + eps)   "
+          "(torch.optim.Adam, amsgrad=True)",
+          adamParams(0.0, "L2 penalty lambda added to g", false),
+          [](const ParamValues& p) -> std::unique_ptr<Optimizer> {
+            AdamOptions o = adamOptions(p);
+            o.amsgrad = true;
+            return std::make_unique<Adam>(o);
+          }};
+}
+
+}  // namespace gradscape

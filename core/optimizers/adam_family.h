@@ -1,0 +1,44 @@
+#pragma once
+// Adam, AdamW and AMSGrad: one update loop with two switches, exactly as torch.optim.Adam /
+// torch.optim.AdamW (single-tensor path). Kingma & Ba 2015; Loshchilov & Hutter 2019 (AdamW);
+// Reddi et al. 2018 (AMSGrad).
+#include <string>
+
+#include "core/optimizers/optimizer.h"
+#include "core/registry/registry.h"
+
+namespace gradscape {
+
+struct AdamOptions {
+  double beta1 = 0.9;        // m <- beta1*m + (1 - beta1)*g
+  double beta2 = 0.999;      // v <- beta2*v + (1 - beta2)*g^2
+  double eps = 1e-8;         // x -= lr/(1 - beta1^t) * m / (sqrt(v)/sqrt(1 - beta2^t) + eps)
+  double weightDecay = 0.0;  // lambda: L2 g <- g + lambda*x, or decoupled x <- (1 - lr*lambda)*x
+  bool decoupledWeightDecay = false;  // AdamW: decay x directly instead of adding lambda*x to g
+  bool amsgrad = false;               // use vmax <- max(vmax, v) (raw, uncorrected v) in place of v
+};
+
+class Adam final : public Optimizer {
+ public:
+  explicit Adam(const AdamOptions& options);
+
+ protected:
+  void onReset(int dim) override;
+  void update(GradientOracle& oracle, VecRef x, VecCRef g, double lr) override;
+
+ private:
+  AdamOptions o_;
+  Vec d_;     // gradient with L2 decay folded in
+  Vec m_;     // first moment (exp_avg)
+  Vec v_;     // second moment (exp_avg_sq)
+  Vec vmax_;  // running max of v (max_exp_avg_sq), AMSGrad only
+};
+
+// A decay rate in [0, 1), as torch requires of betas; shared by the Adam-like entries.
+ParamSpec betaSpec(std::string name, double def, std::string help);
+
+RegistryEntry<Optimizer> adamEntry();
+RegistryEntry<Optimizer> adamwEntry();
+RegistryEntry<Optimizer> amsgradEntry();
+
+}  // namespace gradscape

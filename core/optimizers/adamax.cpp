@@ -1,0 +1,57 @@
+#include "core/optimizers/adamax.h"
+
+#include <cmath>
+#include <stdexcept>
+
+#include "core/optimizers/adam_family.h"
+
+namespace gradscape {
+
+Adamax::Adamax(const AdamaxOptions& options) : o_(options) {
+  // torch.optim.Adamax rejects these in its constructor.
+  if (!(o_.beta1 >= 0.0 && o_.beta1 < 1.0)) {
+    throw std::invalid_argument("beta1: must be in [0, 1)");
+  }
+  if (!(o_.beta2 >= 0.0 && o_.beta2 < 1.0)) {
+    throw std::invalid_argument("beta2: must be in [0, 1)");
+  }
+  if (!(o_.eps >= 0.0)) throw std::invalid_argument("eps: must be >= 0");
+  if (!(o_.weightDecay >= 0.0)) throw std::invalid_argument("weight_decay: must be >= 0");
+}
+
+void Adamax::onReset(int dim) {
+  d_ = Vec::Zero(dim);
+  m_ = Vec::Zero(dim);
+  u_ = Vec::Zero(dim);
+}
+
+void Adamax::update(GradientOracle& /*oracle*/, VecRef x, VecCRef g, double lr) {
+  d_ = g;
+  if (o_.weightDecay != 0.0) d_ += o_.weightDecay * x;
+  m_ = o_.beta1 * m_ + (1.0 - o_.beta1) * d_;
+  u_.array() = (o_.beta2 * u_.array()).max(d_.array().abs() + o_.eps);
+  const double clr = lr / (1.0 - std::pow(o_.beta1, static_cast<double>(iteration())));
+  x.array() -= clr * m_.array() / u_.array();
+}
+
+RegistryEntry<Optimizer> adamaxEntry() {
+  return {"adamax",
+          "Adamax",
+          "m = b1*m + (1-b1)*g;  u = max(b2*u, |g| + eps);  x -= lr/(1-b1^t) * m/u   "
+          "(torch.optim.Adamax)",
+          {ParamSpec::positive("lr", 2e-3, 1e2, "learning rate"),
+           betaSpec("beta1", 0.9, "decay rate of the first moment m"),
+           betaSpec("beta2", 0.999, "decay of the infinity-norm estimate u"),
+           ParamSpec::positive("eps", 1e-8, 1.0, "added to |g| inside the max"),
+           ParamSpec::real("weight_decay", 0.0, 0.0, 10.0, "L2 penalty lambda added to g")},
+          [](const ParamValues& p) -> std::unique_ptr<Optimizer> {
+            AdamaxOptions o;
+            o.beta1 = p.get("beta1");
+            o.beta2 = p.get("beta2");
+            o.eps = p.get("eps");
+            o.weightDecay = p.get("weight_decay");
+            return std::make_unique<Adamax>(o);
+          }};
+}
+
+}  // namespace gradscape

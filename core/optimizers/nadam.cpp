@@ -1,0 +1,80 @@
+#include "core/optimizers/nadam.h"
+
+#include <cmath>
+#include <stdexcept>
+
+#include "core/optimizers/adam_family.h"
+
+namespace gradscape {
+
+Nadam::Nadam(const NadamOptions& options) : o_(options) {
+  // torch.optim.NAdam rejects these in its constructor.
+  if (!(o_.beta1 >= 0.0 && o_.beta1 < 1.0)) {
+    throw std::invalid_argument("beta1: must be in [0, 1)");
+  }
+  if (!(o_.beta2 >= 0.0 && o_.beta2 < 1.0)) {
+    throw std::invalid_argument("beta2: must be in [0, 1)");
+  }
+  if (!(o_.eps >= 0.0)) throw std::invalid_argument("eps: must be >= 0");
+  if (!(o_.weightDecay >= 0.0)) throw std::invalid_argument("weight_decay: must be >= 0");
+  if (!(o_.momentumDecay >= 0.0)) throw std::invalid_argument("momentum_decay: must be >= 0");
+}
+
+void Nadam::onReset(int dim) {
+  d_ = Vec::Zero(dim);
+  m_ = Vec::Zero(dim);
+  v_ = Vec::Zero(dim);
+  den_ = Vec::Zero(dim);
+  muProduct_ = 1.0;
+}
+
+void Nadam::update(GradientOracle& /*oracle*/, VecRef x, VecCRef g, double lr) {
+  const double t = static_cast<double>(iteration());
+  const double bc2 = 1.0 - std::pow(o_.beta2, t);
+  d_ = g;
+  if (o_.weightDecay != 0.0) {
+    if (o_.decoupledWeightDecay) {
+      x *= 1.0 - lr * o_.weightDecay;
+    } else {
+      d_ += o_.weightDecay * x;
+    }
+  }
+  const double mu = o_.beta1 * (1.0 - 0.5 * std::pow(0.96, t * o_.momentumDecay));
+  const double muNext = o_.beta1 * (1.0 - 0.5 * std::pow(0.96, (t + 1.0) * o_.momentumDecay));
+  muProduct_ *= mu;
+  const double muProductNext = muProduct_ * muNext;
+  m_ = o_.beta1 * m_ + (1.0 - o_.beta1) * d_;
+  v_.array() = o_.beta2 * v_.array() + (1.0 - o_.beta2) * d_.array().square();
+  den_.array() = (v_.array() / bc2).sqrt() + o_.eps;
+  // Two separate updates, in torch's order.
+  x.array() -= lr * (1.0 - mu) / (1.0 - muProduct_) * d_.array() / den_.array();
+  x.array() -= lr * muNext / (1.0 - muProductNext) * m_.array() / den_.array();
+}
+
+RegistryEntry<Optimizer> nadamEntry() {
+  return {
+      "nadam",
+      "NAdam",
+      "x -= lr*[(1-mu_t)/(1-prod mu)*g + mu_{t+1}/(1-prod mu*mu_{t+1})*m]/(sqrt(v_hat) + eps),"
+      "  mu_t = b1*(1 - 0.5*0.96^(t*psi))   (torch.optim.NAdam)",
+      {ParamSpec::positive("lr", 2e-3, 1e2, "learning rate"),
+       betaSpec("beta1", 0.9, "decay rate of the first moment m; scales mu_t"),
+       betaSpec("beta2", 0.999, "decay rate of the second moment v"),
+       ParamSpec::positive("eps", 1e-8, 1.0, "added to the corrected sqrt(v)"),
+       ParamSpec::real("weight_decay", 0.0, 0.0, 10.0, "weight decay lambda"),
+       ParamSpec::real("momentum_decay", 4e-3, 0.0, 1.0, "psi in mu_t = b1*(1 - 0.5*0.96^(t*psi))"),
+       ParamSpec::flag("decoupled_weight_decay", false,
+                       "decay x by (1 - lr*lambda) instead of adding lambda*x to g")},
+      [](const ParamValues& p) -> std::unique_ptr<Optimizer> {
+        NadamOptions o;
+        o.beta1 = p.get("beta1");
+        o.beta2 = p.get("beta2");
+        o.eps = p.get("eps");
+        o.weightDecay = p.get("weight_decay");
+        o.momentumDecay = p.get("momentum_decay");
+        o.decoupledWeightDecay = p.flag("decoupled_weight_decay");
+        return std::make_unique<Nadam>(o);
+      }};
+}
+
+}  // namespace gradscape
