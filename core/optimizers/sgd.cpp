@@ -10,27 +10,36 @@ Sgd::Sgd(const SgdOptions& options) : o_(options) {
   }
 }
 
-void Sgd::onReset(int dim) {
-  d_ = Vec::Zero(dim);
-  b_ = Vec::Zero(dim);
-}
+void Sgd::onReset(int dim) { b_ = Vec::Zero(dim); }
 
 void Sgd::update(GradientOracle& /*oracle*/, VecRef x, VecCRef g, double lr) {
-  d_ = g;
-  if (o_.weightDecay != 0.0) d_ += o_.weightDecay * x;
-  if (o_.momentum != 0.0) {
-    if (iteration() == 1) {
-      b_ = d_;
+  // Each branch is one fused pass over the arrays (the n = 10^6 benchmark streams them).
+  const double wd = o_.weightDecay, mu = o_.momentum;
+  if (mu == 0.0) {
+    if (wd == 0.0) {
+      x -= lr * g;
     } else {
-      b_ = o_.momentum * b_ + (1.0 - o_.dampening) * d_;
+      x -= lr * (g + wd * x);
     }
-    if (o_.nesterov) {
-      d_ += o_.momentum * b_;
-    } else {
-      d_ = b_;
-    }
+    return;
   }
-  x -= lr * d_;
+  // b_1 = d_1; b_k = mu b_{k-1} + (1 - dampening) d_k with d = g + wd x.
+  const double keep = iteration() == 1 ? 0.0 : mu;
+  const double take = iteration() == 1 ? 1.0 : 1.0 - o_.dampening;
+  if (wd == 0.0) {
+    b_ = keep * b_ + take * g;
+  } else {
+    b_ = keep * b_ + take * (g + wd * x);
+  }
+  if (o_.nesterov) {
+    if (wd == 0.0) {
+      x -= lr * (g + mu * b_);
+    } else {
+      x -= lr * (g + wd * x + mu * b_);
+    }
+  } else {
+    x -= lr * b_;
+  }
 }
 
 RegistryEntry<Optimizer> sgdEntry() {

@@ -23,7 +23,6 @@ class Sgd final : public Optimizer {
 
  private:
   SgdOptions o_;
-  Vec d_;  // working direction
   Vec b_;  // momentum buffer
 };
 

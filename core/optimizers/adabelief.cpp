@@ -1,0 +1,68 @@
+#include "core/optimizers/adabelief.h"
+
+#include <cmath>
+#include <stdexcept>
+
+#include "core/optimizers/adam_family.h"
+
+namespace gradscape {
+
+AdaBelief::AdaBelief(const AdaBeliefOptions& options) : o_(options) {
+  if (!(o_.beta1 >= 0.0 && o_.beta1 < 1.0)) throw std::invalid_argument("beta1: must be in [0, 1)");
+  if (!(o_.beta2 >= 0.0 && o_.beta2 < 1.0)) throw std::invalid_argument("beta2: must be in [0, 1)");
+  if (!(o_.eps >= 0.0)) throw std::invalid_argument("eps: must be >= 0");
+  if (!(o_.weightDecay >= 0.0)) throw std::invalid_argument("weight_decay: must be >= 0");
+}
+
+void AdaBelief::onReset(int dim) {
+  d_ = Vec::Zero(dim);
+  m_ = Vec::Zero(dim);
+  s_ = Vec::Zero(dim);
+  smax_ = Vec::Zero(o_.amsgrad ? dim : 0);
+}
+
+void AdaBelief::update(GradientOracle& /*oracle*/, VecRef x, VecCRef g, double lr) {
+  const double t = static_cast<double>(iteration());
+  d_ = g;
+  if (o_.weightDecay != 0.0) {
+    if (o_.weightDecouple) {
+      x *= 1.0 - lr * o_.weightDecay;
+    } else {
+      d_ += o_.weightDecay * x;
+    }
+  }
+  m_ = o_.beta1 * m_ + (1.0 - o_.beta1) * d_;
+  s_.array() = o_.beta2 * s_.array() + (1.0 - o_.beta2) * (d_ - m_).array().square() + o_.eps;
+  if (o_.amsgrad) smax_ = smax_.cwiseMax(s_);
+  const Vec& s = o_.amsgrad ? smax_ : s_;
+  const double stepSize = lr / (1.0 - std::pow(o_.beta1, t));
+  const double sqrtBc2 = std::sqrt(1.0 - std::pow(o_.beta2, t));
+  x.array() -= stepSize * m_.array() / (s.array().sqrt() / sqrtBc2 + o_.eps);
+}
+
+RegistryEntry<Optimizer> adaBeliefEntry() {
+  return {"adabelief",
+          "AdaBelief",
+          "m = b1*m + (1-b1)*g;  s = b2*s + (1-b2)*(g-m)^2 + eps;  x -= lr*m_hat/(sqrt(s_hat) + "
+          "eps)   (Zhuang et al. 2020)",
+          {ParamSpec::positive("lr", 1e-3, 1e2, "learning rate"),
+           betaSpec("beta1", 0.9, "decay rate of the first moment m"),
+           betaSpec("beta2", 0.999, "decay rate of the belief s = EMA of (g - m)^2"),
+           ParamSpec::positive("eps", 1e-16, 1.0, "added to s every step and to the denominator"),
+           ParamSpec::real("weight_decay", 0.0, 0.0, 10.0, "weight decay wd"),
+           ParamSpec::flag("weight_decouple", true,
+                           "decoupled decay x *= 1 - lr*wd (else L2: g += wd*x)"),
+           ParamSpec::flag("amsgrad", false, "divide by sqrt of the running max of s")},
+          [](const ParamValues& p) -> std::unique_ptr<Optimizer> {
+            AdaBeliefOptions o;
+            o.beta1 = p.get("beta1");
+            o.beta2 = p.get("beta2");
+            o.eps = p.get("eps");
+            o.weightDecay = p.get("weight_decay");
+            o.weightDecouple = p.flag("weight_decouple");
+            o.amsgrad = p.flag("amsgrad");
+            return std::make_unique<AdaBelief>(o);
+          }};
+}
+
+}  // namespace gradscape

@@ -1,0 +1,71 @@
+#include "core/optimizers/adabound.h"
+
+#include <cmath>
+#include <stdexcept>
+
+#include "core/optimizers/adam_family.h"
+
+namespace gradscape {
+
+AdaBound::AdaBound(const AdaBoundOptions& options) : o_(options) {
+  // The reference's constructor checks, plus base_lr > 0 for the ratio lr / base_lr.
+  if (!(o_.beta1 >= 0.0 && o_.beta1 < 1.0)) throw std::invalid_argument("beta1: must be in [0, 1)");
+  if (!(o_.beta2 >= 0.0 && o_.beta2 < 1.0)) throw std::invalid_argument("beta2: must be in [0, 1)");
+  if (!(o_.finalLr >= 0.0)) throw std::invalid_argument("final_lr: must be >= 0");
+  if (!(o_.gamma >= 0.0 && o_.gamma < 1.0)) throw std::invalid_argument("gamma: must be in [0, 1)");
+  if (!(o_.eps >= 0.0)) throw std::invalid_argument("eps: must be >= 0");
+  if (!(o_.weightDecay >= 0.0)) throw std::invalid_argument("weight_decay: must be >= 0");
+  if (!(o_.baseLr > 0.0)) throw std::invalid_argument("lr: must be > 0");
+}
+
+void AdaBound::onReset(int dim) {
+  d_ = Vec::Zero(dim);
+  m_ = Vec::Zero(dim);
+  v_ = Vec::Zero(dim);
+  vmax_ = Vec::Zero(o_.amsbound ? dim : 0);
+}
+
+void AdaBound::update(GradientOracle& /*oracle*/, VecRef x, VecCRef g, double lr) {
+  const double t = static_cast<double>(iteration());
+  d_ = g;
+  if (o_.weightDecay != 0.0) d_ += o_.weightDecay * x;
+  m_ = o_.beta1 * m_ + (1.0 - o_.beta1) * d_;
+  v_.array() = o_.beta2 * v_.array() + (1.0 - o_.beta2) * d_.array().square();
+  if (o_.amsbound) vmax_ = vmax_.cwiseMax(v_);
+  const Vec& v = o_.amsbound ? vmax_ : v_;
+  const double stepSize =
+      lr * std::sqrt(1.0 - std::pow(o_.beta2, t)) / (1.0 - std::pow(o_.beta1, t));
+  const double finalLr = o_.finalLr * lr / o_.baseLr;
+  const double lower = finalLr * (1.0 - 1.0 / (o_.gamma * t + 1.0));
+  const double upper = finalLr * (1.0 + 1.0 / (o_.gamma * t));  // +inf for gamma = 0
+  x.array() -= (stepSize / (v.array().sqrt() + o_.eps)).max(lower).min(upper) * m_.array();
+}
+
+RegistryEntry<Optimizer> adaBoundEntry() {
+  return {"adabound",
+          "AdaBound",
+          "eta = lr*sqrt(1-b2^t)/(1-b1^t)/(sqrt(v) + eps);  x -= clip(eta, lower_t, upper_t)*m, "
+          "bounds -> final_lr   (Luo et al. 2019)",
+          {ParamSpec::positive("lr", 1e-3, 1e2, "Adam learning rate (and the schedule's base)"),
+           betaSpec("beta1", 0.9, "decay rate of the first moment m"),
+           betaSpec("beta2", 0.999, "decay rate of the second moment v"),
+           ParamSpec::positive("final_lr", 0.1, 1e2, "SGD learning rate the bounds converge to"),
+           betaSpec("gamma", 1e-3, "convergence speed of the bounds"),
+           ParamSpec::positive("eps", 1e-8, 1.0, "added to sqrt(v) in the denominator"),
+           ParamSpec::real("weight_decay", 0.0, 0.0, 10.0, "L2 penalty wd added to g"),
+           ParamSpec::flag("amsbound", false, "use the running max of v (AMSBound)")},
+          [](const ParamValues& p) -> std::unique_ptr<Optimizer> {
+            AdaBoundOptions o;
+            o.beta1 = p.get("beta1");
+            o.beta2 = p.get("beta2");
+            o.finalLr = p.get("final_lr");
+            o.gamma = p.get("gamma");
+            o.eps = p.get("eps");
+            o.weightDecay = p.get("weight_decay");
+            o.amsbound = p.flag("amsbound");
+            o.baseLr = p.get("lr");
+            return std::make_unique<AdaBound>(o);
+          }};
+}
+
+}  // namespace gradscape

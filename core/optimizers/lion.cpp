@@ -1,0 +1,44 @@
+#include "core/optimizers/lion.h"
+
+#include <stdexcept>
+
+#include "core/optimizers/adam_family.h"
+
+namespace gradscape {
+
+Lion::Lion(const LionOptions& options) : o_(options) {
+  if (!(o_.beta1 >= 0.0 && o_.beta1 < 1.0)) throw std::invalid_argument("beta1: must be in [0, 1)");
+  if (!(o_.beta2 >= 0.0 && o_.beta2 < 1.0)) throw std::invalid_argument("beta2: must be in [0, 1)");
+  if (!(o_.weightDecay >= 0.0)) throw std::invalid_argument("weight_decay: must be >= 0");
+}
+
+void Lion::onReset(int dim) {
+  c_ = Vec::Zero(dim);
+  m_ = Vec::Zero(dim);
+}
+
+void Lion::update(GradientOracle& /*oracle*/, VecRef x, VecCRef g, double lr) {
+  c_ = o_.beta1 * m_ + (1.0 - o_.beta1) * g;
+  x -= lr * (c_.array().sign().matrix() + o_.weightDecay * x);
+  m_ = o_.beta2 * m_ + (1.0 - o_.beta2) * g;
+}
+
+RegistryEntry<Optimizer> lionEntry() {
+  return {"lion",
+          "Lion",
+          "c = b1*m + (1-b1)*g;  x -= lr*(sign(c) + wd*x);  m = b2*m + (1-b2)*g   "
+          "(Chen et al. 2023)",
+          {ParamSpec::positive("lr", 1e-4, 1e2, "learning rate (size of every coordinate's step)"),
+           betaSpec("beta1", 0.9, "weight of m in the signed interpolation c"),
+           betaSpec("beta2", 0.99, "decay rate of the momentum m"),
+           ParamSpec::real("weight_decay", 0.0, 0.0, 10.0, "decoupled decay: x -= lr*wd*x")},
+          [](const ParamValues& p) -> std::unique_ptr<Optimizer> {
+            LionOptions o;
+            o.beta1 = p.get("beta1");
+            o.beta2 = p.get("beta2");
+            o.weightDecay = p.get("weight_decay");
+            return std::make_unique<Lion>(o);
+          }};
+}
+
+}  // namespace gradscape
