@@ -15,7 +15,7 @@ namespace gradscape {
 // minimizer is stationary) and the Hessian is that of the smooth cosine term alone (the
 // cone's curvature grows like 1/|x|). Points closer to the origin than the smallest normal
 // double are treated as the origin, so no result is ever NaN or infinite.
-class Ackley final : public Objective2D {
+class Ackley final : public Objective2DOf<Ackley> {
  public:
   Ackley(double a = 20.0, double b = 0.2, double c = 2.0 * std::numbers::pi)
       : a_(a), b_(b), c_(c) {}

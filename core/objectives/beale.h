@@ -6,7 +6,7 @@ namespace gradscape {
 
 // Beale (1958): f = (1.5 - x + xy)^2 + (2.25 - x + xy^2)^2 + (2.625 - x + xy^3)^2,
 // minimum 0 at (3, 0.5) at the end of a flat, curved valley.
-class Beale final : public Objective2D {
+class Beale final : public Objective2DOf<Beale> {
  public:
   double f(double x, double y) const override;
   Grad2 grad(double x, double y) const override;

@@ -5,7 +5,7 @@
 namespace gradscape {
 
 // Booth: f = (x + 2y - 7)^2 + (2x + y - 5)^2, a tilted quadratic bowl, minimum 0 at (1, 3).
-class Booth final : public Objective2D {
+class Booth final : public Objective2DOf<Booth> {
  public:
   double f(double x, double y) const override;
   Grad2 grad(double x, double y) const override;

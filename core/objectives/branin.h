@@ -9,7 +9,7 @@ namespace gradscape {
 //   f = a (y - b x^2 + c x - r)^2 + s (1 - t) cos x + s,
 // three global minima of value s t = 5 / (4 pi) = 0.397887 at (-pi, 12.275), (pi, 2.275) and
 // (3 pi, 2.475), where cos x = -1 and the parabola term vanishes.
-class Branin final : public Objective2D {
+class Branin final : public Objective2DOf<Branin> {
  public:
   double f(double x, double y) const override;
   Grad2 grad(double x, double y) const override;

@@ -8,7 +8,7 @@ namespace gradscape {
 
 // Easom: f = -cos x cos y exp(-((x - pi)^2 + (y - pi)^2)), flat almost everywhere with a
 // narrow hole; minimum -1 at (pi, pi).
-class Easom final : public Objective2D {
+class Easom final : public Objective2DOf<Easom> {
  public:
   double f(double x, double y) const override;
   Grad2 grad(double x, double y) const override;

@@ -5,7 +5,7 @@
 namespace gradscape {
 
 // Himmelblau (1972): f = (x^2 + y - 11)^2 + (x + y^2 - 7)^2, four minima of value 0.
-class Himmelblau final : public Objective2D {
+class Himmelblau final : public Objective2DOf<Himmelblau> {
  public:
   double f(double x, double y) const override;
   Grad2 grad(double x, double y) const override;

@@ -7,7 +7,7 @@ namespace gradscape {
 // Levy function N.13:
 //   f = sin^2(3 pi x) + (x - 1)^2 (1 + sin^2(3 pi y)) + (y - 1)^2 (1 + sin^2(2 pi y)),
 // ridges of local minima along both axes; minimum 0 at (1, 1).
-class LevyN13 final : public Objective2D {
+class LevyN13 final : public Objective2DOf<LevyN13> {
  public:
   double f(double x, double y) const override;
   Grad2 grad(double x, double y) const override;

@@ -6,7 +6,7 @@ namespace gradscape {
 
 // Matyas: f = 0.26 (x^2 + y^2) - 0.48 x y, a flat diagonal quadratic (Hessian eigenvalues
 // 0.04 and 1.0), minimum 0 at the origin.
-class Matyas final : public Objective2D {
+class Matyas final : public Objective2DOf<Matyas> {
  public:
   double f(double x, double y) const override;
   Grad2 grad(double x, double y) const override;

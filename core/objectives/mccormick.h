@@ -8,7 +8,7 @@ namespace gradscape {
 // (along x = y it is sin(2x) + x + 1), so the known minimum is that of the standard box
 // x in [-1.5, 4], y in [-3, 4]: -sqrt(3)/2 - pi/3 = -1.9132 at (1/2 - pi/3, -1/2 - pi/3),
 // where cos(x + y) = -1/2 and x - y = 1.
-class McCormick final : public Objective2D {
+class McCormick final : public Objective2DOf<McCormick> {
  public:
   double f(double x, double y) const override;
   Grad2 grad(double x, double y) const override;

@@ -6,7 +6,7 @@ namespace gradscape {
 
 // Rastrigin (1974), two-dimensional: f = 2A + sum_i (x_i^2 - A cos(2 pi x_i)), a bowl covered
 // by a regular grid of local minima; minimum 0 at the origin for every A >= 0.
-class Rastrigin final : public Objective2D {
+class Rastrigin final : public Objective2DOf<Rastrigin> {
  public:
   explicit Rastrigin(double a = 10.0) : a_(a) {}
   double f(double x, double y) const override;

@@ -5,7 +5,7 @@
 namespace gradscape {
 
 // Rosenbrock's banana valley: f = (a - x)^2 + b (y - x^2)^2, minimum 0 at (a, a^2).
-class Rosenbrock final : public Objective2D {
+class Rosenbrock final : public Objective2DOf<Rosenbrock> {
  public:
   Rosenbrock(double a = 1.0, double b = 100.0) : a_(a), b_(b) {}
   double f(double x, double y) const override;

@@ -8,7 +8,7 @@ namespace gradscape {
 // `angleDegrees`. The Hessian A = R D R' is constant with eigenvalues exactly 1 and kappa: the
 // flat direction (eigenvalue 1) is (cos angle, sin angle), the steep one (eigenvalue kappa)
 // is (-sin angle, cos angle). kappa is the condition number; minimum 0 at the origin.
-class RotatedQuadratic final : public Objective2D {
+class RotatedQuadratic final : public Objective2DOf<RotatedQuadratic> {
  public:
   RotatedQuadratic(double condition = 10.0, double angleDegrees = 30.0);
   double f(double x, double y) const override;

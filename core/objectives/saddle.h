@@ -5,7 +5,7 @@
 namespace gradscape {
 
 // Saddle: f = x^2 - y^2, a strict saddle at the origin; unbounded below, so no minimizer.
-class Saddle final : public Objective2D {
+class Saddle final : public Objective2DOf<Saddle> {
  public:
   double f(double x, double y) const override { return x * x - y * y; }
   Grad2 grad(double x, double y) const override { return {2.0 * x, -2.0 * y}; }

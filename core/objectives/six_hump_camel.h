@@ -6,7 +6,7 @@ namespace gradscape {
 
 // Six-hump camel (Dixon & Szego 1978): f = (4 - 2.1x^2 + x^4/3) x^2 + xy + (-4 + 4y^2) y^2,
 // six local minima, two global ones of value -1.0316 at (0.0898, -0.7126) and (-0.0898, 0.7126).
-class SixHumpCamel final : public Objective2D {
+class SixHumpCamel final : public Objective2DOf<SixHumpCamel> {
  public:
   double f(double x, double y) const override;
   Grad2 grad(double x, double y) const override;

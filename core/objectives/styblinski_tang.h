@@ -6,7 +6,7 @@ namespace gradscape {
 
 // Styblinski & Tang (1990), two-dimensional: f = 1/2 sum_i (x_i^4 - 16 x_i^2 + 5 x_i), four
 // basins; minimum -78.33233 at (-2.903534, -2.903534).
-class StyblinskiTang final : public Objective2D {
+class StyblinskiTang final : public Objective2DOf<StyblinskiTang> {
  public:
   double f(double x, double y) const override;
   Grad2 grad(double x, double y) const override;

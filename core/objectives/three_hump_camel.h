@@ -6,7 +6,7 @@ namespace gradscape {
 
 // Three-hump camel: f = 2x^2 - 1.05x^4 + x^6/6 + xy + y^2, three local minima, the global one
 // 0 at the origin.
-class ThreeHumpCamel final : public Objective2D {
+class ThreeHumpCamel final : public Objective2DOf<ThreeHumpCamel> {
  public:
   double f(double x, double y) const override;
   Grad2 grad(double x, double y) const override;

@@ -24,25 +24,29 @@ void Adam::onReset(int dim) {
   m_ = Vec::Zero(dim);
   v_ = Vec::Zero(dim);
   vmax_ = Vec::Zero(o_.amsgrad ? dim : 0);
+  beta1Power_ = 1.0;
+  beta2Power_ = 1.0;
 }
 
 void Adam::update(GradientOracle& /*oracle*/, VecRef x, VecCRef g, double lr) {
-  const double t = static_cast<double>(iteration());
-  d_ = g;
-  if (o_.weightDecay != 0.0) {
-    if (o_.decoupledWeightDecay) {
-      x *= 1.0 - lr * o_.weightDecay;
-    } else {
-      d_ += o_.weightDecay * x;
-    }
+  // beta^t as running products (torch computes beta ** step; the two agree to rounding, about
+  // t ulps) — two pow() calls per step would cost more than the rest of a 2-D step.
+  beta1Power_ *= o_.beta1;
+  beta2Power_ *= o_.beta2;
+  const double stepSize = lr / (1.0 - beta1Power_);
+  const double sqrtBc2 = std::sqrt(1.0 - beta2Power_);
+  const bool l2 = o_.weightDecay != 0.0 && !o_.decoupledWeightDecay;
+  if (o_.weightDecay != 0.0 && o_.decoupledWeightDecay) x *= 1.0 - lr * o_.weightDecay;
+  if (l2) d_ = g + o_.weightDecay * x;
+  const auto& d = l2 ? static_cast<VecCRef>(d_) : g;
+  m_ = o_.beta1 * m_ + (1.0 - o_.beta1) * d;
+  v_.array() = o_.beta2 * v_.array() + (1.0 - o_.beta2) * d.array().square();
+  if (o_.amsgrad) {
+    vmax_ = vmax_.cwiseMax(v_);
+    x.array() -= stepSize * m_.array() / (vmax_.array().sqrt() / sqrtBc2 + o_.eps);
+  } else {
+    x.array() -= stepSize * m_.array() / (v_.array().sqrt() / sqrtBc2 + o_.eps);
   }
-  m_ = o_.beta1 * m_ + (1.0 - o_.beta1) * d_;
-  v_.array() = o_.beta2 * v_.array() + (1.0 - o_.beta2) * d_.array().square();
-  const double stepSize = lr / (1.0 - std::pow(o_.beta1, t));
-  const double sqrtBc2 = std::sqrt(1.0 - std::pow(o_.beta2, t));
-  if (o_.amsgrad) vmax_ = vmax_.cwiseMax(v_);
-  const Vec& s = o_.amsgrad ? vmax_ : v_;
-  x.array() -= stepSize * m_.array() / (s.array().sqrt() / sqrtBc2 + o_.eps);
 }
 
 ParamSpec betaSpec(std::string name, double def, std::string help) {

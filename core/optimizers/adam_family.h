@@ -28,10 +28,11 @@ class Adam final : public Optimizer {
 
  private:
   AdamOptions o_;
-  Vec d_;     // gradient with L2 decay folded in
-  Vec m_;     // first moment (exp_avg)
-  Vec v_;     // second moment (exp_avg_sq)
-  Vec vmax_;  // running max of v (max_exp_avg_sq), AMSGrad only
+  Vec d_;                                       // gradient with L2 decay folded in
+  Vec m_;                                       // first moment (exp_avg)
+  Vec v_;                                       // second moment (exp_avg_sq)
+  Vec vmax_;                                    // running max of v (max_exp_avg_sq), AMSGrad only
+  double beta1Power_ = 1.0, beta2Power_ = 1.0;  // beta1^t, beta2^t
 };
 
 // A decay rate in [0, 1), as torch requires of betas; shared by the Adam-like entries.

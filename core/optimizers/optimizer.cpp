@@ -1,5 +1,7 @@
 #include "core/optimizers/optimizer.h"
 
+#include <cmath>
+
 namespace gradscape {
 
 void Optimizer::reset(int dim) {
@@ -11,8 +13,10 @@ void Optimizer::reset(int dim) {
 StepInfo Optimizer::step(GradientOracle& oracle, VecRef x, double lr) {
   StepInfo info;
   info.loss = oracle.evaluate(x, g_);
-  info.gradNorm = g_.norm();
-  clipGradient(clip_, g_);
+  double g2 = 0.0;  // a plain loop: cheaper than Eigen's reduction for tiny n
+  for (Eigen::Index i = 0; i < g_.size(); ++i) g2 += g_[i] * g_[i];
+  info.gradNorm = std::sqrt(g2);
+  if (clip_.mode != Clipping::Mode::None) clipGradient(clip_, g_);
   ++t_;
   update(oracle, x, g_, lr);
   return info;

@@ -1,5 +1,6 @@
 #include "core/run/run.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <limits>
@@ -89,15 +90,20 @@ Run::Run(std::shared_ptr<const Objective> objective, RunSpec spec, int64_t trace
 }
 
 bool Run::outOfBounds(double loss, VecCRef x) const {
+  // One pass; `!(a <= bound)` is also true for NaN.
   const double bound = spec_.stop.divergenceBound;
-  return !std::isfinite(loss) || std::abs(loss) > bound || !x.allFinite() ||
-         x.cwiseAbs().maxCoeff() > bound;
+  if (!std::isfinite(loss) || !(std::abs(loss) <= bound)) return true;
+  for (Eigen::Index i = 0; i < x.size(); ++i) {
+    const double a = std::abs(x[i]);
+    if (!(a <= bound) || std::isinf(a)) return true;
+  }
+  return false;
 }
 
 bool Run::step() {
   if (status_ != RunStatus::Running) return false;
   const double lr = baseLr_ * schedule_->factor(k_);
-  xPrev_ = x_;
+  for (Eigen::Index i = 0; i < x_.size(); ++i) xPrev_[i] = x_[i];
   const StepInfo info = optimizer_->step(*oracle_, x_, lr);
 
   if (outOfBounds(info.loss, xPrev_) || !std::isfinite(info.gradNorm)) {
@@ -118,7 +124,9 @@ bool Run::step() {
     return false;
   }
 
-  trace_.record(k_, xPrev_, info.loss, info.gradNorm, (x_ - xPrev_).norm(), lr);
+  double step2 = 0.0;  // ||x_{k+1} - x_k||^2, a plain loop: this is the per-step hot path
+  for (Eigen::Index i = 0; i < x_.size(); ++i) step2 += (x_[i] - xPrev_[i]) * (x_[i] - xPrev_[i]);
+  trace_.record(k_, xPrev_, info.loss, info.gradNorm, std::sqrt(step2), lr);
   ++k_;
   if (k_ >= spec_.stop.maxIterations) {
     finish(RunStatus::MaxIterations);

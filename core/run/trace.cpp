@@ -11,11 +11,7 @@ Trace::Trace(int dim, int64_t capacity) : dim_(dim), capacity_(capacity) {
 
 void Trace::reserve(int64_t rows) {
   const auto n = static_cast<size_t>(std::min(rows, capacity_) + 1);
-  iteration_.reserve(n);
-  loss_.reserve(n);
-  gradNorm_.reserve(n);
-  stepNorm_.reserve(n);
-  lr_.reserve(n);
+  rows_.reserve(n);
   points_.reserve(n * static_cast<size_t>(dim_));
 }
 
@@ -24,12 +20,8 @@ void Trace::record(int64_t iteration, VecCRef x, double loss, double gradNorm, d
   // stride_ is a power of two: a mask test keeps the hot path free of a division.
   if (!force && (iteration & (stride_ - 1)) != 0) return;
   if (size() >= capacity_) thin();
-  iteration_.push_back(iteration);
-  loss_.push_back(loss);
-  gradNorm_.push_back(gradNorm);
-  stepNorm_.push_back(stepNorm);
-  lr_.push_back(lr);
-  points_.insert(points_.end(), x.data(), x.data() + dim_);
+  rows_.push_back({iteration, loss, gradNorm, stepNorm, lr});
+  for (int i = 0; i < dim_; ++i) points_.push_back(x[i]);
 }
 
 void Trace::thin() {
@@ -37,22 +29,14 @@ void Trace::thin() {
   // 0, always is). A forced row that is off-stride is dropped here like any other.
   stride_ *= 2;
   size_t out = 0;
-  for (size_t in = 0; in < iteration_.size(); ++in) {
-    if (iteration_[in] % stride_ != 0) continue;
-    iteration_[out] = iteration_[in];
-    loss_[out] = loss_[in];
-    gradNorm_[out] = gradNorm_[in];
-    stepNorm_[out] = stepNorm_[in];
-    lr_[out] = lr_[in];
+  for (size_t in = 0; in < rows_.size(); ++in) {
+    if (rows_[in].iteration % stride_ != 0) continue;
+    rows_[out] = rows_[in];
     std::copy_n(points_.begin() + static_cast<std::ptrdiff_t>(in * dim_), dim_,
                 points_.begin() + static_cast<std::ptrdiff_t>(out * dim_));
     ++out;
   }
-  iteration_.resize(out);
-  loss_.resize(out);
-  gradNorm_.resize(out);
-  stepNorm_.resize(out);
-  lr_.resize(out);
+  rows_.resize(out);
   points_.resize(out * static_cast<size_t>(dim_));
 }
 

@@ -24,16 +24,16 @@ class Trace {
               double lr, bool force = false);
 
   int dim() const { return dim_; }
-  int64_t size() const { return static_cast<int64_t>(iteration_.size()); }
-  bool empty() const { return iteration_.empty(); }
+  int64_t size() const { return static_cast<int64_t>(rows_.size()); }
+  bool empty() const { return rows_.empty(); }
   int64_t stride() const { return stride_; }
   int64_t capacity() const { return capacity_; }
 
-  int64_t iteration(int64_t row) const { return iteration_[static_cast<size_t>(row)]; }
-  double loss(int64_t row) const { return loss_[static_cast<size_t>(row)]; }
-  double gradNorm(int64_t row) const { return gradNorm_[static_cast<size_t>(row)]; }
-  double stepNorm(int64_t row) const { return stepNorm_[static_cast<size_t>(row)]; }
-  double lr(int64_t row) const { return lr_[static_cast<size_t>(row)]; }
+  int64_t iteration(int64_t row) const { return rows_[static_cast<size_t>(row)].iteration; }
+  double loss(int64_t row) const { return rows_[static_cast<size_t>(row)].loss; }
+  double gradNorm(int64_t row) const { return rows_[static_cast<size_t>(row)].gradNorm; }
+  double stepNorm(int64_t row) const { return rows_[static_cast<size_t>(row)].stepNorm; }
+  double lr(int64_t row) const { return rows_[static_cast<size_t>(row)].lr; }
   // The iterate of a row.
   Eigen::Map<const Vec> point(int64_t row) const {
     return Eigen::Map<const Vec>(points_.data() + row * dim_, dim_);
@@ -42,11 +42,15 @@ class Trace {
  private:
   void thin();
 
+  struct Row {
+    int64_t iteration;
+    double loss, gradNorm, stepNorm, lr;
+  };
+
   int dim_;
   int64_t capacity_;
   int64_t stride_ = 1;
-  std::vector<int64_t> iteration_;
-  std::vector<double> loss_, gradNorm_, stepNorm_, lr_;
+  std::vector<Row> rows_;
   std::vector<double> points_;  // row-major, dim_ values per row
 };
 
