@@ -1,5 +1,6 @@
 #include "core/optimizers/adam_family.h"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <utility>
@@ -39,13 +40,26 @@ void Adam::update(GradientOracle& /*oracle*/, VecRef x, VecCRef g, double lr) {
   if (o_.weightDecay != 0.0 && o_.decoupledWeightDecay) x *= 1.0 - lr * o_.weightDecay;
   if (l2) d_ = g + o_.weightDecay * x;
   const auto& d = l2 ? static_cast<VecCRef>(d_) : g;
-  m_ = o_.beta1 * m_ + (1.0 - o_.beta1) * d;
-  v_.array() = o_.beta2 * v_.array() + (1.0 - o_.beta2) * d.array().square();
+  // One pass over x, d, m and v (and v_max): m <- b1 m + (1-b1) d, v <- b2 v + (1-b2) d^2,
+  // x <- x - stepSize * m / (sqrt(v or v_max) / sqrt(bc2) + eps).
+  const double b1 = o_.beta1, b2 = o_.beta2, eps = o_.eps;
+  const double* dp = d.data();
+  double *xp = x.data(), *mp = m_.data(), *vp = v_.data();
+  const Eigen::Index n = x.size();
   if (o_.amsgrad) {
-    vmax_ = vmax_.cwiseMax(v_);
-    x.array() -= stepSize * m_.array() / (vmax_.array().sqrt() / sqrtBc2 + o_.eps);
+    double* vmaxp = vmax_.data();
+    for (Eigen::Index i = 0; i < n; ++i) {
+      mp[i] = b1 * mp[i] + (1.0 - b1) * dp[i];
+      vp[i] = b2 * vp[i] + (1.0 - b2) * dp[i] * dp[i];
+      vmaxp[i] = std::max(vmaxp[i], vp[i]);
+      xp[i] -= stepSize * mp[i] / (std::sqrt(vmaxp[i]) / sqrtBc2 + eps);
+    }
   } else {
-    x.array() -= stepSize * m_.array() / (v_.array().sqrt() / sqrtBc2 + o_.eps);
+    for (Eigen::Index i = 0; i < n; ++i) {
+      mp[i] = b1 * mp[i] + (1.0 - b1) * dp[i];
+      vp[i] = b2 * vp[i] + (1.0 - b2) * dp[i] * dp[i];
+      xp[i] -= stepSize * mp[i] / (std::sqrt(vp[i]) / sqrtBc2 + eps);
+    }
   }
 }
 

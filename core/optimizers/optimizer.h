@@ -1,6 +1,7 @@
 #pragma once
 // An optimizer advances an iterate one step at a time. State (moments, histories) lives in the
 // optimizer object, which belongs to one run and is reset per run.
+#include <cmath>
 #include <cstdint>
 
 #include "core/optimizers/clipping.h"
@@ -24,7 +25,18 @@ class Optimizer {
   // One iteration: evaluates the oracle at x (= x_k), clips the gradient, and moves x to x_{k+1}
   // with learning rate lr. Never throws on non-finite numbers: they propagate into x and the
   // run reports divergence.
-  StepInfo step(GradientOracle& oracle, VecRef x, double lr);
+  // Inline: it sits on the per-step hot path of every run.
+  StepInfo step(GradientOracle& oracle, VecRef x, double lr) {
+    StepInfo info;
+    info.loss = oracle.evaluate(x, g_);
+    double g2 = 0.0;  // a plain loop: cheaper than Eigen's reduction for tiny n
+    for (Eigen::Index i = 0; i < g_.size(); ++i) g2 += g_[i] * g_[i];
+    info.gradNorm = std::sqrt(g2);
+    if (clip_.mode != Clipping::Mode::None) clipGradient(clip_, g_);
+    ++t_;
+    update(oracle, x, g_, lr);
+    return info;
+  }
 
   void setClipping(const Clipping& clip) { clip_ = clip; }
   const Clipping& clipping() const { return clip_; }

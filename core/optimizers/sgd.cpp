@@ -10,7 +10,9 @@ Sgd::Sgd(const SgdOptions& options) : o_(options) {
   }
 }
 
-void Sgd::onReset(int dim) { b_ = Vec::Zero(dim); }
+void Sgd::onReset(int dim) {
+  b_ = Vec::Zero(dim);
+}
 
 void Sgd::update(GradientOracle& /*oracle*/, VecRef x, VecCRef g, double lr) {
   // Each branch is one fused pass over the arrays (the n = 10^6 benchmark streams them).
@@ -23,22 +25,25 @@ void Sgd::update(GradientOracle& /*oracle*/, VecRef x, VecCRef g, double lr) {
     }
     return;
   }
-  // b_1 = d_1; b_k = mu b_{k-1} + (1 - dampening) d_k with d = g + wd x.
+  // b_1 = d_1; b_k = mu b_{k-1} + (1 - dampening) d_k with d = g + wd x; then
+  // x -= lr * (nesterov ? d + mu b : b). One pass over x, g and b.
   const double keep = iteration() == 1 ? 0.0 : mu;
   const double take = iteration() == 1 ? 1.0 : 1.0 - o_.dampening;
-  if (wd == 0.0) {
-    b_ = keep * b_ + take * g;
-  } else {
-    b_ = keep * b_ + take * (g + wd * x);
-  }
+  double* xp = x.data();
+  const double* gp = g.data();
+  double* bp = b_.data();
+  const Eigen::Index n = x.size();
   if (o_.nesterov) {
-    if (wd == 0.0) {
-      x -= lr * (g + mu * b_);
-    } else {
-      x -= lr * (g + wd * x + mu * b_);
+    for (Eigen::Index i = 0; i < n; ++i) {
+      const double d = gp[i] + wd * xp[i];
+      bp[i] = keep * bp[i] + take * d;
+      xp[i] -= lr * (d + mu * bp[i]);
     }
   } else {
-    x -= lr * b_;
+    for (Eigen::Index i = 0; i < n; ++i) {
+      bp[i] = keep * bp[i] + take * (gp[i] + wd * xp[i]);
+      xp[i] -= lr * bp[i];
+    }
   }
 }
 

@@ -15,15 +15,6 @@ void Trace::reserve(int64_t rows) {
   points_.reserve(n * static_cast<size_t>(dim_));
 }
 
-void Trace::record(int64_t iteration, VecCRef x, double loss, double gradNorm, double stepNorm,
-                   double lr, bool force) {
-  // stride_ is a power of two: a mask test keeps the hot path free of a division.
-  if (!force && (iteration & (stride_ - 1)) != 0) return;
-  if (size() >= capacity_) thin();
-  rows_.push_back({iteration, loss, gradNorm, stepNorm, lr});
-  for (int i = 0; i < dim_; ++i) points_.push_back(x[i]);
-}
-
 void Trace::thin() {
   // Keep the rows whose iteration is a multiple of the doubled stride (the first row, iteration
   // 0, always is). A forced row that is off-stride is dropped here like any other.

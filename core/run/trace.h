@@ -20,8 +20,15 @@ class Trace {
   void reserve(int64_t rows);
   // Records iteration k (called with increasing k). Rows that fall between kept strides are
   // skipped; `force` keeps the row regardless (the final row of a run).
+  // Inline: called once per step of every run.
   void record(int64_t iteration, VecCRef x, double loss, double gradNorm, double stepNorm,
-              double lr, bool force = false);
+              double lr, bool force = false) {
+    // stride_ is a power of two: a mask test keeps the hot path free of a division.
+    if (!force && (iteration & (stride_ - 1)) != 0) return;
+    if (size() >= capacity_) thin();
+    rows_.push_back({iteration, loss, gradNorm, stepNorm, lr});
+    for (int i = 0; i < dim_; ++i) points_.push_back(x[i]);
+  }
 
   int dim() const { return dim_; }
   int64_t size() const { return static_cast<int64_t>(rows_.size()); }
