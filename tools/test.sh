@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Quick start: installs what is missing, builds everything with warnings as errors (tests and
+# benchmarks included), and runs the whole test suite through ctest. Set GRADSCAPE_PRESET=asan
+# for an AddressSanitizer + UBSan build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+preset="${GRADSCAPE_PRESET:-ci}"
+bash tools/setup.sh
+bash tools/build.sh "$preset"
+# GUI suites need a display: give ctest a virtual one when there is none.
+runner=()
+if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null 2>&1; then
+  runner=(xvfb-run -a -s "-screen 0 1600x1000x24")
+fi
+"${runner[@]}" ctest --preset "$preset" -j "$(nproc)"
