@@ -60,7 +60,10 @@ void Lbfgs::twoLoopDirection(VecCRef g) {
 }
 
 void Lbfgs::update(GradientOracle& oracle, VecRef x, VecCRef g, double lr) {
-  if (g.cwiseAbs().maxCoeff() <= o_.toleranceGrad) return;
+  if (g.cwiseAbs().maxCoeff() <= o_.toleranceGrad) {
+    markStalled();
+    return;
+  }
   ++nIter_;
   if (nIter_ == 1) {
     d_ = -g;
@@ -75,7 +78,10 @@ void Lbfgs::update(GradientOracle& oracle, VecRef x, VecCRef g, double lr) {
   gPrev_ = g;
   t_ = nIter_ == 1 ? std::min(1.0, 1.0 / g.lpNorm<1>()) * lr : lr;
   const double gtd = g.dot(d_);
-  if (gtd > -o_.toleranceChange) return;  // not a descent direction (to tolerance)
+  if (gtd > -o_.toleranceChange) {  // not a descent direction (to tolerance)
+    markStalled();
+    return;
+  }
 
   // phi(t) = f(x + t d) with the clipped gradient, for the line searches.
   struct Probe final : LineFunction {
@@ -102,6 +108,10 @@ void Lbfgs::update(GradientOracle& oracle, VecRef x, VecCRef g, double lr) {
       t_ = wolfe_.search(phi, d_, t_, oracle.loss(x), g, gtd, gTrial_).t;
       break;
     }
+  }
+  if (t_ == 0.0) {
+    markStalled();  // the line search found no acceptable step
+    return;
   }
   x += t_ * d_;
 }

@@ -14,6 +14,7 @@ namespace gradscape {
 struct StepInfo {
   double loss = 0.0;      // loss at x_k
   double gradNorm = 0.0;  // ||g_k||_2 of the oracle's gradient, before clipping
+  bool stalled = false;   // the method declined to move (its own stopping test), see markStalled
 };
 
 class Optimizer {
@@ -34,7 +35,9 @@ class Optimizer {
     info.gradNorm = std::sqrt(g2);
     if (clip_.mode != Clipping::Mode::None) clipGradient(clip_, g_);
     ++t_;
+    stalled_ = false;
     update(oracle, x, g_, lr);
+    info.stalled = stalled_;
     return info;
   }
 
@@ -51,11 +54,16 @@ class Optimizer {
   // For methods that evaluate more than once per step (line searches): evaluates and clips.
   double evaluateClipped(GradientOracle& oracle, VecCRef x, VecRef g) const;
   int64_t iteration() const { return t_; }
+  // Called from update() when the method leaves x unchanged by its own stopping test (as
+  // torch's L-BFGS returns on tolerance_grad / tolerance_change): the run then ends as stalled
+  // instead of repeating a step that cannot move.
+  void markStalled() { stalled_ = true; }
 
  private:
   Vec g_;
   Clipping clip_;
   int64_t t_ = 0;
+  bool stalled_ = false;
 };
 
 }  // namespace gradscape

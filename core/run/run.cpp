@@ -46,6 +46,8 @@ const char* runStatusName(RunStatus status) {
       return "target reached";
     case RunStatus::MaxIterations:
       return "max iterations";
+    case RunStatus::Stalled:
+      return "stalled";
     case RunStatus::Diverged:
       return "diverged";
     case RunStatus::Stopped:
@@ -114,13 +116,15 @@ bool Run::step() {
 
   const bool converged = spec_.stop.gradTol > 0.0 && info.gradNorm <= spec_.stop.gradTol;
   const bool target = spec_.stop.targetLoss && info.loss <= *spec_.stop.targetLoss;
-  if (converged || target) {
+  if (converged || target || info.stalled) {
     // x_k meets the rule: keep it as the final iterate and undo the step just taken.
     x_ = xPrev_;
     trace_.record(k_, x_, info.loss, info.gradNorm, 0.0, lr, true);
     finalLoss_ = info.loss;
     finalGradNorm_ = info.gradNorm;
-    status_ = converged ? RunStatus::Converged : RunStatus::TargetReached;
+    status_ = converged ? RunStatus::Converged
+              : target  ? RunStatus::TargetReached
+                        : RunStatus::Stalled;
     return false;
   }
 

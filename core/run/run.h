@@ -14,9 +14,17 @@
 
 namespace gradscape {
 
-enum class RunStatus { Running, Converged, TargetReached, MaxIterations, Diverged, Stopped };
+enum class RunStatus {
+  Running,
+  Converged,
+  TargetReached,
+  MaxIterations,
+  Stalled,  // the optimizer's own stopping test left x unchanged (L-BFGS tolerances)
+  Diverged,
+  Stopped
+};
 
-// "running", "converged", "target reached", "max iterations", "diverged", "stopped".
+// "running", "converged", "target reached", "max iterations", "stalled", "diverged", "stopped".
 const char* runStatusName(RunStatus status);
 
 class Run {

@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "core/objectives/rosenbrock.h"
 #include "core/run/run.h"
 #include "support/quadratic_objective.h"
 
@@ -67,7 +68,7 @@ class TestRun : public QObject {
     Run run(quadratic(), s);
     run.runToEnd();
     // Warmup: 0.1 * (0.2 + 0.8 t / 4) for t < 4; then StepLR from t - 4: 0.1, 0.1, 0.1, 0.05 ...
-    const double expected[] = {0.02, 0.04, 0.06, 0.08, 0.1,    0.1,   0.1,
+    const double expected[] = {0.02, 0.04, 0.06, 0.08,  0.1,   0.1,  0.1,
                                0.05, 0.05, 0.05, 0.025, 0.025, 0.025};
     for (int64_t k = 0; k <= 12; ++k) {
       QVERIFY2(std::abs(run.trace().lr(k) - expected[k]) < 1e-15, qPrintable(QString::number(k)));
@@ -129,6 +130,24 @@ class TestRun : public QObject {
     QCOMPARE(run.status(), RunStatus::Diverged);
     QCOMPARE(run.divergedAt(), expected);
     QVERIFY(run.point().allFinite());
+  }
+
+  void lbfgsStallingAtItsToleranceEndsTheRun() {
+    RunSpec s;
+    s.optimizer = "lbfgs";
+    s.optimizerParams.set("line_search", 2);  // strong_wolfe
+    s.start = Vec(2);
+    s.start << -1.5, 2.0;
+    s.stop.maxIterations = 5000;
+    s.stop.gradTol = 0.0;
+    Run run(std::make_shared<Rosenbrock>(), s);
+    run.runToEnd();
+    // torch's L-BFGS stops moving once g.d > -tolerance_change; the run must not spin on.
+    QCOMPARE(run.status(), RunStatus::Stalled);
+    QVERIFY2(run.iterations() < 100, qPrintable(QString::number(run.iterations())));
+    QVERIFY(run.finalLoss() < 1e-8);
+    QVERIFY((run.point() - run.trace().point(run.trace().size() - 1)).norm() == 0.0);
+    QCOMPARE(run.statusText(), std::string("stalled"));
   }
 
   void cancelFlagStopsALongRun() {
