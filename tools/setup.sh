@@ -6,10 +6,12 @@ set -euo pipefail
 PACKAGES=(
   # build tools
   build-essential cmake ninja-build pkg-config clang-format
-  # core engine
-  libeigen3-dev nlohmann-json3-dev libspectra-dev
+  # core engine (muparser: typed formulas)
+  libeigen3-dev nlohmann-json3-dev libspectra-dev libmuparser-dev
   # desktop program (Qt 6) and rendering (VTK 9.1, see shared/PLATFORM.md)
   qt6-base-dev libqt6opengl6-dev qt6-svg-dev libvtk9-dev
+  # export: animations (ffmpeg pipes PNG frames to MP4/GIF), PDF checks (pdftoppm)
+  ffmpeg poppler-utils
   # tests and benchmarks
   libbenchmark-dev xvfb xauth mesa-utils xdotool
 )

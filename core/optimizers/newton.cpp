@@ -11,7 +11,8 @@ Newton::Newton(const NewtonOptions& options) : o_(options) {
 
 void Newton::onReset(int dim) {
   h_ = Mat::Zero(dim, dim);
-  eig_ = Eigen::SelfAdjointEigenSolver<Mat>(dim);
+  // No `eig_ = SelfAdjointEigenSolver(dim)`: Eigen 3.4's move copies its uninitialised m_info
+  // (UBSan: invalid enum load). compute() sizes the solver on first use.
   mu_ = Vec::Zero(dim);
   c_ = Vec::Zero(dim);
   d_ = Vec::Zero(dim);
