@@ -1,17 +1,13 @@
 #include "core/optimizers/adabelief.h"
 
 #include <cmath>
-#include <stdexcept>
 
 #include "core/optimizers/adam_family.h"
 
 namespace gradscape {
 
 AdaBelief::AdaBelief(const AdaBeliefOptions& options) : o_(options) {
-  if (!(o_.beta1 >= 0.0 && o_.beta1 < 1.0)) throw std::invalid_argument("beta1: must be in [0, 1)");
-  if (!(o_.beta2 >= 0.0 && o_.beta2 < 1.0)) throw std::invalid_argument("beta2: must be in [0, 1)");
-  if (!(o_.eps >= 0.0)) throw std::invalid_argument("eps: must be >= 0");
-  if (!(o_.weightDecay >= 0.0)) throw std::invalid_argument("weight_decay: must be >= 0");
+  validateAdamLikeOptions(o_.beta1, o_.beta2, o_.eps, o_.weightDecay);
 }
 
 void AdaBelief::onReset(int dim) {
@@ -23,14 +19,7 @@ void AdaBelief::onReset(int dim) {
 
 void AdaBelief::update(GradientOracle& /*oracle*/, VecRef x, VecCRef g, double lr) {
   const double t = static_cast<double>(iteration());
-  d_ = g;
-  if (o_.weightDecay != 0.0) {
-    if (o_.weightDecouple) {
-      x *= 1.0 - lr * o_.weightDecay;
-    } else {
-      d_ += o_.weightDecay * x;
-    }
-  }
+  applyWeightDecay(x, g, d_, lr, o_.weightDecay, o_.weightDecouple);
   m_ = o_.beta1 * m_ + (1.0 - o_.beta1) * d_;
   s_.array() = o_.beta2 * s_.array() + (1.0 - o_.beta2) * (d_ - m_).array().square() + o_.eps;
   if (o_.amsgrad) smax_ = smax_.cwiseMax(s_);

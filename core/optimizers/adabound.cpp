@@ -1,7 +1,6 @@
 #include "core/optimizers/adabound.h"
 
 #include <cmath>
-#include <stdexcept>
 
 #include "core/optimizers/adam_family.h"
 
@@ -9,13 +8,14 @@ namespace gradscape {
 
 AdaBound::AdaBound(const AdaBoundOptions& options) : o_(options) {
   // The reference's constructor checks, plus base_lr > 0 for the ratio lr / base_lr.
-  if (!(o_.beta1 >= 0.0 && o_.beta1 < 1.0)) throw std::invalid_argument("beta1: must be in [0, 1)");
-  if (!(o_.beta2 >= 0.0 && o_.beta2 < 1.0)) throw std::invalid_argument("beta2: must be in [0, 1)");
-  if (!(o_.finalLr >= 0.0)) throw std::invalid_argument("final_lr: must be >= 0");
-  if (!(o_.gamma >= 0.0 && o_.gamma < 1.0)) throw std::invalid_argument("gamma: must be in [0, 1)");
-  if (!(o_.eps >= 0.0)) throw std::invalid_argument("eps: must be >= 0");
-  if (!(o_.weightDecay >= 0.0)) throw std::invalid_argument("weight_decay: must be >= 0");
-  if (!(o_.baseLr > 0.0)) throw std::invalid_argument("lr: must be > 0");
+  // Field by field (not validateAdamLikeOptions) to keep the order in which a bad field is named.
+  requireBeta(o_.beta1, "beta1");
+  requireBeta(o_.beta2, "beta2");
+  requireOption(o_.finalLr >= 0.0, "final_lr", "must be >= 0");
+  requireBeta(o_.gamma, "gamma");
+  requireOption(o_.eps >= 0.0, "eps", "must be >= 0");
+  requireOption(o_.weightDecay >= 0.0, "weight_decay", "must be >= 0");
+  requireOption(o_.baseLr > 0.0, "lr", "must be > 0");
 }
 
 void AdaBound::onReset(int dim) {

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <stdexcept>
 #include <utility>
 #include <vector>
 
@@ -10,14 +9,7 @@ namespace gradscape {
 
 Adam::Adam(const AdamOptions& options) : o_(options) {
   // torch.optim.Adam / AdamW reject these in their constructors.
-  if (!(o_.beta1 >= 0.0 && o_.beta1 < 1.0)) {
-    throw std::invalid_argument("beta1: must be in [0, 1)");
-  }
-  if (!(o_.beta2 >= 0.0 && o_.beta2 < 1.0)) {
-    throw std::invalid_argument("beta2: must be in [0, 1)");
-  }
-  if (!(o_.eps >= 0.0)) throw std::invalid_argument("eps: must be >= 0");
-  if (!(o_.weightDecay >= 0.0)) throw std::invalid_argument("weight_decay: must be >= 0");
+  validateAdamLikeOptions(o_.beta1, o_.beta2, o_.eps, o_.weightDecay);
 }
 
 void Adam::onReset(int dim) {
@@ -67,6 +59,17 @@ ParamSpec betaSpec(std::string name, double def, std::string help) {
   ParamSpec s = ParamSpec::real(std::move(name), def, 0.0, 1.0, std::move(help));
   s.maxInclusive = false;
   return s;
+}
+
+void requireBeta(double value, const char* field) {
+  requireOption(value >= 0.0 && value < 1.0, field, "must be in [0, 1)");
+}
+
+void validateAdamLikeOptions(double beta1, double beta2, double eps, double weightDecay) {
+  requireBeta(beta1, "beta1");
+  requireBeta(beta2, "beta2");
+  requireOption(eps >= 0.0, "eps", "must be >= 0");
+  requireOption(weightDecay >= 0.0, "weight_decay", "must be >= 0");
 }
 
 namespace {

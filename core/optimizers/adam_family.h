@@ -38,6 +38,26 @@ class Adam final : public Optimizer {
 // A decay rate in [0, 1), as torch requires of betas; shared by the Adam-like entries.
 ParamSpec betaSpec(std::string name, double def, std::string help);
 
+// Throws std::invalid_argument("field: must be in [0, 1)") unless value is such a decay rate.
+void requireBeta(double value, const char* field);
+
+// The constructor checks torch's Adam-like optimizers share: beta1 and beta2 in [0, 1),
+// eps >= 0 and weight_decay >= 0, each failure a std::invalid_argument("field: message").
+void validateAdamLikeOptions(double beta1, double beta2, double eps, double weightDecay);
+
+// Weight decay as the Adam-like methods apply it before their update: decoupled (AdamW-style)
+// shrinks x by (1 - lr*lambda) and leaves d = g; coupled (L2) makes d = g + lambda*x.
+inline void applyWeightDecay(VecRef x, VecCRef g, Vec& d, double lr, double lambda,
+                             bool decoupled) {
+  d = g;
+  if (lambda == 0.0) return;
+  if (decoupled) {
+    x *= 1.0 - lr * lambda;
+  } else {
+    d += lambda * x;
+  }
+}
+
 RegistryEntry<Optimizer> adamEntry();
 RegistryEntry<Optimizer> adamwEntry();
 RegistryEntry<Optimizer> amsgradEntry();

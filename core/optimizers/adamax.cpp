@@ -1,7 +1,6 @@
 #include "core/optimizers/adamax.h"
 
 #include <cmath>
-#include <stdexcept>
 
 #include "core/optimizers/adam_family.h"
 
@@ -9,14 +8,7 @@ namespace gradscape {
 
 Adamax::Adamax(const AdamaxOptions& options) : o_(options) {
   // torch.optim.Adamax rejects these in its constructor.
-  if (!(o_.beta1 >= 0.0 && o_.beta1 < 1.0)) {
-    throw std::invalid_argument("beta1: must be in [0, 1)");
-  }
-  if (!(o_.beta2 >= 0.0 && o_.beta2 < 1.0)) {
-    throw std::invalid_argument("beta2: must be in [0, 1)");
-  }
-  if (!(o_.eps >= 0.0)) throw std::invalid_argument("eps: must be >= 0");
-  if (!(o_.weightDecay >= 0.0)) throw std::invalid_argument("weight_decay: must be >= 0");
+  validateAdamLikeOptions(o_.beta1, o_.beta2, o_.eps, o_.weightDecay);
 }
 
 void Adamax::onReset(int dim) {

@@ -1,13 +1,11 @@
 #include "core/optimizers/heavy_ball.h"
 
-#include <stdexcept>
-
 #include "core/optimizers/adam_family.h"
 
 namespace gradscape {
 
 HeavyBall::HeavyBall(const HeavyBallOptions& options) : o_(options) {
-  if (!(o_.beta >= 0.0 && o_.beta < 1.0)) throw std::invalid_argument("beta: must be in [0, 1)");
+  requireBeta(o_.beta, "beta");
 }
 
 void HeavyBall::onReset(int dim) {

@@ -1,15 +1,13 @@
 #include "core/optimizers/lion.h"
 
-#include <stdexcept>
-
 #include "core/optimizers/adam_family.h"
 
 namespace gradscape {
 
 Lion::Lion(const LionOptions& options) : o_(options) {
-  if (!(o_.beta1 >= 0.0 && o_.beta1 < 1.0)) throw std::invalid_argument("beta1: must be in [0, 1)");
-  if (!(o_.beta2 >= 0.0 && o_.beta2 < 1.0)) throw std::invalid_argument("beta2: must be in [0, 1)");
-  if (!(o_.weightDecay >= 0.0)) throw std::invalid_argument("weight_decay: must be >= 0");
+  requireBeta(o_.beta1, "beta1");
+  requireBeta(o_.beta2, "beta2");
+  requireOption(o_.weightDecay >= 0.0, "weight_decay", "must be >= 0");
 }
 
 void Lion::onReset(int dim) {

@@ -1,7 +1,6 @@
 #include "core/optimizers/nadam.h"
 
 #include <cmath>
-#include <stdexcept>
 
 #include "core/optimizers/adam_family.h"
 
@@ -9,15 +8,8 @@ namespace gradscape {
 
 Nadam::Nadam(const NadamOptions& options) : o_(options) {
   // torch.optim.NAdam rejects these in its constructor.
-  if (!(o_.beta1 >= 0.0 && o_.beta1 < 1.0)) {
-    throw std::invalid_argument("beta1: must be in [0, 1)");
-  }
-  if (!(o_.beta2 >= 0.0 && o_.beta2 < 1.0)) {
-    throw std::invalid_argument("beta2: must be in [0, 1)");
-  }
-  if (!(o_.eps >= 0.0)) throw std::invalid_argument("eps: must be >= 0");
-  if (!(o_.weightDecay >= 0.0)) throw std::invalid_argument("weight_decay: must be >= 0");
-  if (!(o_.momentumDecay >= 0.0)) throw std::invalid_argument("momentum_decay: must be >= 0");
+  validateAdamLikeOptions(o_.beta1, o_.beta2, o_.eps, o_.weightDecay);
+  requireOption(o_.momentumDecay >= 0.0, "momentum_decay", "must be >= 0");
 }
 
 void Nadam::onReset(int dim) {
@@ -31,14 +23,7 @@ void Nadam::onReset(int dim) {
 void Nadam::update(GradientOracle& /*oracle*/, VecRef x, VecCRef g, double lr) {
   const double t = static_cast<double>(iteration());
   const double bc2 = 1.0 - std::pow(o_.beta2, t);
-  d_ = g;
-  if (o_.weightDecay != 0.0) {
-    if (o_.decoupledWeightDecay) {
-      x *= 1.0 - lr * o_.weightDecay;
-    } else {
-      d_ += o_.weightDecay * x;
-    }
-  }
+  applyWeightDecay(x, g, d_, lr, o_.weightDecay, o_.decoupledWeightDecay);
   const double mu = o_.beta1 * (1.0 - 0.5 * std::pow(0.96, t * o_.momentumDecay));
   const double muNext = o_.beta1 * (1.0 - 0.5 * std::pow(0.96, (t + 1.0) * o_.momentumDecay));
   muProduct_ *= mu;

@@ -1,7 +1,6 @@
 #include "core/optimizers/radam.h"
 
 #include <cmath>
-#include <stdexcept>
 
 #include "core/optimizers/adam_family.h"
 
@@ -9,14 +8,7 @@ namespace gradscape {
 
 Radam::Radam(const RadamOptions& options) : o_(options) {
   // torch.optim.RAdam rejects these in its constructor.
-  if (!(o_.beta1 >= 0.0 && o_.beta1 < 1.0)) {
-    throw std::invalid_argument("beta1: must be in [0, 1)");
-  }
-  if (!(o_.beta2 >= 0.0 && o_.beta2 < 1.0)) {
-    throw std::invalid_argument("beta2: must be in [0, 1)");
-  }
-  if (!(o_.eps >= 0.0)) throw std::invalid_argument("eps: must be >= 0");
-  if (!(o_.weightDecay >= 0.0)) throw std::invalid_argument("weight_decay: must be >= 0");
+  validateAdamLikeOptions(o_.beta1, o_.beta2, o_.eps, o_.weightDecay);
 }
 
 void Radam::onReset(int dim) {
@@ -27,14 +19,7 @@ void Radam::onReset(int dim) {
 
 void Radam::update(GradientOracle& /*oracle*/, VecRef x, VecCRef g, double lr) {
   const double t = static_cast<double>(iteration());
-  d_ = g;
-  if (o_.weightDecay != 0.0) {
-    if (o_.decoupledWeightDecay) {
-      x *= 1.0 - lr * o_.weightDecay;
-    } else {
-      d_ += o_.weightDecay * x;
-    }
-  }
+  applyWeightDecay(x, g, d_, lr, o_.weightDecay, o_.decoupledWeightDecay);
   m_ = o_.beta1 * m_ + (1.0 - o_.beta1) * d_;
   v_.array() = o_.beta2 * v_.array() + (1.0 - o_.beta2) * d_.array().square();
   const double bc1 = 1.0 - std::pow(o_.beta1, t);

@@ -118,6 +118,10 @@ std::string checkParam(const ParamSpec& spec, double value) {
   return {};
 }
 
+void requireOption(bool ok, const char* field, const std::string& what) {
+  if (!ok) throw std::invalid_argument(std::string(field) + ": " + what);
+}
+
 const ParamSpec* findParam(const std::vector<ParamSpec>& specs, std::string_view name) {
   for (const auto& s : specs) {
     if (s.name == name) return &s;

@@ -62,6 +62,10 @@ class ParamValues {
 // as "must be > 0, got -0.1" (the caller prefixes the location).
 std::string checkParam(const ParamSpec& spec, double value);
 
+// Throws std::invalid_argument("field: what") unless ok: how the constructors of optimizers and
+// schedules reject an option, naming it as the registry spells it.
+void requireOption(bool ok, const char* field, const std::string& what);
+
 // A spec by name, or nullptr.
 const ParamSpec* findParam(const std::vector<ParamSpec>& specs, std::string_view name);
 

@@ -4,16 +4,10 @@
 #include <cmath>
 #include <memory>
 #include <numbers>
-#include <stdexcept>
-#include <string>
 
 namespace gradscape {
 
 namespace {
-
-void require(bool ok, const char* field, const std::string& what) {
-  if (!ok) throw std::invalid_argument(std::string(field) + ": " + what);
-}
 
 int64_t steps(const ParamValues& p, const char* name) {
   return static_cast<int64_t>(p.get(name));
@@ -22,7 +16,7 @@ int64_t steps(const ParamValues& p, const char* name) {
 }  // namespace
 
 CosineSchedule::CosineSchedule(int64_t tMax, double minFactor) : tMax_(tMax), min_(minFactor) {
-  require(tMax_ >= 1, "t_max", "must be >= 1");
+  requireOption(tMax_ >= 1, "t_max", "must be >= 1");
 }
 
 double CosineSchedule::factor(int64_t t) const {
@@ -32,21 +26,22 @@ double CosineSchedule::factor(int64_t t) const {
 }
 
 OneCycleSchedule::OneCycleSchedule(const OneCycleOptions& o) : cosine_(o.cosine) {
-  require(o.totalSteps >= 2, "total_steps", "must be >= 2");
-  require(o.pctStart > 0.0 && o.pctStart < 1.0, "pct_start", "must be in (0, 1)");
-  require(o.divFactor > 0.0, "div_factor", "must be > 0");
-  require(o.finalDivFactor > 0.0, "final_div_factor", "must be > 0");
+  requireOption(o.totalSteps >= 2, "total_steps", "must be >= 2");
+  requireOption(o.pctStart > 0.0 && o.pctStart < 1.0, "pct_start", "must be in (0, 1)");
+  requireOption(o.divFactor > 0.0, "div_factor", "must be > 0");
+  requireOption(o.finalDivFactor > 0.0, "final_div_factor", "must be > 0");
   const double n = static_cast<double>(o.totalSteps);
   const double initial = 1.0 / o.divFactor;
   const double final = initial / o.finalDivFactor;
   const double e1 = o.pctStart * n - 1.0;
   last_ = n - 1.0;
   // Torch only fails when a phase has zero length (0/0); a positive rise is the sane reading.
-  require(e1 > 0.0, "pct_start", "pct_start * total_steps must be > 1 so the rise has a step");
+  requireOption(e1 > 0.0, "pct_start",
+                "pct_start * total_steps must be > 1 so the rise has a step");
   if (o.threePhase) {
     const double e2 = 2.0 * o.pctStart * n - 2.0;
-    require(e2 < last_, "pct_start",
-            "three_phase needs 2 * pct_start * total_steps - 2 < total_steps - 1");
+    requireOption(e2 < last_, "pct_start",
+                  "three_phase needs 2 * pct_start * total_steps - 2 < total_steps - 1");
     phases_ = {{{e1, initial, 1.0}, {e2, 1.0, initial}, {last_, initial, final}}};
     count_ = 3;
   } else {
@@ -73,8 +68,8 @@ double OneCycleSchedule::factor(int64_t t) const {
 
 CyclicSchedule::CyclicSchedule(double baseFactor, int64_t stepSizeUp, int64_t stepSizeDown)
     : base_(baseFactor), up_(stepSizeUp), down_(stepSizeDown) {
-  require(up_ >= 1, "step_size_up", "must be >= 1");
-  require(down_ >= 1, "step_size_down", "must be >= 1");
+  requireOption(up_ >= 1, "step_size_up", "must be >= 1");
+  requireOption(down_ >= 1, "step_size_down", "must be >= 1");
 }
 
 double CyclicSchedule::factor(int64_t t) const {
@@ -86,9 +81,9 @@ double CyclicSchedule::factor(int64_t t) const {
 }
 
 WsdSchedule::WsdSchedule(const WsdOptions& options) : o_(options) {
-  require(o_.warmupSteps >= 0, "warmup_steps", "must be >= 0");
-  require(o_.stableSteps >= 0, "stable_steps", "must be >= 0");
-  require(o_.decaySteps >= 0, "decay_steps", "must be >= 0");
+  requireOption(o_.warmupSteps >= 0, "warmup_steps", "must be >= 0");
+  requireOption(o_.stableSteps >= 0, "stable_steps", "must be >= 0");
+  requireOption(o_.decaySteps >= 0, "decay_steps", "must be >= 0");
 }
 
 double WsdSchedule::factor(int64_t t) const {

@@ -3,17 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
-#include <stdexcept>
-#include <string>
 #include <utility>
 
 namespace gradscape {
 
 namespace {
-
-void require(bool ok, const char* field, const std::string& what) {
-  if (!ok) throw std::invalid_argument(std::string(field) + ": " + what);
-}
 
 int64_t steps(const ParamValues& p, const char* name) {
   return static_cast<int64_t>(p.get(name));
@@ -22,7 +16,7 @@ int64_t steps(const ParamValues& p, const char* name) {
 }  // namespace
 
 StepSchedule::StepSchedule(int64_t stepSize, double gamma) : stepSize_(stepSize), gamma_(gamma) {
-  require(stepSize_ >= 1, "step_size", "must be >= 1");
+  requireOption(stepSize_ >= 1, "step_size", "must be >= 1");
 }
 
 double StepSchedule::factor(int64_t t) const {
@@ -45,7 +39,7 @@ double ExponentialSchedule::factor(int64_t t) const {
 }
 
 InverseTimeSchedule::InverseTimeSchedule(double decay) : decay_(decay) {
-  require(decay_ >= 0.0, "decay", "must be >= 0");
+  requireOption(decay_ >= 0.0, "decay", "must be >= 0");
 }
 
 double InverseTimeSchedule::factor(int64_t t) const {
@@ -53,7 +47,7 @@ double InverseTimeSchedule::factor(int64_t t) const {
 }
 
 InverseSqrtSchedule::InverseSqrtSchedule(double scale) : scale_(scale) {
-  require(scale_ > 0.0, "scale", "must be > 0");
+  requireOption(scale_ > 0.0, "scale", "must be > 0");
 }
 
 double InverseSqrtSchedule::factor(int64_t t) const {
@@ -62,7 +56,7 @@ double InverseSqrtSchedule::factor(int64_t t) const {
 
 PolynomialSchedule::PolynomialSchedule(int64_t totalIters, double power)
     : totalIters_(totalIters), power_(power) {
-  require(totalIters_ >= 1, "total_iters", "must be >= 1");
+  requireOption(totalIters_ >= 1, "total_iters", "must be >= 1");
 }
 
 double PolynomialSchedule::factor(int64_t t) const {
@@ -72,7 +66,7 @@ double PolynomialSchedule::factor(int64_t t) const {
 
 LinearSchedule::LinearSchedule(double startFactor, double endFactor, int64_t totalIters)
     : start_(startFactor), end_(endFactor), totalIters_(totalIters) {
-  require(totalIters_ >= 1, "total_iters", "must be >= 1");
+  requireOption(totalIters_ >= 1, "total_iters", "must be >= 1");
 }
 
 double LinearSchedule::factor(int64_t t) const {

@@ -7,27 +7,21 @@
 
 #include "core/optimizers/adabelief.h"
 #include "core/optimizers/optimizer_registry.h"
-#include "support/diagonal_quadratic.h"
+#include "support/optimizer_checks.h"
 
 using namespace gradscape;
-using gradscape::testing::DiagonalQuadratic;
-using gradscape::testing::vec2;
+using namespace gradscape::testing;
+
+namespace {
+
+// The problem of the hand-computed steps: f = 1/2 (x^2 + 4 y^2) from (1, 1) with lr = 0.1.
+const Vec kC = vec2(1.0, 4.0);
+const Vec kX0 = vec2(1.0, 1.0);
+
+}  // namespace
 
 class TestAdaBelief : public QObject {
   Q_OBJECT
-
-  static void expectSteps(Optimizer& opt, const Vec& c, const std::vector<Vec>& expected) {
-    DiagonalQuadratic q(c);
-    Vec x = vec2(1.0, 1.0);
-    opt.reset(2);
-    for (size_t k = 0; k < expected.size(); ++k) {
-      opt.step(q, x, 0.1);
-      QVERIFY2((x - expected[k]).norm() < 1e-12, qPrintable(QString("step %1: got (%2, %3)")
-                                                                .arg(k + 1)
-                                                                .arg(x[0], 0, 'g', 17)
-                                                                .arg(x[1], 0, 'g', 17)));
-    }
-  }
 
  private slots:
   void adaBeliefMatchesHandComputedFirstSteps() {
@@ -41,7 +35,7 @@ class TestAdaBelief : public QObject {
     // 3: m = (0.238273, 0.953092); s = (0.00159762, 0.0255619); den = (0.730118, 2.920474);
     //    x3 = x2 - 0.1/0.271 m/den = 0.6523053662261...
     expectSteps(
-        opt, vec2(1.0, 4.0),
+        opt, kC, kX0, 0.1,
         {vec2(1.0 - 1.0 / 9.0, 1.0 - 1.0 / 9.0), vec2(0.7727290919868474, 0.7727290919868327),
          vec2(0.6523053662261046, 0.6523053662260796)});
   }
@@ -56,7 +50,7 @@ class TestAdaBelief : public QObject {
     // 2: s = 0.999 s1 + 0.001 (g - m)^2 + 0.01 = (0.0214118, 0.0415812)  (eps added again)
     // 3: s = (0.0318494, 0.0570381)
     expectSteps(
-        opt, vec2(1.0, 4.0),
+        opt, kC, kX0, 0.1,
         {vec2(0.9696772731981358, 0.9166954660902813), vec2(0.939701689061251, 0.8330206120447481),
          vec2(0.9101083224602217, 0.749707997369378)});
   }
@@ -71,7 +65,7 @@ class TestAdaBelief : public QObject {
     //    den = (0.791215, 3.164858); x2 = 0.95 x1 - 0.1/0.19 m/den = 0.68127358820860
     // 3: x3 = 0.52839925230320
     expectSteps(
-        opt, vec2(1.0, 4.0),
+        opt, kC, kX0, 0.1,
         {vec2(0.95 - 1.0 / 9.0, 0.95 - 1.0 / 9.0), vec2(0.6812735882085988, 0.6812735882085841),
          vec2(0.5283992523031993, 0.5283992523031742)});
   }
@@ -86,7 +80,7 @@ class TestAdaBelief : public QObject {
     //    = (0.0118225, 0.0264025); den = (3.448386, 5.148336);
     //    x1 = (1 - 0.15/3.448386, 1 - 0.45/5.148336) = (0.95650139249, 0.91259312267)
     expectSteps(
-        opt, vec2(1.0, 4.0),
+        opt, kC, kX0, 0.1,
         {vec2(0.9565013924914886, 0.9125931226713444), vec2(0.9135565055934248, 0.8244333187254778),
          vec2(0.87126762594328, 0.736342254874565)});
   }
@@ -100,18 +94,14 @@ class TestAdaBelief : public QObject {
     // so step 3 divides by sqrt(s2)/sqrt(0.875) = (0.720754, 2.883014) instead of sqrt(s3):
     // x3 = 0.64620531541352 (without amsgrad it would be 0.63260859757704).
     expectSteps(
-        opt, vec2(1.0, 4.0),
+        opt, kC, kX0, 0.1,
         {vec2(1.0 - 1.0 / 9.0, 1.0 - 1.0 / 9.0), vec2(0.7679489997175197, 0.7679489997175197),
          vec2(0.6462053154135186, 0.6462053154135186)});
   }
 
   void reachesTheMinimumOfAWellConditionedQuadratic() {
     AdaBelief opt(AdaBeliefOptions{});
-    DiagonalQuadratic q(vec2(1.0, 2.0));
-    Vec x = vec2(0.7, -1.3);
-    opt.reset(2);
-    for (int k = 0; k < 2000; ++k) opt.step(q, x, 1e-2);
-    QVERIFY2(x.norm() < 1e-6, qPrintable(QString("|x| = %1").arg(x.norm())));
+    expectReachesMinimum(opt, vec2(1.0, 2.0), vec2(0.7, -1.3), 1e-2, 2000);
   }
 
   void registryEntryUsesTheReferenceDefaults() {

@@ -4,42 +4,24 @@
 // code under test).
 #include <QtTest>
 
-#include <stdexcept>
-
 #include "core/optimizers/adagrad.h"
 #include "core/optimizers/optimizer_registry.h"
 #include "core/optimizers/rmsprop.h"
-#include "support/diagonal_quadratic.h"
+#include "support/optimizer_checks.h"
 
 using namespace gradscape;
-using gradscape::testing::DiagonalQuadratic;
-using gradscape::testing::vec2;
+using namespace gradscape::testing;
+
+namespace {
+
+// The problem of the hand-computed steps: f = 1/2 (x^2 + 4 y^2) from (1, -0.5).
+const Vec kC = vec2(1.0, 4.0);
+const Vec kX0 = vec2(1.0, -0.5);
+
+}  // namespace
 
 class TestAdagradRmsprop : public QObject {
   Q_OBJECT
-
-  static void expectSteps(Optimizer& opt, double lr, const std::vector<Vec>& expected) {
-    DiagonalQuadratic q(vec2(1.0, 4.0));
-    Vec x = vec2(1.0, -0.5);
-    opt.reset(2);
-    for (size_t k = 0; k < expected.size(); ++k) {
-      opt.step(q, x, lr);
-      QVERIFY2((x - expected[k]).norm() < 1e-12, qPrintable(QString("step %1: got (%2, %3)")
-                                                                .arg(k + 1)
-                                                                .arg(x[0], 0, 'g', 17)
-                                                                .arg(x[1], 0, 'g', 17)));
-    }
-  }
-
-  template <class Method, class Options>
-  static void expectRejected(const Options& o, const QString& field) {
-    try {
-      Method opt(o);
-      QFAIL("expected std::invalid_argument");
-    } catch (const std::invalid_argument& err) {
-      QVERIFY2(QString(err.what()).startsWith(field + ":"), err.what());
-    }
-  }
 
  private slots:
   void adagradMatchesHandComputedFirstSteps() {
@@ -48,7 +30,7 @@ class TestAdagradRmsprop : public QObject {
     //      = (1 - 0.1/(1 + 1e-10), -0.5 + 0.2/(2 + 1e-10)).
     // t=2: g = (0.9, -1.6), s = (1.81, 6.56), x_2 = x_1 - 0.1 g/sqrt(s).
     expectSteps(
-        opt, 0.1,
+        opt, kC, kX0, 0.1,
         {vec2(0.90000000001, -0.400000000005), vec2(0.8331035268523168, -0.33753049525152046),
          vec2(0.7804561813655163, -0.2908991767882513)});
   }
@@ -62,7 +44,7 @@ class TestAdagradRmsprop : public QObject {
     // t=1: clr = 0.1; g = (1, -2) + 0.1 (1, -0.5) = (1.1, -2.05); s = 0.5 + g^2 = (1.71, 4.7025);
     //      x_1 = (1 - 0.11/sqrt(1.71), -0.5 + 0.205/sqrt(4.7025)) = (0.915881, -0.405466).
     // t=2: clr = 0.1/(1 + 0.5); t=3: clr = 0.1/(1 + 2*0.5).
-    expectSteps(opt, 0.1,
+    expectSteps(opt, kC, kX0, 0.1,
                 {vec2(0.9158808975872268, -0.4054656899426625),
                  vec2(0.8751937100156727, -0.36490552914488833),
                  vec2(0.8500046027185257, -0.34089240506584606)});
@@ -73,7 +55,7 @@ class TestAdagradRmsprop : public QObject {
     // t=1: v = 0.01 g^2, sqrt(v) = 0.1 |g|; x_1 = x_0 - 0.01 g/(0.1 |g| + 1e-8)
     //      = (1 - 0.01/(0.1 + 1e-8), -0.5 + 0.02/(0.2 + 1e-8)).
     // t=2: g = (0.9, -1.6), v = 0.99 v_1 + 0.01 g^2 = (0.0180, 0.0652).
-    expectSteps(opt, 0.01,
+    expectSteps(opt, kC, kX0, 0.01,
                 {vec2(0.9000000099999991, -0.40000000499999977),
                  vec2(0.8329179752650593, -0.3373391709792283),
                  vec2(0.7799822819823541, -0.2904332182895075)});
@@ -85,7 +67,7 @@ class TestAdagradRmsprop : public QObject {
     Rmsprop opt(o);
     // t=1: gbar = 0.01 g, v - gbar^2 = 0.01 g^2 - 0.0001 g^2 = 0.0099 g^2;
     //      x_1 = x_0 - 0.01 g/(sqrt(0.0099) |g| + 1e-8) = (1 - 0.100504, -0.5 + 0.100504).
-    expectSteps(opt, 0.01,
+    expectSteps(opt, kC, kX0, 0.01,
                 {vec2(0.8994962285750879, -0.39949622352458364),
                  vec2(0.8317593871030315, -0.3362588280147856),
                  vec2(0.7780684196313441, -0.2887600992256669)});
@@ -97,7 +79,7 @@ class TestAdagradRmsprop : public QObject {
     Rmsprop opt(o);
     // t=1: b = g/(0.1 |g| + 1e-8) ~ 10 sign(g); x_1 as without momentum.
     // t=2: b = 0.9 b_1 + g_2/(sqrt(v_2) + 1e-8), x_2 = x_1 - 0.01 b.
-    expectSteps(opt, 0.01,
+    expectSteps(opt, kC, kX0, 0.01,
                 {vec2(0.9000000099999991, -0.40000000499999977),
                  vec2(0.7429179842650584, -0.24733917547922807),
                  vec2(0.552914953234408, -0.07365730825807817)});
@@ -109,7 +91,7 @@ class TestAdagradRmsprop : public QObject {
     o.momentum = 0.9;
     Rmsprop opt(o);
     // t=1: as centered without momentum (b_1 = g/(sqrt(0.0099)|g| + 1e-8)).
-    expectSteps(opt, 0.01,
+    expectSteps(opt, kC, kX0, 0.01,
                 {vec2(0.8994962285750879, -0.39949622352458364),
                  vec2(0.7413059928206107, -0.24580542918691087),
                  vec2(0.5496501845770552, -0.07086751476039785)});
@@ -124,7 +106,7 @@ class TestAdagradRmsprop : public QObject {
     // t=1: g = (1.1, -2.05); sqrt(v) + eps = 0.1 |g| + 0.1 = (0.21, 0.305);
     //      x_1 = (1 - 0.011/0.21, -0.5 + 0.0205/0.305) = (0.947619, -0.432787).
     // (Without decay: x_1 = (1 - 0.01/0.2, -0.5 + 0.02/0.3) = (0.95, -0.43333).)
-    expectSteps(opt, 0.01,
+    expectSteps(opt, kC, kX0, 0.01,
                 {vec2(0.9476190476190476, -0.43278688524590164),
                  vec2(0.9061137770551165, -0.3848751036290275),
                  vec2(0.8705695443329422, -0.34656193271359415)});
@@ -162,14 +144,9 @@ class TestAdagradRmsprop : public QObject {
     QFETCH(QString, name);
     QFETCH(double, lr);
     QFETCH(int, steps);
-    const auto* e = optimizerRegistry().find(name.toStdString());
-    QVERIFY(e);
-    auto opt = e->make(ParamValues::defaults(e->params));
-    DiagonalQuadratic q(vec2(1.0, 2.0));
-    Vec x = vec2(1.0, -1.0);
-    opt->reset(2);
-    for (int k = 0; k < steps; ++k) opt->step(q, x, lr);
-    QVERIFY2(x.norm() < 1e-6, qPrintable(QString("||x|| = %1").arg(x.norm())));
+    auto opt = makeOptimizer(name.toStdString());
+    QVERIFY(opt);
+    expectReachesMinimum(*opt, vec2(1.0, 2.0), vec2(1.0, -1.0), lr, steps);
   }
 
   void invalidOptionsAreRejectedNamingTheField() {

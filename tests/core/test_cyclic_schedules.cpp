@@ -3,26 +3,17 @@
 // max_lr = the optimizer's lr so torch's absolute rates become fractions of 1.
 #include <QtTest>
 
-#include <stdexcept>
-
 #include "core/schedules/cyclic_schedules.h"
+#include "support/rejection_checks.h"
 #include "support/schedule_checks.h"
 
 using namespace gradscape;
 using gradscape::testing::buildSchedule;
 using gradscape::testing::expectFactors;
+using gradscape::testing::expectRejected;
 
 class TestCyclicSchedules : public QObject {
   Q_OBJECT
-
-  static void expectRejected(const OneCycleOptions& o, const char* field) {
-    try {
-      OneCycleSchedule s(o);
-      QFAIL("expected std::invalid_argument");
-    } catch (const std::invalid_argument& err) {
-      QVERIFY2(QString(err.what()).startsWith(QString(field) + ":"), err.what());
-    }
-  }
 
  private slots:
   void cosineAnnealsToFloorAndHoldsIt() {
@@ -88,11 +79,11 @@ class TestCyclicSchedules : public QObject {
   void oneCycleRejectsEmptyOrOverlappingPhases() {
     OneCycleOptions o;
     o.totalSteps = 3;  // 0.3 * 3 - 1 < 0: no rising step
-    expectRejected(o, "pct_start");
+    expectRejected<OneCycleSchedule>(o, "pct_start");
     o.totalSteps = 100;
     o.pctStart = 0.6;  // three-phase e2 = 118 > N - 1 = 99
     o.threePhase = true;
-    expectRejected(o, "pct_start");
+    expectRejected<OneCycleSchedule>(o, "pct_start");
   }
 
   void cyclicTriangleRisesAndFallsSymmetrically() {

@@ -3,14 +3,14 @@
 // Schedules are built through the registry so the parameter names are checked too.
 #include <QtTest>
 
-#include <stdexcept>
-
 #include "core/schedules/decay_schedules.h"
+#include "support/rejection_checks.h"
 #include "support/schedule_checks.h"
 
 using namespace gradscape;
 using gradscape::testing::buildSchedule;
 using gradscape::testing::expectFactors;
+using gradscape::testing::expectInvalidArgument;
 
 class TestDecaySchedules : public QObject {
   Q_OBJECT
@@ -91,12 +91,7 @@ class TestDecaySchedules : public QObject {
   }
 
   void zeroStepSizeIsRejectedNamingTheField() {
-    try {
-      StepSchedule s(0, 0.1);
-      QFAIL("expected std::invalid_argument");
-    } catch (const std::invalid_argument& err) {
-      QVERIFY(QString(err.what()).startsWith("step_size:"));
-    }
+    expectInvalidArgument([] { StepSchedule s(0, 0.1); }, "step_size");
   }
 };
 

@@ -4,27 +4,22 @@
 
 #include "core/optimizers/heavy_ball.h"
 #include "core/optimizers/optimizer_registry.h"
-#include "support/diagonal_quadratic.h"
+#include "support/optimizer_checks.h"
 
 using namespace gradscape;
-using gradscape::testing::DiagonalQuadratic;
-using gradscape::testing::vec2;
+using namespace gradscape::testing;
+
+namespace {
+
+// The problem of the hand-computed steps: f = 1/2 (x^2 + 4 y^2) from (1, 1), with the learning
+// rate of each step given.
+const Vec kC = vec2(1.0, 4.0);
+const Vec kX0 = vec2(1.0, 1.0);
+
+}  // namespace
 
 class TestHeavyBall : public QObject {
   Q_OBJECT
-
-  // Steps from (1, 1) on c = (1, 4) with the given learning rate per step.
-  static void expectSteps(Optimizer& opt, const std::vector<double>& lrs,
-                          const std::vector<Vec>& expected) {
-    DiagonalQuadratic q(vec2(1.0, 4.0));
-    Vec x = vec2(1.0, 1.0);
-    opt.reset(2);
-    for (size_t k = 0; k < expected.size(); ++k) {
-      opt.step(q, x, lrs[k]);
-      QVERIFY2((x - expected[k]).norm() < 1e-12,
-               qPrintable(QString("step %1: got (%2, %3)").arg(k + 1).arg(x[0]).arg(x[1])));
-    }
-  }
 
  private slots:
   void heavyBallMatchesHandComputedFirstSteps() {
@@ -33,7 +28,8 @@ class TestHeavyBall : public QObject {
     // x1 = (1, 1) - 0.1 (1, 4) + 0                                  = (0.9, 0.6)
     // x2 = (0.9, 0.6) - 0.1 (0.9, 2.4) + 0.9 (-0.1, -0.4)           = (0.72, 0)
     // x3 = (0.72, 0) - 0.1 (0.72, 0) + 0.9 (-0.18, -0.6)            = (0.486, -0.54)
-    expectSteps(opt, {0.1, 0.1, 0.1}, {vec2(0.9, 0.6), vec2(0.72, 0.0), vec2(0.486, -0.54)});
+    expectSteps(opt, kC, kX0, {0.1, 0.1, 0.1},
+                {vec2(0.9, 0.6), vec2(0.72, 0.0), vec2(0.486, -0.54)});
   }
 
   void scheduledLearningRateScalesOnlyTheGradientTerm() {
@@ -42,24 +38,21 @@ class TestHeavyBall : public QObject {
     // x1 = (0.9, 0.6)
     // x2 = (0.9, 0.6) - 0.05 (0.9, 2.4) + 0.9 (-0.1, -0.4)          = (0.765, 0.12)
     // x3 = (0.765, 0.12) - 0.2 (0.765, 0.48) + 0.9 (-0.135, -0.48)  = (0.4905, -0.408)
-    expectSteps(opt, {0.1, 0.05, 0.2}, {vec2(0.9, 0.6), vec2(0.765, 0.12), vec2(0.4905, -0.408)});
+    expectSteps(opt, kC, kX0, {0.1, 0.05, 0.2},
+                {vec2(0.9, 0.6), vec2(0.765, 0.12), vec2(0.4905, -0.408)});
   }
 
   void resetForgetsThePreviousIterate() {
     HeavyBall opt(HeavyBallOptions{});
-    expectSteps(opt, {0.1, 0.1}, {vec2(0.9, 0.6), vec2(0.72, 0.0)});
+    expectSteps(opt, kC, kX0, {0.1, 0.1}, {vec2(0.9, 0.6), vec2(0.72, 0.0)});
     // A fresh run starts without momentum: x1 = (1, 1) - 0.1 (1, 4).
-    expectSteps(opt, {0.1}, {vec2(0.9, 0.6)});
+    expectSteps(opt, kC, kX0, {0.1}, {vec2(0.9, 0.6)});
   }
 
   void reachesTheMinimumOfAWellConditionedQuadratic() {
     HeavyBall opt(HeavyBallOptions{});
-    DiagonalQuadratic q(vec2(1.0, 2.0));
-    Vec x = vec2(0.7, -1.3);
-    opt.reset(2);
     // Iteration matrix eigenvalues have modulus sqrt(beta) ~ 0.95: 500 steps shrink by ~1e-11.
-    for (int k = 0; k < 500; ++k) opt.step(q, x, 0.1);
-    QVERIFY2(x.norm() < 1e-6, qPrintable(QString("|x| = %1").arg(x.norm())));
+    expectReachesMinimum(opt, vec2(1.0, 2.0), vec2(0.7, -1.3), 0.1, 500);
   }
 
   void registryEntryBuildsFromDefaultsAndRejectsBetaOne() {
@@ -69,12 +62,7 @@ class TestHeavyBall : public QObject {
     QVERIFY(e->make(ParamValues::defaults(e->params)));
     HeavyBallOptions o;
     o.beta = 1.0;
-    try {
-      HeavyBall bad(o);
-      QFAIL("expected std::invalid_argument");
-    } catch (const std::invalid_argument& err) {
-      QVERIFY(QString(err.what()).startsWith("beta:"));
-    }
+    expectRejected<HeavyBall>(o, "beta");
   }
 };
 

@@ -11,26 +11,13 @@
 #include "core/optimizers/lbfgs.h"
 #include "core/optimizers/optimizer_registry.h"
 #include "core/oracles/objective_oracle.h"
-#include "support/diagonal_quadratic.h"
+#include "support/optimizer_checks.h"
 
 using namespace gradscape;
-using gradscape::testing::DiagonalQuadratic;
-using gradscape::testing::vec2;
+using namespace gradscape::testing;
 
 class TestLbfgs : public QObject {
   Q_OBJECT
-
-  static void expectSteps(Optimizer& opt, GradientOracle& q, Vec x,
-                          const std::vector<Vec>& expected) {
-    opt.reset(2);
-    for (size_t k = 0; k < expected.size(); ++k) {
-      opt.step(q, x, 1.0);
-      QVERIFY2((x - expected[k]).norm() < 1e-12, qPrintable(QString("step %1: got (%2, %3)")
-                                                                .arg(k + 1)
-                                                                .arg(x[0], 0, 'g', 17)
-                                                                .arg(x[1], 0, 'g', 17)));
-    }
-  }
 
   // Steps from x (updated in place) until done(x), at most 100; returns the count.
   static int stepsUntil(const LbfgsOptions& o, GradientOracle& oracle, Vec& x,
@@ -63,9 +50,9 @@ class TestLbfgs : public QObject {
     //    d = r + (a - b) s = (-0.256929, -0.233942); t = 1 -> x2 = (0.543071, -0.033942)
     // 3: s = d2, y = g3 - g2 = (-0.256929, -0.935768), y's = 0.284928, H0 = 0.302576;
     //    two pairs in the recursion -> d3 = (-0.279793, -0.038345), x3 = (0.263278, -0.072287)
-    expectSteps(opt, q, vec2(1.0, 1.0),
-                {vec2(0.8, 0.2), vec2(0.543070936845256, -0.03394193355282846),
-                 vec2(0.26327759490383107, -0.07228681149739274)});
+    expectIterates(opt, q, vec2(1.0, 1.0), 1.0,
+                   {vec2(0.8, 0.2), vec2(0.543070936845256, -0.03394193355282846),
+                    vec2(0.26327759490383107, -0.07228681149739274)});
     QCOMPARE(q.evaluations, 3);  // no line search: one evaluation per step
   }
 
@@ -76,9 +63,9 @@ class TestLbfgs : public QObject {
     DiagonalQuadratic q(vec2(1.0, 4.0));
     // Steps 1-2 as above (one pair). Step 3 uses only (s, y) from step 2->3 with
     // H0 = 0.302576: d3 = (-0.325868, -0.025694) -> x3 = (0.217203, -0.059636).
-    expectSteps(opt, q, vec2(1.0, 1.0),
-                {vec2(0.8, 0.2), vec2(0.543070936845256, -0.03394193355282846),
-                 vec2(0.2172030137854256, -0.059636344368414)});
+    expectIterates(opt, q, vec2(1.0, 1.0), 1.0,
+                   {vec2(0.8, 0.2), vec2(0.543070936845256, -0.03394193355282846),
+                    vec2(0.2172030137854256, -0.059636344368414)});
   }
 
   void pairsWithNonPositiveCurvatureAreSkipped() {
@@ -91,8 +78,8 @@ class TestLbfgs : public QObject {
     // 3: g = (-4/3, -8/3); s = (-5/3, 11/6), y = (-5/3, -11/6): y's = -7/12 -> skipped.
     //    With the old pair: a = 0, r = 0.6 (4/3, 8/3), b = -3.2, d = r + 3.2 s1 = (-4/3, 8/3)
     //    -> x3 = (-8/3, 16/3)
-    expectSteps(
-        opt, saddle, vec2(1.0, 0.5),
+    expectIterates(
+        opt, saddle, vec2(1.0, 0.5), 1.0,
         {vec2(1.0 / 3.0, 5.0 / 6.0), vec2(-4.0 / 3.0, 8.0 / 3.0), vec2(-8.0 / 3.0, 16.0 / 3.0)});
   }
 
@@ -166,11 +153,7 @@ class TestLbfgs : public QObject {
   void reachesTheMinimumOfAWellConditionedQuadratic() {
     QFETCH(int, lineSearch);
     Lbfgs opt(withLineSearch(static_cast<LbfgsOptions::LineSearch>(lineSearch)));
-    DiagonalQuadratic q(vec2(1.0, 2.0));
-    Vec x = vec2(0.7, -1.3);
-    opt.reset(2);
-    for (int k = 0; k < 50; ++k) opt.step(q, x, 1.0);
-    QVERIFY2(x.norm() < 1e-6, qPrintable(QString("|x| = %1").arg(x.norm())));
+    expectReachesMinimum(opt, vec2(1.0, 2.0), vec2(0.7, -1.3), 1.0, 50);
   }
 
   void registryEntryBuildsEveryLineSearch() {

@@ -7,25 +7,21 @@
 
 #include "core/optimizers/lion.h"
 #include "core/optimizers/optimizer_registry.h"
-#include "support/diagonal_quadratic.h"
+#include "support/optimizer_checks.h"
 
 using namespace gradscape;
-using gradscape::testing::DiagonalQuadratic;
-using gradscape::testing::vec2;
+using namespace gradscape::testing;
+
+namespace {
+
+// The problem of the hand-computed steps: f = 1/2 (x^2 + 4 y^2) from (1, 0.15) with lr = 0.1.
+const Vec kC = vec2(1.0, 4.0);
+const Vec kX0 = vec2(1.0, 0.15);
+
+}  // namespace
 
 class TestLion : public QObject {
   Q_OBJECT
-
-  static void expectSteps(Optimizer& opt, const std::vector<Vec>& expected) {
-    DiagonalQuadratic q(vec2(1.0, 4.0));
-    Vec x = vec2(1.0, 0.15);
-    opt.reset(2);
-    for (size_t k = 0; k < expected.size(); ++k) {
-      opt.step(q, x, 0.1);
-      QVERIFY2((x - expected[k]).norm() < 1e-12,
-               qPrintable(QString("step %1: got (%2, %3)").arg(k + 1).arg(x[0]).arg(x[1])));
-    }
-  }
 
  private slots:
   void lionWithWeightDecayMatchesHandComputedFirstSteps() {
@@ -41,7 +37,8 @@ class TestLion : public QObject {
     // 3: g = (0.7811, -0.20794), c = 0.9 m2 + 0.1 g = (0.09503, -0.013702): signs (+, -)
     //    x3 = (0.7811 - 0.1 (1 + 0.07811), -0.051985 - 0.1 (-1 - 0.0051985))
     //       = (0.673289, 0.04853485)
-    expectSteps(opt, {vec2(0.89, 0.0485), vec2(0.7811, -0.051985), vec2(0.673289, 0.04853485)});
+    expectSteps(opt, kC, kX0, 0.1,
+                {vec2(0.89, 0.0485), vec2(0.7811, -0.051985), vec2(0.673289, 0.04853485)});
   }
 
   void momentumCanOverrideTheSignOfTheGradient() {
@@ -52,7 +49,7 @@ class TestLion : public QObject {
     // 1: c = 0.01 (1, 0.6) > 0 -> x1 = (0.9, 0.05); m1 = (0.01, 0.006)
     // 2: g = (0.9, 0.2), c > 0 -> x2 = (0.8, -0.05); m2 = 0.99 m1 + 0.01 g = (0.0189, 0.00794)
     // 3: g = (0.8, -0.2) but c_y = 0.99 * 0.00794 - 0.002 = 0.0058606 > 0 -> x3 = (0.7, -0.15)
-    expectSteps(opt, {vec2(0.9, 0.05), vec2(0.8, -0.05), vec2(0.7, -0.15)});
+    expectSteps(opt, kC, kX0, 0.1, {vec2(0.9, 0.05), vec2(0.8, -0.05), vec2(0.7, -0.15)});
   }
 
   void zeroGradientCoordinateDoesNotMove() {

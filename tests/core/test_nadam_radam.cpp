@@ -4,42 +4,24 @@
 // code under test).
 #include <QtTest>
 
-#include <stdexcept>
-
 #include "core/optimizers/nadam.h"
 #include "core/optimizers/optimizer_registry.h"
 #include "core/optimizers/radam.h"
-#include "support/diagonal_quadratic.h"
+#include "support/optimizer_checks.h"
 
 using namespace gradscape;
-using gradscape::testing::DiagonalQuadratic;
-using gradscape::testing::vec2;
+using namespace gradscape::testing;
+
+namespace {
+
+// The problem of the hand-computed steps: f = 1/2 (x^2 + 4 y^2) from (1, -0.5).
+const Vec kC = vec2(1.0, 4.0);
+const Vec kX0 = vec2(1.0, -0.5);
+
+}  // namespace
 
 class TestNadamRadam : public QObject {
   Q_OBJECT
-
-  static void expectSteps(Optimizer& opt, double lr, const std::vector<Vec>& expected) {
-    DiagonalQuadratic q(vec2(1.0, 4.0));
-    Vec x = vec2(1.0, -0.5);
-    opt.reset(2);
-    for (size_t k = 0; k < expected.size(); ++k) {
-      opt.step(q, x, lr);
-      QVERIFY2((x - expected[k]).norm() < 1e-12, qPrintable(QString("step %1: got (%2, %3)")
-                                                                .arg(k + 1)
-                                                                .arg(x[0], 0, 'g', 17)
-                                                                .arg(x[1], 0, 'g', 17)));
-    }
-  }
-
-  template <class Method, class Options>
-  static void expectRejected(const Options& o, const QString& field) {
-    try {
-      Method opt(o);
-      QFAIL("expected std::invalid_argument");
-    } catch (const std::invalid_argument& err) {
-      QVERIFY2(QString(err.what()).startsWith(field + ":"), err.what());
-    }
-  }
 
  private slots:
   void nadamMatchesHandComputedFirstSteps() {
@@ -48,7 +30,7 @@ class TestNadamRadam : public QObject {
     // t=1: m = 0.1 g, den = sqrt(0.001 g^2/0.001) + 1e-8 = |g| + 1e-8;
     //      x_1 = x_0 - 0.1 (1 - mu_1)/(1 - mu_1) g/den - 0.1 mu_2/(1 - mu_1 mu_2) 0.1 g/den
     //          = x_0 - 0.1 sign(g) (1 + 0.0564518) = (0.8943548, -0.3943548) (up to eps).
-    expectSteps(opt, 0.1,
+    expectSteps(opt, kC, kX0, 0.1,
                 {vec2(0.894354823220913, -0.39435482269268707),
                  vec2(0.8199730715315754, -0.3246706497758343),
                  vec2(0.7527292676155415, -0.264727042439174)});
@@ -61,7 +43,7 @@ class TestNadamRadam : public QObject {
     o.weightDecay = 0.5;
     Nadam opt(o);
     // t=1: g = (1.5, -2.25), den = |g| + 0.5 = (2, 2.75); x_1 = x_0 - 0.1 (1.0564518) g/den.
-    expectSteps(opt, 0.1,
+    expectSteps(opt, kC, kX0, 0.1,
                 {vec2(0.920766116623346, -0.41356303631637736),
                  vec2(0.864751029763631, -0.3560177768187904),
                  vec2(0.8140409049473749, -0.30612847676687666)});
@@ -75,7 +57,7 @@ class TestNadamRadam : public QObject {
     Nadam opt(o);
     // t=1: x <- 0.95 x_0 = (0.95, -0.475); g = (1, -2) undecayed, den = (1.5, 2.5);
     //      x_1 = (0.95 - 0.10564518/1.5, -0.475 + 0.2112904/2.5) = (0.8795699, -0.3904838).
-    expectSteps(opt, 0.1,
+    expectSteps(opt, kC, kX0, 0.1,
                 {vec2(0.8795698814429741, -0.3904838577315689),
                  vec2(0.7874063678233362, -0.3167553940504225),
                  vec2(0.705791915072059, -0.25562390116481853)});
@@ -90,7 +72,7 @@ class TestNadamRadam : public QObject {
     // t=6: r_6 = sqrt((rho-4)(rho-2) 1999/(1995*1997*rho)) = 0.0258211 at rho = 5.9942;
     //      x_6 = x_5 - 0.1 m_hat sqrt(1 - 0.999^6)/(sqrt(v) + 1e-8) r_6.
     expectSteps(
-        opt, 0.1,
+        opt, kC, kX0, 0.1,
         {vec2(0.9, -0.3), vec2(0.8052631578947369, -0.1421052631578947),
          vec2(0.7157700524373665, -0.021499320256360394),
          vec2(0.6314866300895146, 0.0665372086297653), vec2(0.552364195101898, 0.12657651831781724),
@@ -104,7 +86,7 @@ class TestNadamRadam : public QObject {
     // t=1: g = (1, -2) + 0.5 (1, -0.5) = (1.5, -2.25); x_1 = x_0 - 0.1 g = (0.85, -0.275).
     // t=2: g = (0.85, -1.1) + 0.5 x_1 = (1.275, -1.2375); m = 0.09 g_1 + 0.1 g_2 = (0.2625,
     // -0.32625).
-    expectSteps(opt, 0.1,
+    expectSteps(opt, kC, kX0, 0.1,
                 {vec2(0.85, -0.275), vec2(0.7118421052631578, -0.10328947368421051),
                  vec2(0.5852641289570789, 0.022210623422023734)});
   }
@@ -116,7 +98,7 @@ class TestNadamRadam : public QObject {
     Radam opt(o);
     // t=1: x <- 0.95 x_0 = (0.95, -0.475), then x_1 = x - 0.1 (1, -2) = (0.85, -0.275).
     // t=2: x <- 0.95 x_1 = (0.8075, -0.26125); g = (0.85, -1.1) undecayed; m = (0.175, -0.29).
-    expectSteps(opt, 0.1,
+    expectSteps(opt, kC, kX0, 0.1,
                 {vec2(0.85, -0.27499999999999997), vec2(0.7153947368421052, -0.10861842105263153),
                  vec2(0.5951085890464167, 0.009154702369392198)});
   }
@@ -155,14 +137,9 @@ class TestNadamRadam : public QObject {
     QFETCH(QString, name);
     QFETCH(double, lr);
     QFETCH(int, steps);
-    const auto* e = optimizerRegistry().find(name.toStdString());
-    QVERIFY(e);
-    auto opt = e->make(ParamValues::defaults(e->params));
-    DiagonalQuadratic q(vec2(1.0, 2.0));
-    Vec x = vec2(1.0, -1.0);
-    opt->reset(2);
-    for (int k = 0; k < steps; ++k) opt->step(q, x, lr);
-    QVERIFY2(x.norm() < 1e-6, qPrintable(QString("||x|| = %1").arg(x.norm())));
+    auto opt = makeOptimizer(name.toStdString());
+    QVERIFY(opt);
+    expectReachesMinimum(*opt, vec2(1.0, 2.0), vec2(1.0, -1.0), lr, steps);
   }
 
   void invalidOptionsAreRejectedNamingTheField() {

@@ -8,11 +8,10 @@
 #include "core/optimizers/newton.h"
 #include "core/optimizers/optimizer_registry.h"
 #include "core/oracles/objective_oracle.h"
-#include "support/diagonal_quadratic.h"
+#include "support/optimizer_checks.h"
 
 using namespace gradscape;
-using gradscape::testing::DiagonalQuadratic;
-using gradscape::testing::vec2;
+using namespace gradscape::testing;
 
 namespace {
 
@@ -81,32 +80,17 @@ class TestNewton : public QObject {
   void undampedStepLandsOnTheMinimumOfAQuadratic() {
     QFETCH(NewtonOptions::Indefinite, mode);
     Newton opt(options(mode, 0.0));
-    DiagonalQuadratic diagonal(vec2(1.0, 4.0));
-    Vec x = vec2(1.0, 1.0);
-    opt.reset(2);
-    opt.step(diagonal, x, 1.0);
-    QVERIFY2(x.norm() < 1e-14, qPrintable(QString("|x| = %1").arg(x.norm())));
-
+    expectSteps(opt, vec2(1.0, 4.0), vec2(1.0, 1.0), 1.0, {vec2(0.0, 0.0)}, 1e-14);
     RotatedQuadratic rotated;
-    x = vec2(-2.0, 3.0);
-    opt.reset(2);
-    opt.step(rotated, x, 1.0);
-    QVERIFY2((x - rotated.center()).norm() < 1e-13,
-             qPrintable(QString("got (%1, %2)").arg(x[0]).arg(x[1])));
+    expectIterates(opt, rotated, vec2(-2.0, 3.0), 1.0, {rotated.center()}, 1e-13);
   }
 
   void dampedStepsMatchHandComputedValues() {
     Newton opt(options(NewtonOptions::Indefinite::Absolute, 1.0));
-    DiagonalQuadratic q(vec2(1.0, 4.0));
-    Vec x = vec2(1.0, 1.0);
-    opt.reset(2);
     // lambda = 1, lr = 0.5: x_i <- x_i - 0.5 c_i x_i / (c_i + 1), a factor 0.75 in x and
     // 1 - 0.5 * 4/5 = 0.6 in y per step.
-    const std::vector<Vec> expected = {vec2(0.75, 0.6), vec2(0.5625, 0.36), vec2(0.421875, 0.216)};
-    for (const Vec& e : expected) {
-      opt.step(q, x, 0.5);
-      QVERIFY2((x - e).norm() < 1e-14, qPrintable(QString("got (%1, %2)").arg(x[0]).arg(x[1])));
-    }
+    expectSteps(opt, vec2(1.0, 4.0), vec2(1.0, 1.0), 0.5,
+                {vec2(0.75, 0.6), vec2(0.5625, 0.36), vec2(0.421875, 0.216)}, 1e-14);
   }
 
   void saddleFreeStepEscapesTheSaddleDownhill() {
@@ -126,11 +110,7 @@ class TestNewton : public QObject {
     // Same saddle, shift with lambda = 1: tau = 1 + 2 = 3, H + 3 I = diag(5, 1):
     // d = (2/5, -2/1) = (0.4, -2); lr = 0.1 -> x1 = (0.96, 1.2), f = 0.9216 - 1.44 < 0.
     Newton opt(options(NewtonOptions::Indefinite::Shift, 1.0));
-    DiagonalQuadratic saddle(vec2(2.0, -2.0));
-    Vec x = vec2(1.0, 1.0);
-    opt.reset(2);
-    opt.step(saddle, x, 0.1);
-    QVERIFY((x - vec2(0.96, 1.2)).norm() < 1e-14);
+    expectSteps(opt, vec2(2.0, -2.0), vec2(1.0, 1.0), 0.1, {vec2(0.96, 1.2)}, 1e-14);
   }
 
   void neverStepsUphillOnIndefiniteHessians_data() {
@@ -177,20 +157,13 @@ class TestNewton : public QObject {
   void fallsBackToAGradientStepWithoutAHessian() {
     Newton opt(NewtonOptions{});
     NoHessian q;
-    Vec x = vec2(1.0, 1.0);
-    opt.reset(2);
-    opt.step(q, x, 0.1);  // x - 0.1 (1, 4)
-    QVERIFY((x - vec2(0.9, 0.6)).norm() < 1e-15);
+    expectIterates(opt, q, vec2(1.0, 1.0), 0.1, {vec2(0.9, 0.6)}, 1e-15);  // x - 0.1 (1, 4)
   }
 
   void reachesTheMinimumOfAWellConditionedQuadratic() {
     Newton opt(NewtonOptions{});
-    DiagonalQuadratic q(vec2(1.0, 2.0));
-    Vec x = vec2(0.7, -1.3);
-    opt.reset(2);
     // lambda = 1e-4: each step leaves a fraction lambda/(c + lambda) <= 1e-4 of x.
-    for (int k = 0; k < 3; ++k) opt.step(q, x, 1.0);
-    QVERIFY2(x.norm() < 1e-6, qPrintable(QString("|x| = %1").arg(x.norm())));
+    expectReachesMinimum(opt, vec2(1.0, 2.0), vec2(0.7, -1.3), 1.0, 3);
   }
 
   void registryEntryBuildsFromDefaults() {

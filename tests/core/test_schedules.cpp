@@ -4,16 +4,17 @@
 
 #include <cmath>
 #include <set>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "core/schedules/schedule_registry.h"
+#include "support/rejection_checks.h"
 #include "support/schedule_checks.h"
 
 using namespace gradscape;
 using gradscape::testing::buildSchedule;
 using gradscape::testing::expectFactors;
+using gradscape::testing::expectInvalidArgument;
 using gradscape::testing::scheduleParams;
 
 namespace {
@@ -122,12 +123,8 @@ class TestSchedules : public QObject {
   }
 
   void unknownScheduleNameIsRejected() {
-    try {
-      makeSchedule("cosine_restarts", ParamValues{}, 0, 0.0);
-      QFAIL("expected std::invalid_argument");
-    } catch (const std::invalid_argument& err) {
-      QVERIFY2(QString(err.what()).startsWith("schedule:"), err.what());
-    }
+    expectInvalidArgument([] { makeSchedule("cosine_restarts", ParamValues{}, 0, 0.0); },
+                          "schedule");
   }
 };
 

@@ -2,33 +2,28 @@
 // f = 1/2 (x^2 + 4 y^2) from (1, 1) with lr = 0.1.
 #include <QtTest>
 
-#include "core/optimizers/optimizer_registry.h"
 #include "core/optimizers/sgd.h"
-#include "support/diagonal_quadratic.h"
+#include "support/optimizer_checks.h"
 
 using namespace gradscape;
-using gradscape::testing::DiagonalQuadratic;
-using gradscape::testing::vec2;
+using namespace gradscape::testing;
+
+namespace {
+
+// The problem of the hand-computed steps: f = 1/2 (x^2 + 4 y^2) from (1, 1) with lr = 0.1.
+const Vec kC = vec2(1.0, 4.0);
+const Vec kX0 = vec2(1.0, 1.0);
+
+}  // namespace
 
 class TestSgd : public QObject {
   Q_OBJECT
-
-  static void expectSteps(Optimizer& opt, const std::vector<Vec>& expected) {
-    DiagonalQuadratic q(vec2(1.0, 4.0));
-    Vec x = vec2(1.0, 1.0);
-    opt.reset(2);
-    for (size_t k = 0; k < expected.size(); ++k) {
-      opt.step(q, x, 0.1);
-      QVERIFY2((x - expected[k]).norm() < 1e-12,
-               qPrintable(QString("step %1: got (%2, %3)").arg(k + 1).arg(x[0]).arg(x[1])));
-    }
-  }
 
  private slots:
   void plainGradientDescentMatchesHandComputedSteps() {
     Sgd opt(SgdOptions{});
     // x <- x - 0.1 * (x, 4y): x scales by 0.9, y by 0.6.
-    expectSteps(opt, {vec2(0.9, 0.6), vec2(0.81, 0.36), vec2(0.729, 0.216)});
+    expectSteps(opt, kC, kX0, 0.1, {vec2(0.9, 0.6), vec2(0.81, 0.36), vec2(0.729, 0.216)});
   }
 
   void momentumMatchesHandComputedSteps() {
@@ -36,7 +31,7 @@ class TestSgd : public QObject {
     o.momentum = 0.9;
     Sgd opt(o);
     // b1 = g1 = (1, 4); b2 = 0.9 b1 + (0.9, 2.4) = (1.8, 6); b3 = 0.9 b2 + (0.72, 0) = (2.34, 5.4)
-    expectSteps(opt, {vec2(0.9, 0.6), vec2(0.72, 0.0), vec2(0.486, -0.54)});
+    expectSteps(opt, kC, kX0, 0.1, {vec2(0.9, 0.6), vec2(0.72, 0.0), vec2(0.486, -0.54)});
   }
 
   void nesterovMatchesHandComputedSteps() {
@@ -45,7 +40,8 @@ class TestSgd : public QObject {
     o.nesterov = true;
     Sgd opt(o);
     // d = g + 0.9 b with b as in plain momentum but fed the Nesterov iterates.
-    expectSteps(opt, {vec2(0.81, 0.24), vec2(0.5751, -0.2664), vec2(0.327321, -0.433296)});
+    expectSteps(opt, kC, kX0, 0.1,
+                {vec2(0.81, 0.24), vec2(0.5751, -0.2664), vec2(0.327321, -0.433296)});
   }
 
   void dampeningAndWeightDecayMatchHandComputedSteps() {
@@ -59,21 +55,13 @@ class TestSgd : public QObject {
     // x2 = (0.89 - 0.10395, 0.59 - 0.32595) = (0.78605, 0.26405)
     // d3 = (0.78605 * 1.1, 0.26405 * 4.1) = (0.864655, 1.082605)
     // b3 = 0.5 b2 + 0.5 d3 = (0.9520775, 2.1710525); x3 = x2 - 0.1 b3
-    expectSteps(opt, {vec2(0.89, 0.59), vec2(0.78605, 0.26405),
-                      vec2(0.78605 - 0.09520775, 0.26405 - 0.21710525)});
+    expectSteps(opt, kC, kX0, 0.1,
+                {vec2(0.89, 0.59), vec2(0.78605, 0.26405),
+                 vec2(0.78605 - 0.09520775, 0.26405 - 0.21710525)});
   }
 
   void nesterovWithoutMomentumIsRejectedNamingTheField() {
-    const auto* e = optimizerRegistry().find("sgd");
-    QVERIFY(e);
-    ParamValues p = ParamValues::defaults(e->params);
-    p.set("nesterov", 1.0);
-    try {
-      e->make(p);
-      QFAIL("expected std::invalid_argument");
-    } catch (const std::invalid_argument& err) {
-      QVERIFY(QString(err.what()).startsWith("nesterov:"));
-    }
+    expectInvalidArgument([] { makeOptimizer("sgd", {{"nesterov", 1.0}}); }, "nesterov");
   }
 };
 
