@@ -100,24 +100,6 @@ class TestAdadeltaAdamax : public QObject {
     QCOMPARE(p.get("eps"), 1e-8);
   }
 
-  // f = 1/2 (x^2 + 2 y^2) from (1, -1) with a constant lr.
-  void reachesTheMinimumOfAWellConditionedQuadratic_data() {
-    QTest::addColumn<QString>("name");
-    QTest::addColumn<double>("lr");
-    QTest::addColumn<int>("steps");
-    QTest::newRow("adadelta") << "adadelta" << 1.0 << 1000;
-    QTest::newRow("adamax") << "adamax" << 0.01 << 2000;
-  }
-
-  void reachesTheMinimumOfAWellConditionedQuadratic() {
-    QFETCH(QString, name);
-    QFETCH(double, lr);
-    QFETCH(int, steps);
-    auto opt = makeOptimizer(name.toStdString());
-    QVERIFY(opt);
-    expectReachesMinimum(*opt, vec2(1.0, 2.0), vec2(1.0, -1.0), lr, steps);
-  }
-
   void invalidOptionsAreRejectedNamingTheField() {
     // torch.optim.Adadelta / Adamax raise ValueError for these.
     AdadeltaOptions d;

@@ -130,25 +130,6 @@ class TestAdagradRmsprop : public QObject {
     QCOMPARE(p.flag("centered"), false);
   }
 
-  // f = 1/2 (x^2 + 2 y^2) from (1, -1) with a constant lr. (RMSprop run far longer stalls at a
-  // floor of order lr once v decays; the row stays inside the geometric phase.)
-  void reachesTheMinimumOfAWellConditionedQuadratic_data() {
-    QTest::addColumn<QString>("name");
-    QTest::addColumn<double>("lr");
-    QTest::addColumn<int>("steps");
-    QTest::newRow("adagrad") << "adagrad" << 0.1 << 1000;
-    QTest::newRow("rmsprop") << "rmsprop" << 0.01 << 500;
-  }
-
-  void reachesTheMinimumOfAWellConditionedQuadratic() {
-    QFETCH(QString, name);
-    QFETCH(double, lr);
-    QFETCH(int, steps);
-    auto opt = makeOptimizer(name.toStdString());
-    QVERIFY(opt);
-    expectReachesMinimum(*opt, vec2(1.0, 2.0), vec2(1.0, -1.0), lr, steps);
-  }
-
   void invalidOptionsAreRejectedNamingTheField() {
     // torch.optim.Adagrad / RMSprop raise ValueError for these.
     AdagradOptions a;

@@ -102,26 +102,6 @@ class TestAdamFamily : public QObject {
     }
   }
 
-  // f = 1/2 (x^2 + 2 y^2) from (1, -1) with a constant lr. (Run far longer, these methods stall at
-  // a floor set by eps once v decays below eps^2; the rows stay inside the geometric phase.)
-  void reachesTheMinimumOfAWellConditionedQuadratic_data() {
-    QTest::addColumn<QString>("name");
-    QTest::addColumn<double>("lr");
-    QTest::addColumn<int>("steps");
-    QTest::newRow("adam") << "adam" << 0.01 << 1000;
-    QTest::newRow("adamw") << "adamw" << 0.01 << 1000;
-    QTest::newRow("amsgrad") << "amsgrad" << 0.01 << 1000;
-  }
-
-  void reachesTheMinimumOfAWellConditionedQuadratic() {
-    QFETCH(QString, name);
-    QFETCH(double, lr);
-    QFETCH(int, steps);
-    auto opt = makeOptimizer(name.toStdString());
-    QVERIFY(opt);
-    expectReachesMinimum(*opt, vec2(1.0, 2.0), vec2(1.0, -1.0), lr, steps);
-  }
-
   void invalidOptionsAreRejectedNamingTheField() {
     AdamOptions o;
     o.beta1 = 1.0;  // torch: 0 <= beta1 < 1

@@ -123,25 +123,6 @@ class TestNadamRadam : public QObject {
     QCOMPARE(p.flag("decoupled_weight_decay"), false);
   }
 
-  // f = 1/2 (x^2 + 2 y^2) from (1, -1) with a constant lr. (Run far longer, these methods stall at
-  // a floor set by eps once v decays below eps^2; the rows stay inside the geometric phase.)
-  void reachesTheMinimumOfAWellConditionedQuadratic_data() {
-    QTest::addColumn<QString>("name");
-    QTest::addColumn<double>("lr");
-    QTest::addColumn<int>("steps");
-    QTest::newRow("nadam") << "nadam" << 0.01 << 1000;
-    QTest::newRow("radam") << "radam" << 0.01 << 2000;
-  }
-
-  void reachesTheMinimumOfAWellConditionedQuadratic() {
-    QFETCH(QString, name);
-    QFETCH(double, lr);
-    QFETCH(int, steps);
-    auto opt = makeOptimizer(name.toStdString());
-    QVERIFY(opt);
-    expectReachesMinimum(*opt, vec2(1.0, 2.0), vec2(1.0, -1.0), lr, steps);
-  }
-
   void invalidOptionsAreRejectedNamingTheField() {
     // torch.optim.NAdam / RAdam raise ValueError for these.
     NadamOptions n;
