@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup.sh
-bash tools/build.sh release
+bash tools/build.sh release gradscape-cli
 exec build/release/app/cli/gradscape-cli run scenarios/default.json "$@"
