@@ -100,12 +100,12 @@ void Lbfgs::update(GradientOracle& oracle, VecRef x, VecCRef g, double lr) {
       break;
     case LbfgsOptions::LineSearch::Backtracking: {
       Probe phi(*this, oracle, x);
-      t_ = backtrackingArmijo(phi, t_, oracle.loss(x), gtd, gTrial_).t;
+      t_ = backtrackingArmijo(phi, t_, currentLoss(), gtd, gTrial_).t;
       break;
     }
     case LbfgsOptions::LineSearch::StrongWolfe: {
       Probe phi(*this, oracle, x);
-      t_ = wolfe_.search(phi, d_, t_, oracle.loss(x), g, gtd, gTrial_).t;
+      t_ = wolfe_.search(phi, d_, t_, currentLoss(), g, gtd, gTrial_).t;
       break;
     }
   }

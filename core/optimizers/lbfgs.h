@@ -4,8 +4,7 @@
 //   y = g_{k+1} - g_k with H_0 = (s'y / y'y) I from the newest pair; a pair with y's <= 1e-10 is
 //   skipped. The first step has t = min(1, 1/||g||_1) * lr and d = -g, later ones t = lr; an
 //   optional line search starts from that t. Nocedal & Wright, Numerical Optimization, 7.2.
-// The pairs persist across steps (torch keeps them in its state between step() calls). Unlike
-// torch, the line searches take f(x_k) from oracle.loss(x) since update() receives only g.
+// The pairs persist across steps (torch keeps them in its state between step() calls).
 #include "core/optimizers/line_search.h"
 #include "core/optimizers/optimizer.h"
 #include "core/registry/registry.h"

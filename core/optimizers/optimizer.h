@@ -30,6 +30,7 @@ class Optimizer {
   StepInfo step(GradientOracle& oracle, VecRef x, double lr) {
     StepInfo info;
     info.loss = oracle.evaluate(x, g_);
+    loss_ = info.loss;
     double g2 = 0.0;  // a plain loop: cheaper than Eigen's reduction for tiny n
     for (Eigen::Index i = 0; i < g_.size(); ++i) g2 += g_[i] * g_[i];
     info.gradNorm = std::sqrt(g2);
@@ -54,6 +55,8 @@ class Optimizer {
   // For methods that evaluate more than once per step (line searches): evaluates and clips.
   double evaluateClipped(GradientOracle& oracle, VecCRef x, VecRef g) const;
   int64_t iteration() const { return t_; }
+  // f(x_k) as the oracle reported it for this step (saves line searches an evaluation).
+  double currentLoss() const { return loss_; }
   // Called from update() when the method leaves x unchanged by its own stopping test (as
   // torch's L-BFGS returns on tolerance_grad / tolerance_change): the run then ends as stalled
   // instead of repeating a step that cannot move.
@@ -64,6 +67,7 @@ class Optimizer {
   Clipping clip_;
   int64_t t_ = 0;
   bool stalled_ = false;
+  double loss_ = 0.0;
 };
 
 }  // namespace gradscape

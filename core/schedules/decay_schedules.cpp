@@ -20,7 +20,8 @@ StepSchedule::StepSchedule(int64_t stepSize, double gamma) : stepSize_(stepSize)
 }
 
 double StepSchedule::factor(int64_t t) const {
-  return std::pow(gamma_, static_cast<double>(t / stepSize_));
+  // floor(t / step_size): the integer division is the formula.
+  return std::pow(gamma_, static_cast<double>(t / stepSize_));  // NOLINT(bugprone-integer-division)
 }
 
 MultiStepSchedule::MultiStepSchedule(std::vector<int64_t> milestones, double gamma)
