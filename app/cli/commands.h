@@ -5,7 +5,8 @@
 
 namespace gradscape::cli {
 
-enum ExitCode { kOk = 0, kFailure = 1, kBadInput = 2 };
+// kInterrupted: SIGINT/SIGTERM arrived; what had run was still written out (128 + SIGINT).
+enum ExitCode { kOk = 0, kFailure = 1, kBadInput = 2, kInterrupted = 130 };
 
 using Args = std::vector<std::string>;
 

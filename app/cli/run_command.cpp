@@ -1,4 +1,8 @@
+#include <unistd.h>
+
+#include <atomic>
 #include <cctype>
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -24,8 +28,12 @@ const char* const kRunHelp =
     "              created if missing\n"
     "  -h, --help  this text\n"
     "\n"
+    "Ctrl-C (or SIGTERM) stops the run in progress; every run still gets its trace and a\n"
+    "line in summary.json (status \"stopped\"), and the exit code is 130.\n"
+    "\n"
     "Exit codes: 0 ok (a diverging run is a result, not an error), 1 output could not be\n"
-    "written, 2 bad input (the message names the file, the JSON path and the value).\n";
+    "written, 2 bad input (the message names the file, the JSON path and the value),\n"
+    "130 interrupted.\n";
 
 namespace {
 
@@ -55,11 +63,23 @@ std::string wallTime(double seconds) {
   return buf;
 }
 
+// Set by SIGINT/SIGTERM; runs poll it (Run::runToEnd checks every 1024 steps).
+std::atomic<bool> interrupted{false};
+
+extern "C" void onInterrupt(int /*signal*/) {
+  interrupted.store(true);
+}
+
 }  // namespace
 
-int runCommand(const Args& args) {
+struct RunOptions {
   std::string scenarioPath;
   std::string outDir = "gradscape-out";
+};
+
+// Parses `run` arguments into o. Returns an exit code when the command should end now (help
+// printed, or bad arguments), else -1.
+static int parseRunArgs(const Args& args, RunOptions& o) {
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "-h" || args[i] == "--help") {
       std::cout << kRunHelp;
@@ -70,21 +90,29 @@ int runCommand(const Args& args) {
         std::cerr << "gradscape-cli run: --out needs a directory\n";
         return kBadInput;
       }
-      outDir = args[++i];
+      o.outDir = args[++i];
     } else if (!args[i].empty() && args[i][0] == '-') {
       std::cerr << "gradscape-cli run: unknown option '" << args[i] << "'\n" << kRunHelp;
       return kBadInput;
-    } else if (scenarioPath.empty()) {
-      scenarioPath = args[i];
+    } else if (o.scenarioPath.empty()) {
+      o.scenarioPath = args[i];
     } else {
       std::cerr << "gradscape-cli run: more than one scenario given ('" << args[i] << "')\n";
       return kBadInput;
     }
   }
-  if (scenarioPath.empty()) {
+  if (o.scenarioPath.empty()) {
     std::cerr << "gradscape-cli run: no scenario file given\n" << kRunHelp;
     return kBadInput;
   }
+  return -1;
+}
+
+int runCommand(const Args& args) {
+  RunOptions o;
+  if (const int code = parseRunArgs(args, o); code >= 0) return code;
+  const std::string& scenarioPath = o.scenarioPath;
+  const std::string& outDir = o.outDir;
 
   Scenario scenario;
   std::vector<std::unique_ptr<Run>> runs;
@@ -114,10 +142,21 @@ int runCommand(const Args& args) {
   };
   TextTable table(
       row({"#", "run", "optimizer", "final loss", "f - f*", "iterations", "status", "wall time"}));
+  std::signal(SIGINT, onInterrupt);
+  std::signal(SIGTERM, onInterrupt);
+  const bool showProgress = isatty(STDERR_FILENO) != 0;
   std::vector<std::string> traceFiles;
   for (size_t i = 0; i < runs.size(); ++i) {
     Run& run = *runs[i];
-    run.runToEnd();
+    if (showProgress) {
+      std::cerr << "\r[" << i + 1 << "/" << runs.size() << "] " << run.spec().label << "...\x1b[K"
+                << std::flush;
+    }
+    if (interrupted.load()) {
+      run.stop();  // not started: ends at its start point, still reported
+    } else {
+      run.runToEnd(&interrupted);
+    }
     const std::string file = "run" + std::to_string(i) + "_" + slug(run.spec().label) + ".csv";
     if (!writeTraceCsvFile(run.trace(), (std::filesystem::path(outDir) / file).string())) {
       std::cerr << "gradscape-cli: cannot write " << (std::filesystem::path(outDir) / file) << '\n';
@@ -129,6 +168,7 @@ int runCommand(const Args& args) {
              shortNumber(run.finalLoss()), fstar ? shortNumber(run.finalLoss() - *fstar) : "",
              std::to_string(run.iterations()), run.statusText(), wallTime(run.wallSeconds())}));
   }
+  if (showProgress) std::cerr << "\r\x1b[K" << std::flush;
   if (fstar) {
     table.print(std::cout, {0, 3, 4, 5, 7});
   } else {
@@ -143,6 +183,11 @@ int runCommand(const Args& args) {
     return kFailure;
   }
   std::cout << "\ntraces and summary.json written to " << outDir << '\n';
+  if (interrupted.load()) {
+    std::cerr << "gradscape-cli: interrupted; the run in progress and those after it are marked "
+                 "stopped\n";
+    return kInterrupted;
+  }
   return kOk;
 }
 

@@ -126,6 +126,34 @@ class TestCli : public QObject {
     QVERIFY2(r.out.contains("diverged at step"), qPrintable(r.out));
   }
 
+  void interruptStopsTheRunAndStillWritesEverything() {
+    QTemporaryDir dir;
+    const QString file = dir.filePath("long.json");
+    // Two runs of 10^12 steps: far longer than the test waits.
+    writeFile(file, R"({"name": "long", "objective": "rosenbrock", "start": [-1.5, 2],
+                        "stop": {"max_iterations": 1000000000000, "grad_tol": 0},
+                        "runs": [{"label": "first", "optimizer": {"type": "sgd", "lr": 1e-9}},
+                                 {"label": "second", "optimizer": {"type": "sgd", "lr": 1e-9}}]})");
+    QProcess p;
+    p.start(GRADSCAPE_CLI, {"run", file, "--out", dir.path()});
+    QVERIFY(p.waitForStarted());
+    QTest::qWait(500);
+    p.terminate();  // SIGTERM, handled like Ctrl-C
+    QVERIFY2(p.waitForFinished(10'000), "did not stop within 10 s of SIGTERM");
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), 130);
+    QFile summaryFile(dir.filePath("summary.json"));
+    QVERIFY(summaryFile.open(QIODevice::ReadOnly));
+    const auto summary = nlohmann::json::parse(summaryFile.readAll().toStdString());
+    QCOMPARE(summary["runs"].size(), size_t{2});
+    for (const auto& run : summary["runs"])
+      QCOMPARE(run["status"].get<std::string>(), std::string("stopped"));
+    QVERIFY(summary["runs"][0]["iterations"].get<long long>() > 0);    // it ran until the signal
+    QCOMPARE(summary["runs"][1]["iterations"].get<long long>(), 0LL);  // never started
+    QVERIFY(QFile::exists(dir.filePath("run0_first.csv")));
+    QVERIFY(QFile::exists(dir.filePath("run1_second.csv")));
+  }
+
   void helpIsAvailableForEveryCommand() {
     for (const QString cmd : {"run", "list", "validate"}) {
       const Result r = cli({cmd, "--help"});
