@@ -131,7 +131,7 @@ RegistryEntry<Optimizer> lbfgsEntry() {
                                "no step when g.d > -this; line-search bracket tolerance")},
           [](const ParamValues& p) -> std::unique_ptr<Optimizer> {
             LbfgsOptions o;
-            o.historySize = p.integer("history_size");
+            o.historySize = static_cast<int>(p.integer("history_size"));
             o.lineSearch = static_cast<LbfgsOptions::LineSearch>(p.choice("line_search"));
             o.toleranceGrad = p.get("tolerance_grad");
             o.toleranceChange = p.get("tolerance_change");

@@ -53,6 +53,13 @@ ParamValues ParamValues::defaults(const std::vector<ParamSpec>& specs) {
   return v;
 }
 
+ParamValues ParamValues::withDefaults(const std::vector<ParamSpec>& specs,
+                                      const ParamValues& given) {
+  ParamValues v = defaults(specs);
+  for (const auto& [name, value] : given.items_) v.set(name, value);
+  return v;
+}
+
 bool ParamValues::has(std::string_view name) const {
   for (const auto& [k, v] : items_) {
     if (k == name) return true;

@@ -2,6 +2,7 @@
 // Parameter descriptions shared by objectives, optimizers, schedules and noise models.
 // The GUI builds its controls from these, the CLI lists them and the scenario parser
 // validates against them.
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -42,11 +43,13 @@ class ParamValues {
   ParamValues() = default;
   // All defaults of a spec list.
   static ParamValues defaults(const std::vector<ParamSpec>& specs);
+  // The defaults of `specs`, overridden by every value in `given`.
+  static ParamValues withDefaults(const std::vector<ParamSpec>& specs, const ParamValues& given);
 
   bool has(std::string_view name) const;
   // Throws std::out_of_range naming the parameter when it is missing (programmer misuse).
   double get(std::string_view name) const;
-  int integer(std::string_view name) const { return static_cast<int>(get(name)); }
+  int64_t integer(std::string_view name) const { return static_cast<int64_t>(get(name)); }
   bool flag(std::string_view name) const { return get(name) != 0.0; }
   int choice(std::string_view name) const { return static_cast<int>(get(name)); }
   void set(std::string_view name, double value);

@@ -27,13 +27,6 @@ const RegistryEntry<T>& lookup(const Registry<T>& registry, const std::string& n
   return *entry;
 }
 
-// Fills in defaults for parameters the spec leaves out.
-ParamValues withDefaults(const std::vector<ParamSpec>& specs, const ParamValues& given) {
-  ParamValues v = ParamValues::defaults(specs);
-  for (const auto& [name, value] : given.items()) v.set(name, value);
-  return v;
-}
-
 }  // namespace
 
 const char* runStatusName(RunStatus status) {
@@ -68,19 +61,19 @@ Run::Run(std::shared_ptr<const Objective> objective, RunSpec spec, int64_t trace
                                 " coordinates, the objective needs " + std::to_string(n));
   }
   const auto& opt = lookup(optimizerRegistry(), spec_.optimizer, "optimizer");
-  spec_.optimizerParams = withDefaults(opt.params, spec_.optimizerParams);
+  spec_.optimizerParams = ParamValues::withDefaults(opt.params, spec_.optimizerParams);
   optimizer_ = opt.make(spec_.optimizerParams);
   optimizer_->setClipping(spec_.clipping);
   optimizer_->reset(n);
   baseLr_ = spec_.optimizerParams.get("lr");
 
   const auto& sched = lookup(scheduleRegistry(), spec_.schedule, "schedule");
-  spec_.scheduleParams = withDefaults(sched.params, spec_.scheduleParams);
+  spec_.scheduleParams = ParamValues::withDefaults(sched.params, spec_.scheduleParams);
   schedule_ = makeSchedule(spec_.schedule, spec_.scheduleParams, spec_.warmupSteps,
                            spec_.warmupStartFactor);
 
   const auto& noise = lookup(noiseRegistry(), spec_.noise, "noise model");
-  spec_.noiseParams = withDefaults(noise.params, spec_.noiseParams);
+  spec_.noiseParams = ParamValues::withDefaults(noise.params, spec_.noiseParams);
   oracle_ =
       std::make_unique<ObjectiveOracle>(objective_, noise.make(spec_.noiseParams), spec_.seed);
 

@@ -7,9 +7,8 @@ namespace gradscape {
 std::shared_ptr<const Objective> makeObjective(const ObjectiveSpec& spec) {
   const auto* entry = objectiveRegistry().find(spec.type);
   if (!entry) throw ScenarioError("objective.type", "unknown objective \"" + spec.type + "\"");
-  ParamValues values = ParamValues::defaults(entry->params);
-  for (const auto& [name, value] : spec.params.items()) values.set(name, value);
-  return std::shared_ptr<const Objective>(entry->make(values));
+  return std::shared_ptr<const Objective>(
+      entry->make(ParamValues::withDefaults(entry->params, spec.params)));
 }
 
 std::vector<std::unique_ptr<Run>> makeRuns(const Scenario& scenario, int64_t traceCapacity) {

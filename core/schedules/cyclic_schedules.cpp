@@ -7,14 +7,6 @@
 
 namespace gradscape {
 
-namespace {
-
-int64_t steps(const ParamValues& p, const char* name) {
-  return static_cast<int64_t>(p.get(name));
-}
-
-}  // namespace
-
 CosineSchedule::CosineSchedule(int64_t tMax, double minFactor) : tMax_(tMax), min_(minFactor) {
   requireOption(tMax_ >= 1, "t_max", "must be >= 1");
 }
@@ -109,7 +101,7 @@ RegistryEntry<Schedule> cosineScheduleEntry() {
           {ParamSpec::integer("t_max", 1000, 1, 1e9, "steps T of the anneal"),
            ParamSpec::real("min_factor", 0.0, 0.0, 1.0, "floor m = eta_min / lr")},
           [](const ParamValues& p) -> std::unique_ptr<Schedule> {
-            return std::make_unique<CosineSchedule>(steps(p, "t_max"), p.get("min_factor"));
+            return std::make_unique<CosineSchedule>(p.integer("t_max"), p.get("min_factor"));
           }};
 }
 
@@ -128,7 +120,7 @@ RegistryEntry<Schedule> oneCycleScheduleEntry() {
            ParamSpec::flag("three_phase", false, "fall back to 1/div before the final anneal")},
           [](const ParamValues& p) -> std::unique_ptr<Schedule> {
             OneCycleOptions o;
-            o.totalSteps = steps(p, "total_steps");
+            o.totalSteps = p.integer("total_steps");
             o.pctStart = p.get("pct_start");
             o.cosine = p.choice("anneal_strategy") == 0;
             o.divFactor = p.get("div_factor");
@@ -151,9 +143,9 @@ RegistryEntry<Schedule> wsdScheduleEntry() {
            ParamSpec::real("min_factor", 0.0, 0.0, 1.0, "factor m at the start and the end")},
           [](const ParamValues& p) -> std::unique_ptr<Schedule> {
             WsdOptions o;
-            o.warmupSteps = steps(p, "warmup_steps");
-            o.stableSteps = steps(p, "stable_steps");
-            o.decaySteps = steps(p, "decay_steps");
+            o.warmupSteps = p.integer("warmup_steps");
+            o.stableSteps = p.integer("stable_steps");
+            o.decaySteps = p.integer("decay_steps");
             o.decay = static_cast<WsdDecay>(p.choice("decay_type"));
             o.minFactor = p.get("min_factor");
             return std::make_unique<WsdSchedule>(o);
@@ -169,8 +161,8 @@ RegistryEntry<Schedule> cyclicScheduleEntry() {
            ParamSpec::integer("step_size_up", 2000, 1, 1e9, "steps of the rising half"),
            ParamSpec::integer("step_size_down", 0, 0, 1e9, "steps of the falling half (0 = up)")},
           [](const ParamValues& p) -> std::unique_ptr<Schedule> {
-            const int64_t up = steps(p, "step_size_up");
-            const int64_t down = steps(p, "step_size_down");
+            const int64_t up = p.integer("step_size_up");
+            const int64_t down = p.integer("step_size_down");
             return std::make_unique<CyclicSchedule>(p.get("base_factor"), up, down > 0 ? down : up);
           }};
 }

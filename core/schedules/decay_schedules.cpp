@@ -7,14 +7,6 @@
 
 namespace gradscape {
 
-namespace {
-
-int64_t steps(const ParamValues& p, const char* name) {
-  return static_cast<int64_t>(p.get(name));
-}
-
-}  // namespace
-
 StepSchedule::StepSchedule(int64_t stepSize, double gamma) : stepSize_(stepSize), gamma_(gamma) {
   requireOption(stepSize_ >= 1, "step_size", "must be >= 1");
 }
@@ -84,7 +76,7 @@ RegistryEntry<Schedule> stepScheduleEntry() {
           {ParamSpec::integer("step_size", 5000, 1, 1e9, "steps between decays"),
            ParamSpec::positive("gamma", 0.1, 1.0, "factor applied at each decay", false)},
           [](const ParamValues& p) -> std::unique_ptr<Schedule> {
-            return std::make_unique<StepSchedule>(steps(p, "step_size"), p.get("gamma"));
+            return std::make_unique<StepSchedule>(p.integer("step_size"), p.get("gamma"));
           }};
 }
 
@@ -101,7 +93,7 @@ RegistryEntry<Schedule> multiStepScheduleEntry() {
           [](const ParamValues& p) -> std::unique_ptr<Schedule> {
             std::vector<int64_t> milestones;
             for (const char* name : {"milestone1", "milestone2", "milestone3"}) {
-              if (steps(p, name) > 0) milestones.push_back(steps(p, name));
+              if (p.integer(name) > 0) milestones.push_back(p.integer(name));
             }
             return std::make_unique<MultiStepSchedule>(std::move(milestones), p.get("gamma"));
           }};
@@ -145,7 +137,7 @@ RegistryEntry<Schedule> polynomialScheduleEntry() {
           {ParamSpec::integer("total_iters", 1000, 1, 1e9, "steps T until the lr reaches 0"),
            ParamSpec::positive("power", 1.0, 10.0, "exponent of the decay", false)},
           [](const ParamValues& p) -> std::unique_ptr<Schedule> {
-            return std::make_unique<PolynomialSchedule>(steps(p, "total_iters"), p.get("power"));
+            return std::make_unique<PolynomialSchedule>(p.integer("total_iters"), p.get("power"));
           }};
 }
 
@@ -158,7 +150,7 @@ RegistryEntry<Schedule> linearScheduleEntry() {
            ParamSpec::integer("total_iters", 1000, 1, 1e9, "steps T of the ramp")},
           [](const ParamValues& p) -> std::unique_ptr<Schedule> {
             return std::make_unique<LinearSchedule>(p.get("start_factor"), p.get("end_factor"),
-                                                    steps(p, "total_iters"));
+                                                    p.integer("total_iters"));
           }};
 }
 
