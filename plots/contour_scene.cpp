@@ -1,0 +1,357 @@
+#include "plots/contour_scene.h"
+
+#include <vtkActor.h>
+#include <vtkCallbackCommand.h>
+#include <vtkCamera.h>
+#include <vtkContourFilter.h>
+#include <vtkCoordinate.h>
+#include <vtkLookupTable.h>
+#include <vtkNew.h>
+#include <vtkPolyData.h>
+#include <vtkPolyDataMapper.h>
+#include <vtkProperty.h>
+#include <vtkRenderWindow.h>
+#include <vtkRenderer.h>
+#include <vtkTextActor.h>
+#include <vtkTextProperty.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "plots/color_bar.h"
+#include "plots/colormap.h"
+#include "plots/frame_axes.h"
+#include "plots/gradient_arrows.h"
+#include "plots/landscape_mesh.h"
+#include "plots/marker_overlay.h"
+#include "plots/run_layers.h"
+#include "plots/scene_markers.h"
+#include "plots/text_style.h"
+
+namespace gradscape::plots {
+
+namespace {
+
+// Heights of the layers above the landscape plane, as fractions of the box size: drawn in this
+// order from the bottom (parallel projection looks down -z).
+constexpr double kIsolineZ = 0.001, kArrowZ = 0.002, kRunZ = 0.003, kFrameZ = 0.004;
+constexpr int kTitleSize = 16;
+
+// The camera state a fit leaves; when the camera still has it, the user has not panned or zoomed.
+struct CameraState {
+  std::array<double, 3> focal{};
+  double scale = 0.0;
+  bool operator==(const CameraState&) const = default;
+};
+
+CameraState stateOf(vtkCamera* camera) {
+  CameraState s;
+  camera->GetFocalPoint(s.focal.data());
+  s.scale = camera->GetParallelScale();
+  return s;
+}
+
+}  // namespace
+
+struct ContourScene::Impl {
+  vtkNew<vtkRenderer> renderer;
+  LandscapeContent content;
+  bool hasLandscape = false;
+  double size = 1.0;  // max(box width, box height)
+
+  vtkNew<vtkPolyDataMapper> landscapeMapper;
+  vtkNew<vtkActor> landscapeActor;
+  vtkNew<vtkContourFilter> isolines;
+  vtkNew<vtkPolyDataMapper> isolineMapper;
+  vtkNew<vtkActor> isolineActor;
+  std::unique_ptr<GradientArrows> arrows;
+  vtkNew<vtkTextActor> title;
+  std::unique_ptr<ColorBar> colorBar;
+  std::unique_ptr<FrameAxes> axes;
+  std::unique_ptr<MarkerOverlay> markers;
+  std::unique_ptr<RunLayers> runs;
+  std::optional<std::array<double, 2>> start, highlight;
+
+  vtkNew<vtkCallbackCommand> beforeRender;
+  bool fitPending = true;
+  CameraState fitted;
+  std::array<double, 3> fittedFrame{0, 0, 0};  // window width, height, right column
+
+  double dpiScale() const {
+    vtkRenderWindow* w = renderer->GetRenderWindow();
+    return w != nullptr && w->GetDPI() > 0 ? w->GetDPI() / 72.0 : 1.0;
+  }
+  void layout();
+  void updatePointMarkers();
+  // Point markers are drawn inside the landscape's box only (anywhere while there is none).
+  bool shows(const std::array<double, 2>& p) const {
+    const LandscapeGrid& g = content.grid;
+    return !hasLandscape || (p[0] >= g.xmin && p[0] <= g.xmax && p[1] >= g.ymin && p[1] <= g.ymax);
+  }
+};
+
+// Everything placed in pixels: margins around the box, the camera fit, colour bar, legend,
+// title, tick positions and the screen-space markers. Runs before every render.
+void ContourScene::Impl::layout() {
+  const int* viewport = renderer->GetSize();
+  const double w = viewport[0], h = viewport[1];
+  if (w < 2 || h < 2) return;
+  const double s = dpiScale();
+  const auto& g = content.grid;
+  const double bw = g.xmax - g.xmin, bh = g.ymax - g.ymin;
+  vtkCamera* camera = renderer->GetActiveCamera();
+
+  const auto legend = runs->legend().size();
+  const double left = (axes->leftMargin() + 12.0) * s;
+  const double top = (kTitleSize * 1.6 + 14.0) * s;
+  // The legend shares the right column with the colour bar when the map keeps most of the
+  // width; in a tall view it goes under the map; otherwise it floats in the map's corner.
+  const double wideColumn = (std::max(colorBar->width(), legend[0]) + 30.0) * s;
+  const double narrowColumn = (colorBar->width() + 30.0) * s;
+  const double belowHeight = (legend[1] + 12.0) * s;
+  enum class LegendPlace { Column, Below, Inside };
+  LegendPlace place = LegendPlace::Inside;
+  if (w - left - wideColumn >= 0.55 * w) {
+    place = LegendPlace::Column;
+  } else if (h - w * 0.8 >= belowHeight) {
+    place = LegendPlace::Below;
+  }
+  const double bottom =
+      (axes->bottomMargin() + 10.0) * s + (place == LegendPlace::Below ? belowHeight : 0.0);
+  const double right = place == LegendPlace::Column ? wideColumn : narrowColumn;
+  const double rectW = std::max(10.0, w - left - right), rectH = std::max(10.0, h - bottom - top);
+
+  // Equal scales on x and y: the map keeps angles (gradients cross isolines at right angles).
+  const double wpp = hasLandscape ? std::max(bw / rectW, bh / rectH) : 1.0;
+  const double boxW = bw / wpp, boxH = bh / wpp;
+  // The whole group (labels, box, colour bar, legend) is centred in the window.
+  const double boxLeft = std::max(left, 0.5 * (w - boxW - left - right) + left);
+  const double boxBottom = bottom + 0.5 * (rectH - boxH);
+
+  if (hasLandscape) {
+    // Refit when the window or the space around the box changed, unless the user moved the map.
+    const std::array<double, 3> frameNow{w, h, right};
+    const bool untouched = stateOf(camera) == fitted;
+    if (fitPending || (frameNow != fittedFrame && untouched)) {
+      const double cx = 0.5 * (g.xmin + g.xmax), cy = 0.5 * (g.ymin + g.ymax);
+      const double fx = cx - (boxLeft + 0.5 * boxW - 0.5 * w) * wpp;
+      const double fy = cy - (boxBottom + 0.5 * boxH - 0.5 * h) * wpp;
+      const double distance = 10.0 * size;
+      camera->ParallelProjectionOn();
+      camera->SetFocalPoint(fx, fy, 0.0);
+      camera->SetPosition(fx, fy, distance);
+      camera->SetViewUp(0.0, 1.0, 0.0);
+      camera->SetParallelScale(0.5 * h * wpp);
+      camera->SetClippingRange(distance - 2.0 * size, distance + size);
+      fitted = stateOf(camera);
+      fittedFrame = frameNow;
+      fitPending = false;
+    }
+  }
+
+  // Right column: colour bar at the top of the box, legend at its bottom (or in the map).
+  const double columnX = boxLeft + boxW + 18.0 * s;
+  const double legendH = place == LegendPlace::Column ? legend[1] * s : 0.0;
+  double barH = legendH > 0.0 ? boxH - legendH - 28.0 * s : boxH;
+  barH = std::min(barH, 0.75 * boxH);
+  if (barH < 80.0 * s) barH = std::min(boxH, 80.0 * s);
+  colorBar->place(columnX, boxBottom + boxH - barH, barH, s);
+  switch (place) {
+    case LegendPlace::Column:
+      runs->legend().place(columnX, boxBottom, s);
+      break;
+    case LegendPlace::Below:
+      runs->legend().place(std::max(4.0 * s, boxLeft - 30.0 * s), 6.0 * s, s);
+      break;
+    case LegendPlace::Inside:
+      runs->legend().place(std::max(boxLeft, boxLeft + boxW - (legend[0] + 8.0) * s),
+                           boxBottom + 8.0 * s, s);
+      break;
+  }
+
+  title->GetPositionCoordinate()->SetCoordinateSystemToViewport();
+  title->GetPositionCoordinate()->SetValue(
+      boxLeft + 0.5 * boxW, std::min(h - 8.0 * s, boxBottom + boxH + (kTitleSize * 1.5 + 8.0) * s));
+
+  runs->setPixelScale(s);
+  isolineActor->GetProperty()->SetLineWidth(static_cast<float>(s));
+  const double currentWpp = 2.0 * camera->GetParallelScale() / h;
+  axes->update(currentWpp, s);
+  markers->update();
+}
+
+void ContourScene::Impl::updatePointMarkers() {
+  const double z = kRunZ * size;
+  std::vector<Marker> minima;
+  if (hasLandscape && content.style.showMinima) {
+    for (const auto& m : content.minima) {
+      if (shows(m)) minima.push_back(minimumMarker({m[0], m[1], z}));
+    }
+  }
+  markers->setMarkers(MarkerLayer::Minima, std::move(minima));
+  std::vector<Marker> startMarkers;
+  if (start && shows(*start)) startMarkers = startPointMarkers({(*start)[0], (*start)[1], z});
+  markers->setMarkers(MarkerLayer::Start, std::move(startMarkers));
+  std::vector<Marker> highlightMarkers;
+  if (highlight && shows(*highlight)) {
+    highlightMarkers.push_back(highlightMarker({(*highlight)[0], (*highlight)[1], z}));
+  }
+  markers->setMarkers(MarkerLayer::Highlight, std::move(highlightMarkers));
+}
+
+ContourScene::ContourScene() : impl_(std::make_unique<Impl>()) {
+  Impl& d = *impl_;
+  vtkRenderer* ren = d.renderer;
+  ren->SetBackground(1.0, 1.0, 1.0);
+  // The GUI renders without multisampling: FXAA smooths the jagged edges of lines and bands.
+  ren->UseFXAAOn();
+  ren->GetActiveCamera()->ParallelProjectionOn();
+
+  d.landscapeMapper->InterpolateScalarsBeforeMappingOn();  // crisp band edges per pixel
+  d.landscapeMapper->UseLookupTableScalarRangeOn();
+  d.landscapeActor->SetMapper(d.landscapeMapper);
+  d.landscapeActor->GetProperty()->LightingOff();
+  d.landscapeActor->SetVisibility(0);
+  ren->AddActor(d.landscapeActor);
+
+  d.isolines->ComputeScalarsOff();
+  d.isolines->ComputeNormalsOff();
+  d.isolineMapper->SetInputConnection(d.isolines->GetOutputPort());
+  d.isolineMapper->ScalarVisibilityOff();
+  d.isolineActor->SetMapper(d.isolineMapper);
+  d.isolineActor->GetProperty()->SetColor(0.05, 0.05, 0.1);
+  d.isolineActor->GetProperty()->SetOpacity(0.35);
+  d.isolineActor->GetProperty()->SetLineWidth(1.0);
+  d.isolineActor->GetProperty()->LightingOff();
+  d.isolineActor->PickableOff();
+  d.isolineActor->SetVisibility(0);
+  ren->AddActor(d.isolineActor);
+
+  d.arrows = std::make_unique<GradientArrows>(ren);
+  d.axes = std::make_unique<FrameAxes>(ren);
+  d.colorBar = std::make_unique<ColorBar>(ren);
+  d.markers = std::make_unique<MarkerOverlay>(ren);
+  d.runs = std::make_unique<RunLayers>(ren, *d.markers);
+
+  styleText(d.title->GetTextProperty(), kTitleSize, true);
+  d.title->GetTextProperty()->SetJustificationToCentered();
+  d.title->GetTextProperty()->SetVerticalJustificationToTop();
+  d.title->PickableOff();
+  ren->AddActor2D(d.title);
+
+  d.beforeRender->SetClientData(&d);
+  d.beforeRender->SetCallback(
+      [](vtkObject*, unsigned long, void* self, void*) { static_cast<Impl*>(self)->layout(); });
+  ren->AddObserver(vtkCommand::StartEvent, d.beforeRender);
+}
+
+ContourScene::~ContourScene() {
+  impl_->renderer->RemoveObserver(impl_->beforeRender);
+  // Layers remove their actors from the renderer: destroy them while it is alive.
+  impl_->runs.reset();
+  impl_->markers.reset();
+  impl_->colorBar.reset();
+  impl_->axes.reset();
+  impl_->arrows.reset();
+}
+
+vtkRenderer* ContourScene::renderer() const {
+  return impl_->renderer;
+}
+
+void ContourScene::setLandscape(const LandscapeContent& content) {
+  Impl& d = *impl_;
+  const bool sameBox = d.hasLandscape && d.content.grid.xmin == content.grid.xmin &&
+                       d.content.grid.xmax == content.grid.xmax &&
+                       d.content.grid.ymin == content.grid.ymin &&
+                       d.content.grid.ymax == content.grid.ymax;
+  d.content = content;
+  const LandscapeGrid& g = d.content.grid;
+  d.hasLandscape = g.nx >= 2 && g.ny >= 2 && g.xmax > g.xmin && g.ymax > g.ymin;
+  d.landscapeActor->SetVisibility(d.hasLandscape ? 1 : 0);
+  d.isolineActor->SetVisibility(d.hasLandscape && d.content.style.isolines ? 1 : 0);
+  d.axes->setVisible(d.hasLandscape);
+  d.title->SetVisibility(d.hasLandscape ? 1 : 0);
+  if (!d.hasLandscape) {
+    d.colorBar->setTable(nullptr, "");
+    d.arrows->setArrows({}, 0.0, 0.0, 0.0);
+    d.updatePointMarkers();
+    return;
+  }
+  d.size = std::max(g.xmax - g.xmin, g.ymax - g.ymin);
+  const ColorScale scale = d.content.style.scale;
+  const int bands = std::clamp(d.content.style.bands, 2, 256);
+  const HeightMap range = HeightMap::forGrid(g, scale, 0.0);
+
+  auto mesh = makeLandscapeMesh(g, scale);
+  auto table = makeViridisTable(range.low, range.high, bands);
+  d.landscapeMapper->SetInputData(mesh);
+  d.landscapeMapper->SetLookupTable(table);
+
+  d.isolines->SetInputData(mesh);
+  d.isolines->SetNumberOfContours(bands - 1);
+  for (int k = 1; k < bands; ++k) {
+    d.isolines->SetValue(k - 1, range.low + (range.high - range.low) * k / bands);
+  }
+  d.isolineActor->SetPosition(0.0, 0.0, kIsolineZ * d.size);
+
+  d.colorBar->setTable(table, scale == ColorScale::Log ? "log10(f - f_min + c)" : "f");
+  d.title->SetInput(d.content.title.c_str());
+  d.axes->setBox(g.xmin, g.xmax, g.ymin, g.ymax, kFrameZ * d.size);
+  if (d.content.style.gradientArrows) {
+    d.arrows->setArrows(d.content.arrows, kArrowZ * d.size, g.xmax - g.xmin, g.ymax - g.ymin);
+  } else {
+    d.arrows->setArrows({}, 0.0, 0.0, 0.0);
+  }
+
+  RunPlacement placement;
+  // Runs are clipped at the frame, as the landscape is.
+  placement.xmin = g.xmin;
+  placement.xmax = g.xmax;
+  placement.ymin = g.ymin;
+  placement.ymax = g.ymax;
+  placement.lift = kRunZ * d.size;
+  d.runs->setPlacement(placement);
+  d.updatePointMarkers();
+  if (!sameBox) d.fitPending = true;
+}
+
+void ContourScene::setRuns(const std::vector<RunView>& runs) {
+  impl_->runs->setRuns(runs);
+}
+
+void ContourScene::setStartPoint(double x, double y) {
+  impl_->start = std::array<double, 2>{x, y};
+  impl_->updatePointMarkers();
+}
+
+void ContourScene::setHighlight(std::optional<std::array<double, 2>> point) {
+  impl_->highlight = point;
+  impl_->updatePointMarkers();
+}
+
+std::optional<std::array<double, 2>> ContourScene::pick(double displayX, double displayY) {
+  Impl& d = *impl_;
+  if (!d.hasLandscape || d.renderer->GetRenderWindow() == nullptr) return std::nullopt;
+  d.renderer->SetDisplayPoint(displayX, displayY, 0.0);
+  d.renderer->DisplayToWorld();
+  const double* p = d.renderer->GetWorldPoint();
+  if (p[3] == 0.0) return std::nullopt;
+  const double x = p[0] / p[3], y = p[1] / p[3];
+  const auto& g = d.content.grid;
+  if (!(x >= g.xmin && x <= g.xmax && y >= g.ymin && y <= g.ymax)) return std::nullopt;
+  return std::array<double, 2>{x, y};
+}
+
+void ContourScene::setLegendVisible(bool visible) {
+  impl_->runs->setLegendVisible(visible);
+}
+
+void ContourScene::resetCamera() {
+  impl_->fitPending = true;
+  // Fit now when the window size is known, so a pick before the next render sees the new view.
+  if (impl_->renderer->GetRenderWindow() != nullptr) impl_->layout();
+}
+
+}  // namespace gradscape::plots

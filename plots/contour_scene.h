@@ -1,0 +1,31 @@
+#pragma once
+// The 2-D contour map: filled bands in a perceptual colour map (viridis), isolines, linear or
+// log colour scale, a colour bar, axes with ticks and labels, known minima, an optional
+// negative-gradient field and the runs. Parallel projection looking down -z; pan and zoom only.
+#include <memory>
+#include "plots/landscape_scene.h"
+
+namespace gradscape::plots {
+
+class ContourScene : public LandscapeScene {
+ public:
+  ContourScene();
+  ~ContourScene() override;
+  ContourScene(const ContourScene&) = delete;
+  ContourScene& operator=(const ContourScene&) = delete;
+
+  vtkRenderer* renderer() const override;
+  void setLandscape(const LandscapeContent& content) override;
+  void setRuns(const std::vector<RunView>& runs) override;
+  void setStartPoint(double x, double y) override;
+  void setHighlight(std::optional<std::array<double, 2>> point) override;
+  std::optional<std::array<double, 2>> pick(double displayX, double displayY) override;
+  void setLegendVisible(bool visible) override;
+  void resetCamera() override;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace gradscape::plots

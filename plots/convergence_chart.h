@@ -1,0 +1,56 @@
+#pragma once
+// The convergence panel's chart (vtkChartXY): one curve per run in the run's colour, of the
+// chosen quantity against iteration; linear or log axes; zoom and pan by the chart's own
+// interaction; a vertical marker at a chosen iteration. No Qt.
+#include <memory>
+#include <optional>
+#include <vector>
+#include "plots/run_view.h"
+
+class vtkRenderer;
+class vtkContextScene;
+
+namespace gradscape::plots {
+
+enum class ConvergenceQuantity {
+  Loss,          // f(x_k)
+  Gap,           // f(x_k) - f*, when the minimum f* is known (non-positive values are skipped)
+  GradNorm,      // ||g_k||
+  LearningRate,  // lr_k
+  StepNorm       // ||x_{k+1} - x_k||
+};
+const char* quantityName(ConvergenceQuantity q);  // axis title, e.g. "f(x) - f*"
+
+class ConvergenceChart {
+ public:
+  ConvergenceChart();
+  ~ConvergenceChart();
+  ConvergenceChart(const ConvergenceChart&) = delete;
+  ConvergenceChart& operator=(const ConvergenceChart&) = delete;
+
+  // A renderer holding the chart, and the context scene a vtkContextInteractorStyle needs.
+  vtkRenderer* renderer() const;
+  vtkContextScene* scene() const;
+
+  // Replaces the curves. `minimum` is f* (used for Gap). Points that cannot be drawn on a log
+  // axis (<= 0) or are not finite are left out. Invisible runs are left out.
+  void setRuns(const std::vector<RunView>& runs, ConvergenceQuantity quantity,
+               std::optional<double> minimum);
+  void setLogX(bool on);
+  void setLogY(bool on);
+  bool logX() const;
+  bool logY() const;
+  // Refits both axes to the data (after the user zoomed or panned).
+  void resetZoom();
+  // The iteration under a display position (VTK display coordinates), when it is inside the
+  // plot area.
+  std::optional<double> iterationAt(double displayX, double displayY) const;
+  // Draws (or removes) a vertical line at an iteration.
+  void setMarker(std::optional<double> iteration);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace gradscape::plots

@@ -1,0 +1,113 @@
+#include "plots/marker_overlay.h"
+
+#include <vtkActor2D.h>
+#include <vtkNew.h>
+#include <vtkPolyData.h>
+#include <vtkPolyDataMapper2D.h>
+#include <vtkRenderWindow.h>
+#include <vtkRenderer.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+#include "plots/pixel_geometry.h"
+
+namespace gradscape::plots {
+
+namespace {
+
+// One marker of radius r (device pixels), grown by `grow` pixels on every side (the outline is
+// the same shape grown by its width, drawn first).
+void drawShape(PixelGeometry& out, const Marker& m, double cx, double cy, double r, double grow,
+               double scale) {
+  switch (m.shape) {
+    case MarkerShape::Disk:
+      out.disk(cx, cy, r + grow);
+      break;
+    case MarkerShape::Square:
+      out.bar(cx, cy, 0.8 * r + grow, 0.8 * r + grow, 0.0);
+      break;
+    case MarkerShape::Ring: {
+      const double band = m.ringWidth > 0.0 ? m.ringWidth * scale : 0.38 * r;
+      out.ring(cx, cy, r + grow, std::max(0.0, r - band - grow));
+      break;
+    }
+    case MarkerShape::Star:
+      // The points are sharp: growing them by twice the outline keeps it visible there.
+      out.star(cx, cy, r + 2.0 * grow, 0.45 * r + grow);
+      break;
+    case MarkerShape::Cross:
+      for (double angle : {std::numbers::pi / 4, -std::numbers::pi / 4}) {
+        out.bar(cx, cy, r + grow, 0.22 * r + grow, angle);
+      }
+      break;
+  }
+}
+
+}  // namespace
+
+struct MarkerOverlay::Impl {
+  vtkRenderer* renderer = nullptr;
+  std::array<std::vector<Marker>, kMarkerLayers> layers;
+  PixelGeometry geometry;
+  vtkNew<vtkPolyData> polyData;
+  vtkNew<vtkPolyDataMapper2D> mapper;
+  vtkNew<vtkActor2D> actor;
+};
+
+MarkerOverlay::MarkerOverlay(vtkRenderer* renderer) : impl_(std::make_unique<Impl>()) {
+  impl_->renderer = renderer;
+  impl_->mapper->SetInputData(impl_->polyData);
+  impl_->mapper->SetColorModeToDirectScalars();
+  impl_->mapper->SetScalarModeToUsePointData();
+  impl_->mapper->ScalarVisibilityOn();
+  impl_->actor->SetMapper(impl_->mapper);
+  impl_->actor->PickableOff();
+  renderer->AddActor2D(impl_->actor);
+}
+
+MarkerOverlay::~MarkerOverlay() {
+  impl_->renderer->RemoveActor2D(impl_->actor);
+}
+
+void MarkerOverlay::setMarkers(MarkerLayer layer, std::vector<Marker> markers) {
+  impl_->layers[static_cast<size_t>(layer)] = std::move(markers);
+}
+
+const std::vector<Marker>& MarkerOverlay::markers(MarkerLayer layer) const {
+  return impl_->layers[static_cast<size_t>(layer)];
+}
+
+void MarkerOverlay::update() {
+  vtkRenderer* ren = impl_->renderer;
+  PixelGeometry& out = impl_->geometry;
+  out.clear();
+  vtkRenderWindow* window = ren->GetRenderWindow();
+  const double scale = window != nullptr && window->GetDPI() > 0 ? window->GetDPI() / 72.0 : 1.0;
+  const int* origin = ren->GetOrigin();
+  const int* size = ren->GetSize();
+  if (size[0] > 0 && size[1] > 0) {
+    for (const auto& layer : impl_->layers) {
+      for (const Marker& m : layer) {
+        const auto& p = m.position;
+        if (!std::isfinite(p[0]) || !std::isfinite(p[1]) || !std::isfinite(p[2])) continue;
+        ren->SetWorldPoint(p[0], p[1], p[2], 1.0);
+        ren->WorldToDisplay();
+        const double* d = ren->GetDisplayPoint();
+        if (!(d[2] >= 0.0 && d[2] <= 1.0)) continue;  // behind the camera or clipped
+        const double cx = d[0] - origin[0], cy = d[1] - origin[1];
+        const double r = 0.5 * m.size * scale;
+        if (m.outlineWidth > 0.0) {
+          out.setColor(m.outline, m.opacity);
+          drawShape(out, m, cx, cy, r, m.outlineWidth * scale, scale);
+        }
+        out.setColor(m.fill, m.opacity);
+        drawShape(out, m, cx, cy, r, 0.0, scale);
+      }
+    }
+  }
+  out.write(impl_->polyData);
+}
+
+}  // namespace gradscape::plots

@@ -1,0 +1,398 @@
+#include "plots/run_layers.h"
+
+#include <vtkActor.h>
+#include <vtkCellArray.h>
+#include <vtkCellData.h>
+#include <vtkFloatArray.h>
+#include <vtkNew.h>
+#include <vtkPoints.h>
+#include <vtkPolyData.h>
+#include <vtkPolyDataMapper.h>
+#include <vtkProperty.h>
+#include <vtkRenderer.h>
+#include <vtkShaderProperty.h>
+#include <vtkTypeInt64Array.h>
+#include <vtkUnsignedCharArray.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+
+namespace gradscape::plots {
+
+namespace {
+
+constexpr double kLineWidth = 2.5;  // device pixels
+constexpr double kHaloWidth = 5.0;  // the dark halo shows 1.25 px on either side of the line
+constexpr Rgb kDark{0.08, 0.08, 0.08};
+constexpr Rgb kWarningRed{0.86, 0.08, 0.06};
+
+// One visible run, reduced to what placement needs.
+struct StoredRun {
+  std::string label;
+  Rgb color;
+  bool diverged = false, finished = false;
+  std::vector<float> x, y, f;
+};
+
+// a + t (b - a), keeping an infinite end (a diverging loss) instead of producing NaN.
+double lerp(double a, double b, double t) {
+  if (t <= 0.0) return a;
+  if (t >= 1.0) return b;
+  const double v = a + t * (b - a);
+  return std::isnan(v) ? (std::isinf(b) ? b : a) : v;
+}
+
+unsigned char toByte(double v) {
+  return static_cast<unsigned char>(std::clamp(v, 0.0, 1.0) * 255.0 + 0.5);
+}
+
+// Liang-Barsky: the parameter interval [t0, t1] of the segment a + t (b - a), t in [0, 1], that
+// lies inside the rectangle; false when none does.
+bool clipSegment(double ax, double ay, double bx, double by, const RunPlacement& r, double& t0,
+                 double& t1) {
+  t0 = 0.0;
+  t1 = 1.0;
+  const double dx = bx - ax, dy = by - ay;
+  const double p[4] = {-dx, dx, -dy, dy};
+  const double q[4] = {ax - r.xmin, r.xmax - ax, ay - r.ymin, r.ymax - ay};
+  for (int k = 0; k < 4; ++k) {
+    if (p[k] == 0.0) {
+      if (q[k] < 0.0) return false;
+    } else {
+      const double t = q[k] / p[k];
+      if (p[k] < 0.0) {
+        t0 = std::max(t0, t);
+      } else {
+        t1 = std::min(t1, t);
+      }
+    }
+  }
+  return t0 <= t1;
+}
+
+}  // namespace
+
+struct RunLayers::Impl {
+  vtkRenderer* renderer = nullptr;
+  MarkerOverlay* markers = nullptr;
+  RunPlacement placement;
+  std::vector<StoredRun> runs;  // the visible ones, in order
+
+  // Polyline buffers; the VTK arrays below point into them (no copy at 60 Hz).
+  std::vector<float> xyz;
+  std::vector<vtkTypeInt64> offsets, connectivity;
+  std::vector<unsigned char> cellRgb;
+
+  vtkNew<vtkFloatArray> xyzArray;
+  vtkNew<vtkTypeInt64Array> offsetArray, connectivityArray;
+  vtkNew<vtkPolyData> lines;
+  vtkNew<vtkPolyDataMapper> lineMapper, haloMapper, ghostMapper;
+  vtkNew<vtkActor> lineActor, haloActor, ghostActor;
+
+  std::unique_ptr<LegendBox> legend;
+  bool legendVisible = true;
+
+  std::array<double, 3> at(double x, double y, double f) const {
+    const double z = placement.surface ? (*placement.surface)(f) + placement.lift : placement.lift;
+    return {x, y, z};
+  }
+  bool finite(double x, double y, double f) const {
+    return std::isfinite(x) && std::isfinite(y) && (!placement.surface || !std::isnan(f));
+  }
+  // Where a run is last seen: its last finite iterate when that is inside the clip rectangle,
+  // else the point where its path last leaves the rectangle (else the iterate clamped into it).
+  std::array<double, 3> exitPoint(const StoredRun& run, size_t first, size_t last) const;
+  void rebuildLines();
+  void rebuildMarkers();
+  void rebuildLegend();
+};
+
+void RunLayers::Impl::rebuildLines() {
+  offsets.clear();
+  cellRgb.clear();
+  size_t bound = 0;  // every segment adds at most two points (when a polyline opens)
+  for (const auto& run : runs) bound += 2 * run.x.size();
+  bound = std::max<size_t>(bound, 1);  // the VTK arrays always get a valid buffer
+  // Grown, never shrunk or cleared: point k of the polylines is always vertex k, so the
+  // connectivity is the identity and only new entries need writing.
+  if (xyz.size() < 3 * bound) xyz.resize(3 * bound);
+  for (size_t k = connectivity.size(); k < bound; ++k) {
+    connectivity.push_back(static_cast<vtkTypeInt64>(k));
+  }
+  offsets.push_back(0);
+  const HeightMap* surface = placement.surface ? &*placement.surface : nullptr;
+  const double lift = placement.lift;
+  const RunPlacement& r = placement;
+  size_t count = 0;
+  auto emit = [&](double x, double y, double f) {
+    float* p = xyz.data() + 3 * count;
+    p[0] = static_cast<float>(x);
+    p[1] = static_cast<float>(y);
+    p[2] = static_cast<float>(surface != nullptr ? (*surface)(f) + lift : lift);
+    ++count;
+  };
+  auto inside = [&](double x, double y) {
+    return x >= r.xmin && x <= r.xmax && y >= r.ymin && y <= r.ymax;
+  };
+  for (const auto& run : runs) {
+    const std::array<unsigned char, 3> rgb{toByte(run.color.r), toByte(run.color.g),
+                                           toByte(run.color.b)};
+    bool open = false;
+    auto close = [&] {
+      if (open) {
+        offsets.push_back(static_cast<vtkTypeInt64>(count));
+        cellRgb.insert(cellRgb.end(), rgb.begin(), rgb.end());
+      }
+      open = false;
+    };
+    const size_t n = run.x.size();
+    const float* xs = run.x.data();
+    const float* ys = run.y.data();
+    const float* fs = run.f.data();
+    bool aOk = n > 0 && finite(xs[0], ys[0], fs[0]);
+    bool aIn = aOk && inside(xs[0], ys[0]);
+    for (size_t k = 1; k < n; ++k) {
+      const double ax = xs[k - 1], ay = ys[k - 1], af = fs[k - 1];
+      const double bx = xs[k], by = ys[k], bf = fs[k];
+      const bool bOk = finite(bx, by, bf);
+      const bool bIn = bOk && inside(bx, by);
+      if (aIn && bIn) {  // the common case: no clipping
+        if (!open) {
+          emit(ax, ay, af);
+          open = true;
+        }
+        emit(bx, by, bf);
+      } else {
+        double t0 = 0.0, t1 = 1.0;
+        if (!aOk || !bOk || !clipSegment(ax, ay, bx, by, r, t0, t1)) {
+          close();
+        } else {
+          if (!open || t0 > 0.0) {
+            close();
+            emit(lerp(ax, bx, t0), lerp(ay, by, t0), lerp(af, bf, t0));
+            open = true;
+          }
+          emit(lerp(ax, bx, t1), lerp(ay, by, t1), lerp(af, bf, t1));
+          if (t1 < 1.0) close();
+        }
+      }
+      aOk = bOk;
+      aIn = bIn;
+    }
+    close();
+  }
+  // Points emitted for a polyline that never closed cannot occur: every open emits two.
+  xyzArray->SetNumberOfComponents(3);
+  xyzArray->SetArray(xyz.data(), static_cast<vtkIdType>(3 * count), 1);
+  offsetArray->SetArray(offsets.data(), static_cast<vtkIdType>(offsets.size()), 1);
+  connectivityArray->SetArray(connectivity.data(), static_cast<vtkIdType>(count), 1);
+  vtkNew<vtkPoints> points;
+  points->SetData(xyzArray);
+  vtkNew<vtkCellArray> cells;
+  cells->SetData(offsetArray, connectivityArray);
+  vtkNew<vtkUnsignedCharArray> colors;
+  colors->SetNumberOfComponents(3);
+  colors->SetNumberOfTuples(static_cast<vtkIdType>(cellRgb.size() / 3));
+  std::copy(cellRgb.begin(), cellRgb.end(),
+            colors->WritePointer(0, static_cast<vtkIdType>(cellRgb.size())));
+  lines->SetPoints(points);
+  lines->SetLines(cells);
+  lines->GetCellData()->SetScalars(colors);
+  xyzArray->Modified();
+  lines->Modified();
+}
+
+std::array<double, 3> RunLayers::Impl::exitPoint(const StoredRun& run, size_t first,
+                                                 size_t last) const {
+  const RunPlacement& r = placement;
+  const double lx = run.x[last], ly = run.y[last];
+  if (lx >= r.xmin && lx <= r.xmax && ly >= r.ymin && ly <= r.ymax) return at(lx, ly, run.f[last]);
+  for (size_t k = last; k > first; --k) {
+    const double ax = run.x[k - 1], ay = run.y[k - 1], af = run.f[k - 1];
+    const double bx = run.x[k], by = run.y[k], bf = run.f[k];
+    double t0 = 0.0, t1 = 1.0;
+    if (finite(ax, ay, af) && finite(bx, by, bf) && clipSegment(ax, ay, bx, by, r, t0, t1)) {
+      return at(lerp(ax, bx, t1), lerp(ay, by, t1), lerp(af, bf, t1));
+    }
+  }
+  return at(std::clamp(lx, r.xmin, r.xmax), std::clamp(ly, r.ymin, r.ymax), run.f[last]);
+}
+
+void RunLayers::Impl::rebuildMarkers() {
+  std::vector<Marker> out;
+  const RunPlacement& r = placement;
+  auto inside = [&](double x, double y) {
+    return x >= r.xmin && x <= r.xmax && y >= r.ymin && y <= r.ymax;
+  };
+  for (const auto& run : runs) {
+    const size_t n = run.x.size();
+    size_t first = 0;
+    while (first < n && !finite(run.x[first], run.y[first], run.f[first])) ++first;
+    if (first == n) continue;
+    size_t last = n - 1;
+    while (!finite(run.x[last], run.y[last], run.f[last])) --last;
+    if (inside(run.x[first], run.y[first])) {
+      Marker m;
+      m.position = at(run.x[first], run.y[first], run.f[first]);
+      m.shape = MarkerShape::Disk;
+      m.size = 7.0;
+      m.fill = run.color;
+      m.outline = kDark;
+      m.outlineWidth = 1.2;
+      out.push_back(m);
+    }
+    Marker m;
+    if (run.diverged) {
+      m.position = exitPoint(run, first, last);
+      m.shape = MarkerShape::Cross;
+      m.size = 16.0;
+      m.fill = kWarningRed;
+      m.outline = {1.0, 1.0, 1.0};
+      m.outlineWidth = 1.8;
+    } else if (!inside(run.x[last], run.y[last])) {
+      continue;
+    } else if (run.finished) {
+      m.position = at(run.x[last], run.y[last], run.f[last]);
+      m.shape = MarkerShape::Square;
+      m.size = 10.0;
+      m.fill = run.color;
+      m.outline = kDark;
+      m.outlineWidth = 1.5;
+    } else {
+      m.position = at(run.x[last], run.y[last], run.f[last]);
+      m.shape = MarkerShape::Disk;
+      m.size = 12.0;
+      m.fill = run.color;
+      m.outline = {1.0, 1.0, 1.0};
+      m.outlineWidth = 2.0;
+    }
+    out.push_back(m);
+  }
+  markers->setMarkers(MarkerLayer::Runs, std::move(out));
+}
+
+void RunLayers::Impl::rebuildLegend() {
+  std::vector<std::pair<std::string, Rgb>> entries;
+  if (legendVisible) {
+    for (const auto& run : runs)
+      entries.emplace_back(run.label.empty() ? "run" : run.label, run.color);
+  }
+  legend->setEntries(entries);
+}
+
+RunLayers::RunLayers(vtkRenderer* renderer, MarkerOverlay& markers)
+    : impl_(std::make_unique<Impl>()) {
+  Impl& d = *impl_;
+  d.renderer = renderer;
+  d.markers = &markers;
+
+  d.lineMapper->SetInputData(d.lines);
+  d.lineMapper->SetScalarModeToUseCellData();
+  d.lineMapper->SetColorModeToDirectScalars();
+  d.lineActor->SetMapper(d.lineMapper);
+  d.lineActor->GetProperty()->SetLineWidth(kLineWidth);
+  d.lineActor->GetProperty()->SetLighting(false);
+  d.lineActor->PickableOff();
+
+  d.haloMapper->SetInputData(d.lines);
+  d.haloMapper->ScalarVisibilityOff();
+  d.haloActor->SetMapper(d.haloMapper);
+  d.haloActor->GetProperty()->SetColor(kDark.r, kDark.g, kDark.b);
+  d.haloActor->GetProperty()->SetLineWidth(kHaloWidth);
+  d.haloActor->GetProperty()->SetLighting(false);
+  d.haloActor->PickableOff();
+  // On a surface, paths behind a hill still show, faintly: the ghost copy passes every depth
+  // test (its fragments are placed at the near plane).
+  d.ghostMapper->SetInputData(d.lines);
+  d.ghostMapper->SetScalarModeToUseCellData();
+  d.ghostMapper->SetColorModeToDirectScalars();
+  d.ghostActor->SetMapper(d.ghostMapper);
+  d.ghostActor->GetProperty()->SetLineWidth(kLineWidth);
+  d.ghostActor->GetProperty()->SetOpacity(0.35);
+  d.ghostActor->GetProperty()->SetLighting(false);
+  d.ghostActor->GetShaderProperty()->AddFragmentShaderReplacement("//VTK::Depth::Impl", true,
+                                                                  "gl_FragDepth = 0.0;\n", false);
+  d.ghostActor->PickableOff();
+  d.ghostActor->SetVisibility(0);
+
+  // Both opaque; the halo is moved slightly back (setPlacement), so every run's colour lies on
+  // top of every halo.
+  renderer->AddActor(d.haloActor);
+  renderer->AddActor(d.lineActor);
+  renderer->AddActor(d.ghostActor);
+
+  d.legend = std::make_unique<LegendBox>(renderer);
+}
+
+RunLayers::~RunLayers() {
+  impl_->renderer->RemoveActor(impl_->lineActor);
+  impl_->renderer->RemoveActor(impl_->haloActor);
+  impl_->renderer->RemoveActor(impl_->ghostActor);
+  impl_->legend.reset();
+  // The arrays point into this object's buffers: detach them before the buffers go.
+  impl_->lines->Initialize();
+}
+
+void RunLayers::setPlacement(const RunPlacement& placement) {
+  impl_->placement = placement;
+  impl_->ghostActor->SetVisibility(placement.surface ? 1 : 0);
+  // The halo sits half the lift below its line: the colour is in front by geometry, not by
+  // winning a depth tie (which a GL_LESS depth test left by the GUI toolkit would lose).
+  impl_->haloActor->SetPosition(0.0, 0.0, -0.5 * placement.lift);
+  impl_->rebuildLines();
+  impl_->rebuildMarkers();
+}
+
+void RunLayers::setRuns(const std::vector<RunView>& runs) {
+  Impl& d = *impl_;
+  size_t visible = 0;
+  for (const auto& view : runs) visible += view.visible ? 1 : 0;
+  d.runs.resize(visible);
+  size_t i = 0;
+  for (const auto& view : runs) {
+    if (!view.visible) continue;
+    StoredRun& run = d.runs[i++];
+    run.label = view.label;
+    run.color = view.color;
+    run.diverged = view.diverged;
+    run.finished = view.finished;
+    const size_t n = std::min({view.x.size(), view.y.size()});
+    run.x.assign(view.x.begin(), view.x.begin() + static_cast<std::ptrdiff_t>(n));
+    run.y.assign(view.y.begin(), view.y.begin() + static_cast<std::ptrdiff_t>(n));
+    run.f.resize(n);
+    for (size_t k = 0; k < n; ++k) {
+      run.f[k] = k < view.loss.size() ? static_cast<float>(view.loss[k])
+                                      : std::numeric_limits<float>::quiet_NaN();
+    }
+  }
+  d.rebuildLines();
+  d.rebuildMarkers();
+  d.rebuildLegend();
+}
+
+void RunLayers::setPixelScale(double scale) {
+  Impl& d = *impl_;
+  if (d.lineActor->GetProperty()->GetLineWidth() == static_cast<float>(kLineWidth * scale)) return;
+  d.lineActor->GetProperty()->SetLineWidth(static_cast<float>(kLineWidth * scale));
+  d.ghostActor->GetProperty()->SetLineWidth(static_cast<float>(kLineWidth * scale));
+  d.haloActor->GetProperty()->SetLineWidth(static_cast<float>(kHaloWidth * scale));
+}
+
+std::optional<std::array<double, 3>> RunLayers::place(double x, double y, double f) const {
+  if (!impl_->finite(x, y, f)) return std::nullopt;
+  return impl_->at(x, y, f);
+}
+
+void RunLayers::setLegendVisible(bool visible) {
+  if (impl_->legendVisible == visible) return;
+  impl_->legendVisible = visible;
+  impl_->rebuildLegend();
+}
+
+LegendBox& RunLayers::legend() const {
+  return *impl_->legend;
+}
+
+}  // namespace gradscape::plots

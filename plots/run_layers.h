@@ -1,0 +1,58 @@
+#pragma once
+// The runs on a landscape, shared by the contour map and the surface: one polyline per visible
+// run in its colour over a dark halo, its start / end / current / diverged markers, and a
+// legend. Polylines are written straight into preallocated arrays (setRuns runs at up to 60 Hz
+// with 10^5 points per run).
+#include <array>
+#include <memory>
+#include <optional>
+#include <vector>
+#include "plots/height_map.h"
+#include "plots/legend_box.h"
+#include "plots/marker_overlay.h"
+#include "plots/run_view.h"
+
+class vtkRenderer;
+
+namespace gradscape::plots {
+
+// Where iterates go in the scene.
+struct RunPlacement {
+  // Segments are clipped to this rectangle, so the far-off iterates of a diverging run neither
+  // stretch the scene's bounds (and the camera's depth range) nor leave the picture.
+  double xmin = -1e6, xmax = 1e6, ymin = -1e6, ymax = 1e6;
+  // Flat map: every iterate at z = lift. Surface: z = surface(f) + lift.
+  std::optional<HeightMap> surface;
+  double lift = 0.0;
+};
+
+class RunLayers {
+ public:
+  // Adds the line actors and the legend to `renderer`; markers go to `markers`.
+  RunLayers(vtkRenderer* renderer, MarkerOverlay& markers);
+  ~RunLayers();
+  RunLayers(const RunLayers&) = delete;
+  RunLayers& operator=(const RunLayers&) = delete;
+
+  // Re-places the runs already shown (after the landscape changed).
+  void setPlacement(const RunPlacement& placement);
+  void setRuns(const std::vector<RunView>& runs);
+
+  // Line widths follow the window's DPI / 72 (the lines are 2.5 px wide at 72 dpi).
+  void setPixelScale(double scale);
+
+  // The world position of an iterate under the current placement (nullopt when not finite).
+  std::optional<std::array<double, 3>> place(double x, double y, double f) const;
+
+  // Shows or hides the legend (e.g. when another view of the same runs shows it already).
+  void setLegendVisible(bool visible);
+
+  // The legend (empty when no run is visible or it is hidden); the scene places it.
+  LegendBox& legend() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace gradscape::plots

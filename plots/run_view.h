@@ -1,0 +1,30 @@
+#pragma once
+// What the plots draw of one run: its iterates and per-iteration values, copied out of the
+// engine's Trace so the GUI thread owns it (snapshots travel by value). No VTK, no Qt.
+#include <cstdint>
+#include <string>
+#include <vector>
+#include "core/run/trace.h"
+#include "plots/rgb.h"
+
+namespace gradscape::plots {
+
+struct RunView {
+  std::string label;  // legend text, e.g. "Adam  lr=0.02"
+  std::string name;   // short name for crowded legends (charts), e.g. "Adam"; empty = label
+  Rgb color;          // runColor(index) unless the user chose otherwise
+  bool visible = true;
+  bool diverged = false;  // the last row is the last finite iterate; drawn with a warning marker
+  bool finished = false;
+  // One entry per recorded row (the trace may be thinned: iterations are then not consecutive).
+  std::vector<double> iteration;  // as double, ready for charts
+  std::vector<double> x, y;       // the first two coordinates of the iterate
+  std::vector<double> loss, gradNorm, stepNorm, lr;
+  int64_t size() const { return static_cast<int64_t>(iteration.size()); }
+  bool empty() const { return iteration.empty(); }
+};
+
+// Copies at most maxRows evenly spaced rows of `trace` (always the first and the last row).
+RunView makeRunView(const Trace& trace, int64_t maxRows = int64_t{1} << 18);
+
+}  // namespace gradscape::plots

@@ -1,0 +1,33 @@
+#pragma once
+// The 3-D surface: height = the scaled value of f (see scaledValue), lit, the same colour map,
+// axes, the runs drawn on the surface at height f(x) (lifted slightly so they stay visible).
+// Orbit, zoom and pan come from the interactor style the view installs.
+#include <memory>
+#include "plots/landscape_scene.h"
+
+namespace gradscape::plots {
+
+class SurfaceScene : public LandscapeScene {
+ public:
+  SurfaceScene();
+  ~SurfaceScene() override;
+  SurfaceScene(const SurfaceScene&) = delete;
+  SurfaceScene& operator=(const SurfaceScene&) = delete;
+
+  vtkRenderer* renderer() const override;
+  void setLandscape(const LandscapeContent& content) override;
+  void setRuns(const std::vector<RunView>& runs) override;
+  void setStartPoint(double x, double y) override;
+  void setHighlight(std::optional<std::array<double, 2>> point) override;
+  // Picks the surface (a cell picker); returns the (x, y) of the hit.
+  std::optional<std::array<double, 2>> pick(double displayX, double displayY) override;
+  // An oblique view of the whole surface.
+  void setLegendVisible(bool visible) override;
+  void resetCamera() override;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace gradscape::plots

@@ -1,0 +1,21 @@
+#pragma once
+// The one look of text in the scenes (titles, tick labels, legends, colour bars) and a way to
+// measure it for layout.
+#include <array>
+#include <string>
+#include "plots/rgb.h"
+
+class vtkTextProperty;
+
+namespace gradscape::plots {
+
+inline constexpr Rgb kInk{0.13, 0.13, 0.13};  // text and frame colour on the light background
+
+// Arial-like sans, dark, no shadow, left/bottom justified; `size` in points (pixels at 72 dpi).
+void styleText(vtkTextProperty* property, int size, bool bold = false);
+
+// Width and height in pixels at 72 dpi of `text` drawn with `property` (an estimate when no
+// font renderer is available).
+std::array<double, 2> textExtent(vtkTextProperty* property, const std::string& text);
+
+}  // namespace gradscape::plots

@@ -1,0 +1,479 @@
+// The convergence chart rendered offscreen: curves in their run colours, log axes that leave out
+// what they cannot draw, the gap against a known minimum, the display-to-iteration mapping
+// (checked against where a drawn feature lands in the image), the marker, and zoom keeping.
+#include <vtkAxis.h>
+#include <vtkChartXY.h>
+#include <vtkContextMouseEvent.h>
+#include <vtkContextScene.h>
+#include <vtkDataArray.h>
+#include <vtkImageData.h>
+#include <vtkNew.h>
+#include <vtkOutputWindow.h>
+#include <vtkPNGWriter.h>
+#include <vtkPlot.h>
+#include <vtkRenderWindow.h>
+#include <vtkRenderer.h>
+#include <vtkStringOutputWindow.h>
+#include <vtkTable.h>
+#include <vtkWindowToImageFilter.h>
+
+#include <QDir>
+#include <QTest>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+#include <memory>
+#include <vector>
+
+#include "core/objectives/rosenbrock.h"
+#include "core/run/run.h"
+#include "plots/convergence_chart.h"
+#include "plots/rgb.h"
+#include "plots/run_view.h"
+
+using namespace gradscape;
+using namespace gradscape::plots;
+
+namespace {
+
+constexpr int kWidth = 640;
+constexpr int kHeight = 400;
+
+RunView runOf(std::vector<double> iteration, std::vector<double> loss, int colorIndex,
+              const std::string& label = "run") {
+  RunView run;
+  run.label = label;
+  run.color = runColor(colorIndex);
+  run.iteration = std::move(iteration);
+  run.loss = std::move(loss);
+  const size_t n = run.iteration.size();
+  run.gradNorm.assign(n, 1.0);
+  run.stepNorm.assign(n, 1.0);
+  run.lr.assign(n, 0.1);
+  run.x.assign(n, 0.0);
+  run.y.assign(n, 0.0);
+  return run;
+}
+
+std::vector<double> range(int n) {
+  std::vector<double> v(static_cast<size_t>(n));
+  for (int i = 0; i < n; ++i) v[static_cast<size_t>(i)] = i;
+  return v;
+}
+
+// An RGB image of the chart, bottom row first (VTK display coordinates).
+struct Image {
+  int width = 0, height = 0;
+  std::vector<std::array<int, 3>> pixels;
+  std::array<int, 3> at(int x, int y) const { return pixels[static_cast<size_t>(y * width + x)]; }
+};
+
+bool near(const std::array<int, 3>& p, Rgb c, int tolerance = 6) {
+  return std::abs(p[0] - static_cast<int>(std::lround(c.r * 255))) <= tolerance &&
+         std::abs(p[1] - static_cast<int>(std::lround(c.g * 255))) <= tolerance &&
+         std::abs(p[2] - static_cast<int>(std::lround(c.b * 255))) <= tolerance;
+}
+
+// The chart in its own offscreen window (destroyed before the chart, which owns the renderer).
+struct Offscreen {
+  ConvergenceChart chart;
+  vtkNew<vtkRenderWindow> window;
+
+  Offscreen() {
+    window->SetOffScreenRendering(1);
+    window->SetMultiSamples(0);
+    window->SetSize(kWidth, kHeight);
+    window->AddRenderer(chart.renderer());
+  }
+  ~Offscreen() { window->RemoveRenderer(chart.renderer()); }
+
+  vtkChartXY* xy() const { return vtkChartXY::SafeDownCast(chart.scene()->GetItem(0)); }
+
+  Image render() {
+    // One render: the first frame must already be right (no interactor here to redraw).
+    window->Render();
+    vtkNew<vtkWindowToImageFilter> grab;
+    grab->SetInput(window);
+    grab->SetInputBufferTypeToRGB();
+    grab->ReadFrontBufferOff();
+    grab->Update();
+    vtkImageData* data = grab->GetOutput();
+    Image image;
+    const int* dims = data->GetDimensions();
+    image.width = dims[0];
+    image.height = dims[1];
+    image.pixels.resize(static_cast<size_t>(image.width * image.height));
+    for (int y = 0; y < image.height; ++y) {
+      for (int x = 0; x < image.width; ++x) {
+        const auto* p = static_cast<unsigned char*>(data->GetScalarPointer(x, y, 0));
+        image.pixels[static_cast<size_t>(y * image.width + x)] = {p[0], p[1], p[2]};
+      }
+    }
+    return image;
+  }
+
+  void save(const QString& path) {
+    vtkNew<vtkWindowToImageFilter> grab;
+    grab->SetInput(window);
+    grab->ReadFrontBufferOff();
+    vtkNew<vtkPNGWriter> writer;
+    writer->SetFileName(path.toStdString().c_str());
+    writer->SetInputConnection(grab->GetOutputPort());
+    writer->Write();
+  }
+};
+
+int countColour(const Image& image, Rgb colour) {
+  int count = 0;
+  for (const auto& p : image.pixels) count += near(p, colour) ? 1 : 0;
+  return count;
+}
+
+// The image column holding the most pixels of `colour`, and how many it holds.
+std::pair<int, int> fullestColumn(const Image& image, Rgb colour) {
+  int best = -1, bestCount = 0;
+  for (int x = 0; x < image.width; ++x) {
+    int count = 0;
+    for (int y = 0; y < image.height; ++y) count += near(image.at(x, y), colour) ? 1 : 0;
+    if (count > bestCount) {
+      best = x;
+      bestCount = count;
+    }
+  }
+  return {best, bestCount};
+}
+
+std::vector<double> column(vtkPlot* plot, int index) {
+  vtkTable* table = plot->GetInput();
+  vtkDataArray* a = vtkDataArray::SafeDownCast(table->GetColumn(index));
+  std::vector<double> v;
+  for (vtkIdType i = 0; i < a->GetNumberOfTuples(); ++i) v.push_back(a->GetTuple1(i));
+  return v;
+}
+
+RunView realRun(const std::string& optimizer, double lr, double momentum, int colorIndex,
+                const std::string& label) {
+  RunSpec spec;
+  spec.label = label;
+  spec.optimizer = optimizer;
+  spec.optimizerParams.set("lr", lr);
+  if (momentum > 0.0) spec.optimizerParams.set("momentum", momentum);
+  spec.start = Vec(2);
+  spec.start << -1.5, 2.0;
+  spec.stop.maxIterations = 3000;
+  Run run(std::make_shared<Rosenbrock>(), spec);
+  run.runToEnd();
+  RunView view = makeRunView(run.trace());
+  view.label = label;
+  view.color = runColor(colorIndex);
+  view.finished = true;
+  return view;
+}
+
+}  // namespace
+
+class TestConvergenceChart : public QObject {
+  Q_OBJECT
+
+  vtkNew<vtkStringOutputWindow> vtkMessages;
+  size_t messagesSeen = 0;
+
+ private slots:
+  void initTestCase() {
+    // Every VTK error or warning fails the test that caused it.
+    vtkOutputWindow::SetInstance(vtkMessages);
+  }
+
+  void cleanup() {
+    const std::string all = vtkMessages->GetOutput();
+    const std::string messages = all.substr(std::min(messagesSeen, all.size()));
+    messagesSeen = all.size();
+    QVERIFY2(messages.empty(), messages.c_str());
+  }
+
+  void curvesAreDrawnInTheirRunColours() {
+    Offscreen o;
+    std::vector<RunView> runs;
+    for (int i = 0; i < 3; ++i) {
+      std::vector<double> loss;
+      for (int k = 0; k <= 100; ++k) loss.push_back((i + 1) * std::pow(0.95, k));
+      runs.push_back(runOf(range(101), loss, i, "run " + std::to_string(i)));
+    }
+    o.chart.setRuns(runs, ConvergenceQuantity::Loss, std::nullopt);
+    const Image image = o.render();
+    for (int i = 0; i < 3; ++i) {
+      QVERIFY2(countColour(image, runColor(i)) > 100, qPrintable(QString::number(i)));
+    }
+    // A colour no run has is absent (the search is not fooled by anti-aliasing).
+    QCOMPARE(countColour(image, runColor(5)), 0);
+    // White background in the corners.
+    QVERIFY(near(image.at(2, 2), {1.0, 1.0, 1.0}, 2));
+    QVERIFY(near(image.at(kWidth - 3, kHeight - 3), {1.0, 1.0, 1.0}, 2));
+  }
+
+  void anEmptyChartShowsItsScales() {
+    Offscreen o;
+    o.chart.setLogY(true);
+    o.chart.setRuns({}, ConvergenceQuantity::Loss, std::nullopt);
+    o.render();
+    QVERIFY(o.xy()->GetAxis(vtkAxis::LEFT)->GetLogScaleActive());
+    QVERIFY(!o.xy()->GetAxis(vtkAxis::BOTTOM)->GetLogScaleActive());
+    QVERIFY(!o.chart.iterationAt(-10.0, -10.0).has_value());
+  }
+
+  void invisibleRunsAreLeftOut() {
+    Offscreen o;
+    std::vector<RunView> runs{runOf(range(50), std::vector<double>(50, 1.0), 0),
+                              runOf(range(50), std::vector<double>(50, 2.0), 1)};
+    runs[0].visible = false;
+    o.chart.setRuns(runs, ConvergenceQuantity::Loss, std::nullopt);
+    const Image image = o.render();
+    QCOMPARE(countColour(image, runColor(0)), 0);
+    QVERIFY(countColour(image, runColor(1)) > 100);
+  }
+
+  void fewerRunsLeaveNoStaleCurves() {
+    Offscreen o;
+    std::vector<RunView> runs;
+    for (int i = 0; i < 3; ++i) {
+      runs.push_back(runOf(range(60), std::vector<double>(60, 1.0 + i), i));
+    }
+    o.chart.setRuns(runs, ConvergenceQuantity::Loss, std::nullopt);
+    Image image = o.render();
+    for (int i = 0; i < 3; ++i) QVERIFY(countColour(image, runColor(i)) > 100);
+    runs.resize(1);
+    o.chart.setRuns(runs, ConvergenceQuantity::Loss, std::nullopt);
+    image = o.render();
+    QVERIFY(countColour(image, runColor(0)) > 100);
+    QCOMPARE(countColour(image, runColor(1)), 0);
+    QCOMPARE(countColour(image, runColor(2)), 0);
+  }
+
+  void aDivergedRunEndsInACross() {
+    Offscreen o;
+    o.chart.setLogY(false);
+    RunView run = runOf({0, 1, 2, 3}, {1, 4, 16, 64}, 3);
+    run.diverged = true;
+    o.chart.setRuns({run, runOf({0, 1, 2, 3}, {1, 1, 1, 1}, 4)}, ConvergenceQuantity::Loss,
+                    std::nullopt);
+    o.render();
+    // Every plot beyond the curves themselves holds at most the last point of a diverged run.
+    std::vector<std::pair<double, double>> crosses;
+    for (vtkIdType i = 0; i < o.xy()->GetNumberOfPlots(); ++i) {
+      vtkPlot* plot = o.xy()->GetPlot(i);
+      if (!plot->GetVisible() || plot->GetInput()->GetNumberOfRows() != 1) continue;
+      crosses.emplace_back(column(plot, 0)[0], column(plot, 1)[0]);
+      QVERIFY(!plot->GetLegendVisibility());
+    }
+    QCOMPARE(crosses, (std::vector<std::pair<double, double>>{{3.0, 64.0}}));
+  }
+
+  void logYLeavesOutNonPositiveAndNonFiniteValues() {
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const double inf = std::numeric_limits<double>::infinity();
+    Offscreen o;
+    const std::vector<RunView> runs{
+        runOf({0, 1, 2, 3, 4, 5, 6}, {1.0, 0.0, -1.0, nan, inf, 0.5, 0.1}, 0)};
+    o.chart.setLogY(true);
+    QVERIFY(o.chart.logY());
+    o.chart.setRuns(runs, ConvergenceQuantity::Loss, std::nullopt);
+    o.render();
+    vtkPlot* plot = o.xy()->GetPlot(0);
+    QCOMPARE(column(plot, 0), (std::vector<double>{0, 5, 6}));
+    QCOMPARE(column(plot, 1), (std::vector<double>{1.0, 0.5, 0.1}));
+    QVERIFY(o.xy()->GetAxis(vtkAxis::LEFT)->GetLogScaleActive());
+
+    // On a linear axis only the non-finite values go.
+    o.chart.setLogY(false);
+    QVERIFY(!o.chart.logY());
+    o.render();
+    QCOMPARE(column(plot, 0), (std::vector<double>{0, 1, 2, 5, 6}));
+    QCOMPARE(column(plot, 1), (std::vector<double>{1.0, 0.0, -1.0, 0.5, 0.1}));
+    QVERIFY(!o.xy()->GetAxis(vtkAxis::LEFT)->GetLogScaleActive());
+  }
+
+  void logXLeavesOutIterationZero() {
+    Offscreen o;
+    o.chart.setLogX(true);
+    o.chart.setRuns({runOf({0, 1, 10, 100}, {4, 3, 2, 1}, 0)}, ConvergenceQuantity::Loss,
+                    std::nullopt);
+    o.render();
+    QCOMPARE(column(o.xy()->GetPlot(0), 0), (std::vector<double>{1, 10, 100}));
+    QVERIFY(o.xy()->GetAxis(vtkAxis::BOTTOM)->GetLogScaleActive());
+  }
+
+  void gapIsLossMinusTheMinimum() {
+    Offscreen o;
+    o.chart.setLogY(true);
+    const std::vector<RunView> runs{runOf({0, 1, 2, 3}, {3.0, 2.0, 1.5, 1.25}, 0)};
+    o.chart.setRuns(runs, ConvergenceQuantity::Gap, 1.0);
+    o.render();
+    vtkPlot* plot = o.xy()->GetPlot(0);
+    QCOMPARE(column(plot, 1), (std::vector<double>{2.0, 1.0, 0.5, 0.25}));
+    // f* = 1.5: the gap is 1.5, 0.5, 0, -0.25; a log axis cannot draw the last two.
+    o.chart.setRuns(runs, ConvergenceQuantity::Gap, 1.5);
+    o.render();
+    QCOMPARE(column(plot, 1), (std::vector<double>{1.5, 0.5}));
+    // Without a known minimum there is no gap to draw.
+    o.chart.setRuns(runs, ConvergenceQuantity::Gap, std::nullopt);
+    o.render();
+    QCOMPARE(plot->GetInput()->GetNumberOfRows(), vtkIdType{0});
+    QCOMPARE(QString::fromUtf8(quantityName(ConvergenceQuantity::Gap)), QString("f(x) - f*"));
+  }
+
+  void otherQuantitiesComeFromTheirColumns() {
+    Offscreen o;
+    RunView run = runOf({0, 1, 2}, {9, 8, 7}, 0);
+    run.gradNorm = {3, 2, 1};
+    run.lr = {0.1, 0.05, 0.025};
+    run.stepNorm = {0.3, 0.2, 0.1};
+    o.chart.setRuns({run}, ConvergenceQuantity::GradNorm, std::nullopt);
+    QCOMPARE(column(o.xy()->GetPlot(0), 1), (std::vector<double>{3, 2, 1}));
+    o.chart.setRuns({run}, ConvergenceQuantity::LearningRate, std::nullopt);
+    QCOMPARE(column(o.xy()->GetPlot(0), 1), (std::vector<double>{0.1, 0.05, 0.025}));
+    o.chart.setRuns({run}, ConvergenceQuantity::StepNorm, std::nullopt);
+    QCOMPARE(column(o.xy()->GetPlot(0), 1), (std::vector<double>{0.3, 0.2, 0.1}));
+    QCOMPARE(QString::fromStdString(o.xy()->GetAxis(vtkAxis::LEFT)->GetTitle()),
+             QString::fromUtf8(quantityName(ConvergenceQuantity::StepNorm)));
+  }
+
+  // A step in the data draws a vertical segment at a known iteration; wherever the chart put
+  // it on screen, iterationAt() of that column must give the iteration back.
+  void iterationAtFindsADrawnStep_data() {
+    QTest::addColumn<bool>("logX");
+    QTest::addColumn<double>("step");
+    QTest::addColumn<double>("last");
+    QTest::newRow("linear") << false << 25.0 << 100.0;
+    QTest::newRow("log") << true << 10.0 << 1000.0;
+  }
+  void iterationAtFindsADrawnStep() {
+    QFETCH(bool, logX);
+    QFETCH(double, step);
+    QFETCH(double, last);
+    Offscreen o;
+    o.chart.setLogX(logX);
+    o.chart.setLogY(false);
+    o.chart.setRuns({runOf({1, step, step, last}, {1, 1, 10, 10}, 1)}, ConvergenceQuantity::Loss,
+                    std::nullopt);
+    const Image image = o.render();
+    const auto [x, count] = fullestColumn(image, runColor(1));
+    QVERIFY2(count > 100, qPrintable(QString::number(count)));
+    const double mid = kHeight / 2.0;
+    const auto at = o.chart.iterationAt(x + 0.5, mid);
+    QVERIFY(at.has_value());
+    // One pixel is (last - 1) / plot width iterations on a linear axis, a factor
+    // 1000^(1/width) on the log axis: allow two.
+    if (logX) {
+      QVERIFY2(std::abs(std::log10(*at / step)) < 2 * 3.0 / 400, qPrintable(QString::number(*at)));
+    } else {
+      QVERIFY2(std::abs(*at - step) < 2 * 100.0 / 400, qPrintable(QString::number(*at)));
+    }
+    // Left of the plot area (on the axis labels) there is no iteration.
+    QVERIFY(!o.chart.iterationAt(1.0, mid).has_value());
+    QVERIFY(!o.chart.iterationAt(x + 0.5, 1.0).has_value());
+  }
+
+  void markerIsAVerticalLineAtItsIteration() {
+    Offscreen o;
+    o.chart.setRuns({runOf(range(101), std::vector<double>(101, 5.0), 0)},
+                    ConvergenceQuantity::Loss, std::nullopt);
+    o.chart.setMarker(40.0);
+    const Rgb grey{90 / 255.0, 90 / 255.0, 90 / 255.0};
+    Image image = o.render();
+    const auto [x, count] = fullestColumn(image, grey);
+    QVERIFY2(count > 60, qPrintable(QString::number(count)));
+    const auto at = o.chart.iterationAt(x + 0.5, kHeight / 2.0);
+    QVERIFY(at.has_value());
+    QVERIFY2(std::abs(*at - 40.0) < 1.0, qPrintable(QString::number(*at)));
+    o.chart.setMarker(std::nullopt);
+    image = o.render();
+    QVERIFY(fullestColumn(image, grey).second < 10);
+  }
+
+  void autoFitsUntilTheUserZooms() {
+    Offscreen o;
+    o.chart.setLogY(false);
+    o.chart.setRuns({runOf(range(101), std::vector<double>(101, 5.0), 0)},
+                    ConvergenceQuantity::Loss, std::nullopt);
+    o.render();
+    vtkAxis* x = o.xy()->GetAxis(vtkAxis::BOTTOM);
+    QVERIFY(x->GetMaximum() >= 100.0 && x->GetMaximum() < 150.0);
+    // New data: the axes follow.
+    o.chart.setRuns({runOf(range(301), std::vector<double>(301, 5.0), 0)},
+                    ConvergenceQuantity::Loss, std::nullopt);
+    o.render();
+    QVERIFY(x->GetMaximum() >= 300.0);
+
+    // The wheel zooms in (what vtkContextInteractorStyle hands the chart).
+    vtkContextMouseEvent wheel;
+    o.xy()->MouseWheelEvent(wheel, 2);
+    o.render();
+    const double zoomedMax = x->GetMaximum();
+    QVERIFY(zoomedMax < 300.0);
+    o.chart.setRuns({runOf(range(1001), std::vector<double>(1001, 5.0), 0)},
+                    ConvergenceQuantity::Loss, std::nullopt);
+    o.render();
+    QCOMPARE(x->GetMaximum(), zoomedMax);
+
+    o.chart.resetZoom();
+    o.render();
+    QVERIFY(x->GetMaximum() >= 1000.0);
+  }
+
+  // 10^5 points draw thinned, keeping every spike (a bucket keeps its lowest and highest
+  // point); zoomed in far enough, every point in view is drawn again.
+  void longRunsAreThinnedWithoutLosingSpikes() {
+    Offscreen o;
+    o.chart.setLogY(false);
+    const int n = 100000;
+    std::vector<double> loss(n, 1.0);
+    for (int k = 500; k < n; k += 1000) loss[static_cast<size_t>(k)] = 5.0;
+    o.chart.setRuns({runOf(range(n), loss, 0)}, ConvergenceQuantity::Loss, std::nullopt);
+    o.render();
+    vtkPlot* plot = o.xy()->GetPlot(0);
+    const auto xs = column(plot, 0);
+    const auto ys = column(plot, 1);
+    QVERIFY2(xs.size() <= 4 * 2050, qPrintable(QString::number(xs.size())));
+    QCOMPARE(std::count(ys.begin(), ys.end(), 5.0), n / 1000);
+    QCOMPARE(xs.front(), 0.0);
+    QCOMPARE(xs.back(), double(n - 1));
+    QVERIFY(std::is_sorted(xs.begin(), xs.end()));
+
+    vtkContextMouseEvent wheel;
+    for (int i = 0; i < 20; ++i) o.xy()->MouseWheelEvent(wheel, 1);
+    o.render();
+    vtkAxis* x = o.xy()->GetAxis(vtkAxis::BOTTOM);
+    const double lo = x->GetMinimum(), hi = x->GetMaximum();
+    QVERIFY2(hi - lo < 2000, qPrintable(QString("%1 %2").arg(lo).arg(hi)));
+    const auto zoomed = column(plot, 0);
+    const auto inView =
+        std::count_if(zoomed.begin(), zoomed.end(), [&](double v) { return v >= lo && v <= hi; });
+    QCOMPARE(inView, static_cast<std::ptrdiff_t>(std::floor(hi) - std::ceil(lo) + 1));
+  }
+
+  void realRunsInLogYAreLegible() {
+    Offscreen o;
+    o.window->SetSize(900, 480);
+    const std::vector<RunView> runs{realRun("sgd", 1e-3, 0.0, 0, "SGD  lr=0.001"),
+                                    realRun("sgd", 1e-3, 0.9, 1, "SGD momentum  lr=0.001"),
+                                    realRun("adam", 0.02, 0.0, 2, "Adam  lr=0.02")};
+    o.chart.setLogY(true);
+    o.chart.setRuns(runs, ConvergenceQuantity::Gap, 0.0);
+    o.chart.setMarker(1500.0);
+    const Image image = o.render();
+    for (int i = 0; i < 3; ++i) {
+      QVERIFY2(countColour(image, runColor(i)) > 200, qPrintable(QString::number(i)));
+    }
+    QVERIFY(o.xy()->GetAxis(vtkAxis::LEFT)->GetLogScaleActive());
+    const QString shots = qEnvironmentVariable("GRADSCAPE_SHOTS");
+    if (!shots.isEmpty()) {
+      QDir().mkpath(shots);
+      o.save(shots + "/chart.png");
+    }
+  }
+};
+
+QTEST_GUILESS_MAIN(TestConvergenceChart)
+#include "test_convergence_chart.moc"
