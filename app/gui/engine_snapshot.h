@@ -1,0 +1,30 @@
+#pragma once
+// What the engine thread hands the GUI, by value: every run's status and a copy of its trace.
+#include <QMetaType>
+#include <cstdint>
+#include <string>
+#include <vector>
+#include "core/run/run.h"
+#include "plots/run_view.h"
+
+namespace gradscape::gui {
+
+struct RunSnapshot {
+  RunStatus status = RunStatus::Running;
+  std::string statusText;  // Run::statusText(), e.g. "diverged at step 17"
+  int64_t iterations = 0;  // steps taken
+  int64_t maxIterations = 0;
+  double loss = 0.0;    // loss of the last recorded row (NaN before the first)
+  plots::RunView view;  // label and colour are filled in by the GUI
+};
+
+struct EngineSnapshot {
+  uint64_t generation = 0;  // increases with every new scenario; older snapshots are stale
+  std::vector<RunSnapshot> runs;
+  bool allFinished = false;
+  double progress = 0.0;  // steps taken / steps allowed, over all runs, in [0, 1]
+};
+
+}  // namespace gradscape::gui
+
+Q_DECLARE_METATYPE(gradscape::gui::EngineSnapshot)

@@ -1,0 +1,366 @@
+#include "app/gui/run_controller.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "app/gui/run_set.h"
+
+namespace gradscape::gui {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using namespace std::chrono_literals;
+
+constexpr double kDefaultSpeed = 2000.0;  // steps per second of every run
+constexpr auto kFrame = 16ms;             // at most ~60 snapshots per second
+// Work between two looks at the command queue: chunks of lock-step iterations are sized so one
+// takes 0.25-1 ms, which keeps stop() and new scenarios responsive whatever a step costs.
+constexpr std::chrono::microseconds kChunkMin = 250us, kChunkMax = 1ms;
+constexpr int64_t kMaxChunk = int64_t{1} << 20;
+
+enum class Mode { Idle, Playing, Finishing };
+
+struct Command {
+  enum class Kind { SetScenario, Play, Pause, StepOnce, RunToEnd, Reset, Stop, Wake } kind;
+  std::unique_ptr<RunSet> runs;  // SetScenario
+  uint64_t generation = 0;       // SetScenario
+};
+
+}  // namespace
+
+// Locking rule, enforced by the layout: `inbox_` is the only state both threads touch and is
+// guarded by its mutex; `pending_`, `abort_` and `speed_` are atomics the worker polls between
+// chunks; `gui_` belongs to the controller's thread and `loop_` to the worker thread.
+struct RunController::Worker {
+  explicit Worker(RunController* owner) : owner_(owner) {
+    thread_ = std::thread([this] { run(); });
+  }
+  ~Worker() {
+    {
+      std::lock_guard lock(inbox_.mutex);
+      abort_ = true;
+    }
+    inbox_.wake.notify_one();
+    thread_.join();
+  }
+
+  // Controller thread.
+  void post(Command command);
+
+  // Worker thread.
+  void run();
+  void apply(Command& command);
+  void enter(Mode mode);
+  void play();
+  void finish();
+  void stepChunk(int64_t n);
+  void publish();
+  void postError(const std::string& message);
+  bool interrupted() const { return pending_.load() || abort_.load(); }
+  void waitUntil(Clock::time_point deadline);
+
+  RunController* const owner_;
+
+  struct Inbox {
+    std::mutex mutex;
+    std::condition_variable wake;
+    std::vector<Command> queue;
+  } inbox_;
+  std::atomic<bool> pending_{false};  // the queue is not empty
+  std::atomic<bool> abort_{false};
+  std::atomic<double> speed_{kDefaultSpeed};
+
+  struct GuiState {
+    uint64_t generation = 0;  // of the last accepted scenario
+    bool playing = false;     // as last announced by playingChanged
+  } gui_;
+
+  struct LoopState {
+    std::unique_ptr<RunSet> set;
+    uint64_t generation = 0;
+    Mode mode = Mode::Idle;
+    bool dirty = false;  // the runs changed since the last snapshot
+    int64_t chunk = 256;
+    Clock::time_point lastPublish{};
+    Clock::duration publishInterval = kFrame;
+    Clock::time_point jobStart{};  // of the current runToEnd
+    // play(): `paceSteps` steps taken since `paceStart` at `paceSpeed` steps per second.
+    Clock::time_point paceStart{};
+    int64_t paceSteps = 0;
+    double paceSpeed = 0.0;
+  } loop_;
+
+  std::thread thread_;  // last: starts once everything above exists
+};
+
+void RunController::Worker::post(Command command) {
+  std::vector<Command> dropped;  // destroyed outside the lock
+  {
+    std::lock_guard lock(inbox_.mutex);
+    // A new scenario replaces the runs every earlier command was meant for: latest wins.
+    if (command.kind == Command::Kind::SetScenario) dropped.swap(inbox_.queue);
+    inbox_.queue.push_back(std::move(command));
+    pending_ = true;
+  }
+  inbox_.wake.notify_one();
+}
+
+void RunController::Worker::run() {
+  for (;;) {
+    std::vector<Command> commands;
+    {
+      std::unique_lock lock(inbox_.mutex);
+      if (loop_.mode == Mode::Idle) {
+        inbox_.wake.wait(lock, [this] { return abort_.load() || !inbox_.queue.empty(); });
+      }
+      if (abort_) return;
+      commands.swap(inbox_.queue);
+      pending_ = false;
+    }
+    try {
+      for (auto& command : commands) apply(command);
+      // A runToEnd answers with its final snapshot only (the live mode's latency).
+      if (loop_.mode == Mode::Idle && loop_.dirty) publish();
+      if (loop_.mode == Mode::Playing) play();
+      if (loop_.mode == Mode::Finishing) finish();
+    } catch (const std::exception& e) {
+      // Nothing in core throws while stepping; this keeps a surprise from ending the program.
+      postError(e.what());
+      enter(Mode::Idle);
+    }
+  }
+}
+
+void RunController::Worker::apply(Command& command) {
+  auto& s = loop_;
+  switch (command.kind) {
+    case Command::Kind::SetScenario:
+      enter(Mode::Idle);
+      s.set = std::move(command.runs);
+      s.generation = command.generation;
+      s.dirty = true;
+      break;
+    case Command::Kind::Play:
+      if (s.set && !s.set->allFinished()) enter(Mode::Playing);
+      break;
+    case Command::Kind::Pause:
+      enter(Mode::Idle);
+      s.dirty = true;
+      break;
+    case Command::Kind::StepOnce:
+      enter(Mode::Idle);
+      if (s.set) s.set->step(1);
+      s.dirty = true;
+      break;
+    case Command::Kind::RunToEnd:
+      if (s.set && s.mode != Mode::Finishing) {
+        enter(Mode::Finishing);
+        s.jobStart = Clock::now();
+      }
+      break;
+    case Command::Kind::Reset:
+      enter(Mode::Idle);
+      if (s.set) {
+        try {
+          s.set = std::make_unique<RunSet>(RunSet::build(s.set->scenario));
+        } catch (const std::exception& e) {
+          postError(e.what());
+        }
+      }
+      s.dirty = true;
+      break;
+    case Command::Kind::Stop:
+      enter(Mode::Idle);
+      if (s.set) s.set->stop();
+      s.dirty = true;
+      break;
+    case Command::Kind::Wake:
+      break;
+  }
+}
+
+void RunController::Worker::enter(Mode mode) {
+  const bool was = loop_.mode == Mode::Playing, is = mode == Mode::Playing;
+  if (is && !was) {
+    loop_.paceStart = Clock::now();
+    loop_.paceSteps = 0;
+    loop_.paceSpeed = speed_.load();
+  }
+  loop_.mode = mode;
+  if (was == is) return;
+  QMetaObject::invokeMethod(
+      owner_,
+      [owner = owner_, is] {
+        owner->worker_->gui_.playing = is;
+        emit owner->playingChanged(is);
+      },
+      Qt::QueuedConnection);
+}
+
+void RunController::Worker::stepChunk(int64_t n) {
+  const auto t0 = Clock::now();
+  loop_.set->step(n);
+  loop_.dirty = true;
+  if (n != loop_.chunk) return;
+  const auto spent = Clock::now() - t0;
+  if (spent < kChunkMin) loop_.chunk = std::min(loop_.chunk * 2, kMaxChunk);
+  if (spent > kChunkMax) loop_.chunk = std::max<int64_t>(loop_.chunk / 2, 1);
+}
+
+void RunController::Worker::play() {
+  auto& s = loop_;
+  while (!interrupted()) {
+    if (s.set->allFinished()) {
+      publish();
+      enter(Mode::Idle);
+      return;
+    }
+    const double speed = speed_.load();
+    if (speed != s.paceSpeed) {
+      s.paceStart = Clock::now();
+      s.paceSteps = 0;
+      s.paceSpeed = speed;
+    }
+    int64_t n = s.chunk;
+    if (speed > 0.0) {
+      const auto now = Clock::now();
+      const double elapsed = std::chrono::duration<double>(now - s.paceStart).count();
+      const auto due = static_cast<int64_t>(speed * elapsed) - s.paceSteps;
+      if (due <= 0) {
+        if (s.dirty && now - s.lastPublish >= s.publishInterval) publish();
+        const auto nextStep =
+            s.paceStart + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(
+                              static_cast<double>(s.paceSteps + 1) / speed));
+        auto deadline = nextStep;
+        if (s.dirty) deadline = std::min(deadline, s.lastPublish + s.publishInterval);
+        // Steps due within a millisecond are taken together rather than one wake-up each.
+        waitUntil(std::max(deadline, now + 1ms));
+        continue;
+      }
+      n = std::min(n, due);
+      stepChunk(n);
+      s.paceSteps += n;
+      // Far behind (the steps cost more than the speed allows): catch up no more than 0.1 s.
+      if (due - n > std::max(1.0, 0.1 * speed)) {
+        s.paceStart = Clock::now();
+        s.paceSteps = 0;
+      }
+    } else {
+      stepChunk(n);
+    }
+    if (Clock::now() - s.lastPublish >= s.publishInterval) publish();
+  }
+}
+
+void RunController::Worker::finish() {
+  auto& s = loop_;
+  while (!interrupted()) {
+    if (s.set->allFinished()) {
+      publish();
+      enter(Mode::Idle);
+      return;
+    }
+    stepChunk(s.chunk);
+    // A job that ends within a frame shows only its final snapshot.
+    const auto now = Clock::now();
+    if (now - s.jobStart >= kFrame && now - s.lastPublish >= s.publishInterval) publish();
+  }
+}
+
+void RunController::Worker::waitUntil(Clock::time_point deadline) {
+  std::unique_lock lock(inbox_.mutex);
+  inbox_.wake.wait_until(lock, deadline, [this] { return abort_.load() || !inbox_.queue.empty(); });
+}
+
+void RunController::Worker::publish() {
+  auto& s = loop_;
+  if (!s.set) return;
+  const auto t0 = Clock::now();
+  EngineSnapshot snapshot = s.set->snapshot(s.generation);
+  s.lastPublish = Clock::now();
+  // Copying 2^17 rows of several runs takes ~5 ms a run (mostly first touches of fresh pages):
+  // spend at most an eighth of the worker's time on snapshots.
+  s.publishInterval = std::max<Clock::duration>(kFrame, 7 * (s.lastPublish - t0));
+  s.dirty = false;
+  QMetaObject::invokeMethod(
+      owner_,
+      [owner = owner_, snapshot = std::move(snapshot)]() mutable {
+        emit owner->snapshotReady(std::move(snapshot));
+      },
+      Qt::QueuedConnection);
+}
+
+void RunController::Worker::postError(const std::string& message) {
+  QMetaObject::invokeMethod(
+      owner_, [owner = owner_, text = QString::fromStdString(message)] { emit owner->error(text); },
+      Qt::QueuedConnection);
+}
+
+RunController::RunController(QObject* parent) : QObject(parent) {
+  qRegisterMetaType<EngineSnapshot>();
+  worker_ = std::make_unique<Worker>(this);
+}
+
+RunController::~RunController() = default;
+
+uint64_t RunController::setScenario(const Scenario& scenario) {
+  // Built here so a rejected scenario is known at once and the current runs stay untouched;
+  // building is cheap (trace memory is reserved, not touched).
+  std::unique_ptr<RunSet> set;
+  try {
+    set = std::make_unique<RunSet>(RunSet::build(scenario));
+  } catch (const std::exception& e) {
+    emit error(QString::fromStdString(e.what()));
+    return worker_->gui_.generation;
+  }
+  const uint64_t generation = ++worker_->gui_.generation;
+  worker_->post({Command::Kind::SetScenario, std::move(set), generation});
+  return generation;
+}
+
+void RunController::play() {
+  worker_->post({Command::Kind::Play, nullptr, 0});
+}
+void RunController::pause() {
+  worker_->post({Command::Kind::Pause, nullptr, 0});
+}
+void RunController::stepOnce() {
+  worker_->post({Command::Kind::StepOnce, nullptr, 0});
+}
+void RunController::runToEnd() {
+  worker_->post({Command::Kind::RunToEnd, nullptr, 0});
+}
+void RunController::reset() {
+  worker_->post({Command::Kind::Reset, nullptr, 0});
+}
+void RunController::stop() {
+  worker_->post({Command::Kind::Stop, nullptr, 0});
+}
+
+void RunController::setSpeed(double stepsPerSecond) {
+  // Anything but a positive rate below 10^9 steps per second means "as fast as possible" (the
+  // bound also keeps speed * elapsed seconds well inside int64).
+  const bool limited = stepsPerSecond > 0.0 && stepsPerSecond < 1e9;
+  worker_->speed_ = limited ? stepsPerSecond : 0.0;
+  // A slow play may be asleep until its next step is due.
+  worker_->post({Command::Kind::Wake, nullptr, 0});
+}
+
+double RunController::speed() const {
+  return worker_->speed_.load();
+}
+bool RunController::isPlaying() const {
+  return worker_->gui_.playing;
+}
+uint64_t RunController::generation() const {
+  return worker_->gui_.generation;
+}
+
+}  // namespace gradscape::gui

@@ -1,0 +1,41 @@
+#pragma once
+// Edits one run: label, optimizer (tooltip: its update rule) and its hyperparameters, schedule
+// and its parameters with an optional linear warmup, gradient clipping, noise model and its
+// parameters, and the seed. Start point and stop rules are edited by ObjectiveEditor.
+// Switching the optimizer (schedule, noise model) keeps the values of same-named parameters
+// that are valid for the new method (lr, mostly) and resets the others to its defaults.
+//
+// Child objectNames, for tests:
+//   "label" QLineEdit; "optimizer", "schedule", "noise" RegistryCombo (a QComboBox whose item
+//   data is the registry name and item tooltip the help); "optimizerHelp", "scheduleHelp",
+//   "noiseHelp" QLabel; "optimizerParams", "scheduleParams", "noiseParams" ParamForm;
+//   "warmupParams" ParamForm with "warmup_steps" (Integer) and "warmup_start" (Real, the
+//   start factor); "clipMode" QComboBox (none, norm, value); "clipParams" ParamForm with
+//   "threshold", enabled unless the mode is none; "seed" QSpinBox (0 .. 2^31-1; a larger seed
+//   from setRunSpec is kept until the box is edited). Sections: "optimizerGroup",
+//   "scheduleGroup", "gradientGroup" QGroupBox.
+#include <QWidget>
+#include <memory>
+#include "core/run/run_spec.h"
+
+namespace gradscape::gui {
+
+class RunEditor : public QWidget {
+  Q_OBJECT
+ public:
+  explicit RunEditor(QWidget* parent = nullptr);
+  ~RunEditor() override;
+  // Shows a run (without emitting changed()).
+  void setRunSpec(const RunSpec& spec);
+  // The edited run; start and stop rules are those passed to setRunSpec.
+  RunSpec runSpec() const;
+
+ signals:
+  void changed();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace gradscape::gui

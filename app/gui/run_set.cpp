@@ -1,0 +1,93 @@
+#include "app/gui/run_set.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "core/schedules/schedule_registry.h"
+
+namespace gradscape::gui {
+
+RunSet RunSet::build(const Scenario& scenario) {
+  RunSet set;
+  set.runs = makeRuns(scenario);
+  set.objective = makeObjective(scenario.objective);
+  set.schedules.reserve(set.runs.size());
+  for (const auto& run : set.runs) {
+    // run->spec() holds the parameters completed with their defaults.
+    const RunSpec& spec = run->spec();
+    set.schedules.push_back(
+        makeSchedule(spec.schedule, spec.scheduleParams, spec.warmupSteps, spec.warmupStartFactor));
+  }
+  set.scenario = scenario;
+  return set;
+}
+
+bool RunSet::allFinished() const {
+  return std::all_of(runs.begin(), runs.end(), [](const auto& run) { return run->finished(); });
+}
+
+void RunSet::step(int64_t n) {
+  for (const auto& run : runs) {
+    for (int64_t i = 0; i < n; ++i) {
+      if (!run->step()) break;
+    }
+  }
+}
+
+void RunSet::stop() {
+  for (const auto& run : runs) run->stop();
+}
+
+RunSnapshot RunSet::runSnapshot(size_t i, int64_t maxRows) const {
+  const Run& run = *runs[i];
+  RunSnapshot s;
+  s.status = run.status();
+  s.statusText = run.statusText();
+  s.iterations = run.iterations();
+  s.maxIterations = run.spec().stop.maxIterations;
+  s.view = plots::makeRunView(run.trace(), maxRows);
+  s.view.diverged = run.status() == RunStatus::Diverged;
+  s.view.finished = run.finished();
+
+  const Trace& trace = run.trace();
+  const bool currentRecorded = !trace.empty() && trace.iteration(trace.size() - 1) >= s.iterations;
+  if (!run.finished() && !currentRecorded) {
+    const Vec& x = run.point();
+    Vec g(x.size());
+    const double f = objective->valueAndGradient(x, g);
+    // A non-finite iterate is about to end the run as diverged; it is not drawn.
+    if (std::isfinite(f) && x.allFinite() && g.allFinite()) {
+      auto& v = s.view;
+      v.iteration.push_back(static_cast<double>(s.iterations));
+      v.x.push_back(x.size() >= 1 ? x[0] : 0.0);
+      v.y.push_back(x.size() >= 2 ? x[1] : 0.0);
+      v.loss.push_back(f);
+      v.gradNorm.push_back(g.norm());
+      v.stepNorm.push_back(0.0);
+      v.lr.push_back(run.spec().optimizerParams.get("lr") * schedules[i]->factor(s.iterations));
+    }
+  }
+  s.loss = s.view.empty() ? std::numeric_limits<double>::quiet_NaN() : s.view.loss.back();
+  return s;
+}
+
+EngineSnapshot RunSet::snapshot(uint64_t generation, int64_t maxRows) const {
+  EngineSnapshot snap;
+  snap.generation = generation;
+  snap.runs.reserve(runs.size());
+  double done = 0.0, allowed = 0.0;
+  for (size_t i = 0; i < runs.size(); ++i) {
+    snap.runs.push_back(runSnapshot(i, maxRows));
+    const RunSnapshot& r = snap.runs.back();
+    const auto max = static_cast<double>(std::max<int64_t>(r.maxIterations, 0));
+    // A finished run has used its whole allowance, whatever ended it.
+    done += r.view.finished ? max : std::min(static_cast<double>(r.iterations), max);
+    allowed += max;
+  }
+  snap.allFinished = allFinished();
+  snap.progress = allowed > 0.0 ? done / allowed : (snap.allFinished ? 1.0 : 0.0);
+  return snap;
+}
+
+}  // namespace gradscape::gui

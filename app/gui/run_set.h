@@ -1,0 +1,43 @@
+#pragma once
+// The runs of one scenario as the engine thread holds them, and the snapshot they make. Not
+// thread-safe: only the run controller's worker thread touches a RunSet once it is handed over.
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "app/gui/engine_snapshot.h"
+#include "core/scenario/scenario.h"
+#include "core/schedules/schedule.h"
+
+namespace gradscape::gui {
+
+// Rows per run in a snapshot: enough for any display, and a bound on the copy made ~60 times a
+// second.
+inline constexpr int64_t kSnapshotRows = int64_t{1} << 17;
+
+struct RunSet {
+  Scenario scenario;  // kept for reset()
+  std::vector<std::unique_ptr<Run>> runs;
+  // The trace of a running run ends at x_{k-1} (the row of x_k is written by the next step), so
+  // a snapshot appends the current iterate, valued like the final row Run::stop() would write:
+  // exact loss and gradient at x_k, step norm 0, lr = base_lr * factor(k). That needs the
+  // objective and each run's schedule, which Run keeps private.
+  std::shared_ptr<const Objective> objective;
+  std::vector<std::unique_ptr<Schedule>> schedules;
+
+  // Fresh runs at iteration 0. Throws ScenarioError or std::invalid_argument like makeRuns.
+  static RunSet build(const Scenario& scenario);
+
+  bool allFinished() const;
+  // Up to n iterations of every unfinished run, run after run: between calls all unfinished runs
+  // stand at the same iteration.
+  void step(int64_t n);
+  // Ends every unfinished run as Stopped.
+  void stop();
+  EngineSnapshot snapshot(uint64_t generation, int64_t maxRows = kSnapshotRows) const;
+
+ private:
+  RunSnapshot runSnapshot(size_t i, int64_t maxRows) const;
+};
+
+}  // namespace gradscape::gui

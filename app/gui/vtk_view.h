@@ -1,0 +1,65 @@
+#pragma once
+// Our Qt 6 QOpenGLWidget <-> vtkGenericOpenGLRenderWindow bridge (Debian's VTK Qt module is
+// built against Qt 5). See ../shared/PLATFORM.md for the pitfalls it works around. Forwards
+// mouse, wheel and key events to a vtkGenericRenderWindowInteractor, runs VTK timers on
+// QTimers, handles HiDPI. VTK types are forward declared.
+#include <QOpenGLWidget>
+#include <QPointF>
+#include <memory>
+
+class vtkGenericOpenGLRenderWindow;
+class vtkRenderWindowInteractor;
+class vtkInteractorObserver;
+class vtkRenderer;
+
+namespace gradscape::gui {
+
+class VtkView : public QOpenGLWidget {
+  Q_OBJECT
+ public:
+  explicit VtkView(QWidget* parent = nullptr);
+  ~VtkView() override;
+
+  vtkGenericOpenGLRenderWindow* renderWindow() const;
+  vtkRenderWindowInteractor* interactor() const;
+  // Adds a renderer (kept alive by the render window).
+  void addRenderer(vtkRenderer* renderer);
+  void removeRenderer(vtkRenderer* renderer);
+  // Installs an interactor style (e.g. trackball camera, image style, context style).
+  void setInteractorStyle(vtkInteractorObserver* style);
+  // When false, left-button presses, drags and releases are not given to VTK; the view only
+  // emits the signals below (the contour map uses the left button to set the start point).
+  void setForwardLeftButton(bool forward);
+  // Schedules a render (batched by Qt into the next paint).
+  void requestRender();
+
+ signals:
+  // Positions are VTK display coordinates: device pixels, origin bottom-left.
+  void leftPressed(QPointF display);
+  void leftDragged(QPointF display);
+  void leftReleased(QPointF display);
+  void hovered(QPointF display);
+  void hoverLeft();
+  // Emitted after every frame has been drawn (benchmarks and tests wait on it).
+  void frameRendered();
+
+ protected:
+  void initializeGL() override;
+  void resizeGL(int w, int h) override;
+  void paintGL() override;
+  void mousePressEvent(QMouseEvent* event) override;
+  void mouseMoveEvent(QMouseEvent* event) override;
+  void mouseReleaseEvent(QMouseEvent* event) override;
+  void mouseDoubleClickEvent(QMouseEvent* event) override;
+  void wheelEvent(QWheelEvent* event) override;
+  void keyPressEvent(QKeyEvent* event) override;
+  void keyReleaseEvent(QKeyEvent* event) override;
+  void enterEvent(QEnterEvent* event) override;
+  void leaveEvent(QEvent* event) override;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace gradscape::gui
