@@ -1,0 +1,200 @@
+#include "app/gui/landscape_panel.h"
+
+#include <vtkGenericOpenGLRenderWindow.h>
+#include <vtkInteractorStyleImage.h>
+#include <vtkInteractorStyleTrackballCamera.h>
+#include <vtkNew.h>
+#include <vtkRenderer.h>
+
+#include <QHBoxLayout>
+#include <QMouseEvent>
+#include <QSplitter>
+
+#include "app/gui/vtk_view.h"
+#include "plots/contour_scene.h"
+#include "plots/surface_scene.h"
+
+namespace gradscape::gui {
+
+namespace {
+// A press and release closer than this (device pixels) is a click, not an orbit.
+constexpr double kClickSlop = 4.0;
+
+QPointF displayPosition(const QWidget* view, const QMouseEvent* event) {
+  const double ratio = view->devicePixelRatioF();
+  const QPointF p = event->position() * ratio;
+  return {p.x(), view->height() * ratio - p.y() - 1.0};
+}
+}  // namespace
+
+struct LandscapePanel::Impl {
+  plots::ContourScene contour;
+  plots::SurfaceScene surface;
+  plots::LandscapeContent content;
+  VtkView* contourView = nullptr;
+  VtkView* surfaceView = nullptr;
+  QSplitter* column = nullptr;
+  Layout layout = Layout::Both;
+  std::optional<QPointF> surfacePress;  // where a left press on the surface began
+};
+
+LandscapePanel::LandscapePanel(QWidget* parent) : QWidget(parent), impl_(std::make_unique<Impl>()) {
+  auto* splitter = new QSplitter(Qt::Horizontal, this);
+  splitter->setObjectName("landscapeSplitter");
+  splitter->setChildrenCollapsible(false);
+  impl_->column = new QSplitter(Qt::Vertical, splitter);
+  impl_->column->setObjectName("sideColumn");
+  impl_->column->setChildrenCollapsible(false);
+  impl_->contourView = new VtkView(splitter);
+  impl_->contourView->setObjectName("contourView");
+  impl_->contourView->setToolTip(
+      tr("Contour map: click or drag to set the start point; wheel zooms, middle button pans"));
+  impl_->surfaceView = new VtkView(impl_->column);
+  impl_->surfaceView->setObjectName("surfaceView");
+  impl_->surfaceView->setToolTip(
+      tr("Surface: drag to orbit, wheel zooms, middle button pans; click to set the start point"));
+  for (auto* view : {impl_->contourView, impl_->surfaceView}) view->setMinimumSize(200, 200);
+  splitter->insertWidget(0, impl_->contourView);
+  splitter->setStretchFactor(0, 11);
+  splitter->setStretchFactor(1, 9);
+  splitter->setSizes({1100, 900});  // proportions; the splitter scales them to its width
+  auto* box = new QHBoxLayout(this);
+  box->setContentsMargins(0, 0, 0, 0);
+  box->addWidget(splitter);
+
+  impl_->contourView->addRenderer(impl_->contour.renderer());
+  vtkNew<vtkInteractorStyleImage> mapStyle;  // pan (middle) and zoom (wheel), no rotation
+  impl_->contourView->setInteractorStyle(mapStyle);
+  impl_->contourView->setForwardLeftButton(false);
+  impl_->surfaceView->addRenderer(impl_->surface.renderer());
+  vtkNew<vtkInteractorStyleTrackballCamera> orbit;
+  impl_->surfaceView->setInteractorStyle(orbit);
+  impl_->surfaceView->installEventFilter(this);
+
+  auto pickOnMap = [this](QPointF display) {
+    pickStart(impl_->contourView, impl_->contour, display);
+  };
+  connect(impl_->contourView, &VtkView::leftPressed, this, pickOnMap);
+  connect(impl_->contourView, &VtkView::leftDragged, this, pickOnMap);
+  connect(impl_->contourView, &VtkView::hovered, this, [this](QPointF display) {
+    emit pointHovered(impl_->contour.pick(display.x(), display.y()));
+  });
+  connect(impl_->contourView, &VtkView::hoverLeft, this,
+          [this] { emit pointHovered(std::nullopt); });
+  connect(impl_->surfaceView, &VtkView::hoverLeft, this,
+          [this] { emit pointHovered(std::nullopt); });
+}
+
+LandscapePanel::~LandscapePanel() = default;
+
+bool LandscapePanel::eventFilter(QObject* watched, QEvent* event) {
+  if (watched == impl_->surfaceView) {
+    if (event->type() == QEvent::MouseButtonPress) {
+      auto* mouse = static_cast<QMouseEvent*>(event);
+      if (mouse->button() == Qt::LeftButton) {
+        impl_->surfacePress = displayPosition(impl_->surfaceView, mouse);
+      }
+    } else if (event->type() == QEvent::MouseButtonRelease) {
+      auto* mouse = static_cast<QMouseEvent*>(event);
+      if (mouse->button() == Qt::LeftButton && impl_->surfacePress) {
+        const QPointF at = displayPosition(impl_->surfaceView, mouse);
+        const QPointF moved = at - *impl_->surfacePress;
+        impl_->surfacePress.reset();
+        if (std::abs(moved.x()) + std::abs(moved.y()) <= kClickSlop) {
+          pickStart(impl_->surfaceView, impl_->surface, at);
+        }
+      }
+    }
+  }
+  return QWidget::eventFilter(watched, event);
+}
+
+void LandscapePanel::pickStart(VtkView* view, plots::LandscapeScene& scene, QPointF display) {
+  if (const auto p = scene.pick(display.x(), display.y())) {
+    setStartPoint((*p)[0], (*p)[1]);
+    emit startPicked((*p)[0], (*p)[1]);
+  }
+  view->requestRender();
+}
+
+void LandscapePanel::setLandscape(const plots::LandscapeContent& content) {
+  const bool boxChanged = content.grid.xmin != impl_->content.grid.xmin ||
+                          content.grid.xmax != impl_->content.grid.xmax ||
+                          content.grid.ymin != impl_->content.grid.ymin ||
+                          content.grid.ymax != impl_->content.grid.ymax ||
+                          impl_->content.grid.nx == 0;
+  impl_->content = content;
+  impl_->contour.setLandscape(content);
+  impl_->surface.setLandscape(content);
+  if (boxChanged) resetCameras();
+  render();
+}
+
+const plots::LandscapeContent& LandscapePanel::landscape() const {
+  return impl_->content;
+}
+
+void LandscapePanel::setRuns(const std::vector<plots::RunView>& runs) {
+  impl_->contour.setRuns(runs);
+  impl_->surface.setRuns(runs);
+  render();
+}
+
+void LandscapePanel::setStartPoint(double x, double y) {
+  impl_->contour.setStartPoint(x, y);
+  impl_->surface.setStartPoint(x, y);
+  render();
+}
+
+void LandscapePanel::setHighlight(std::optional<std::array<double, 2>> point) {
+  impl_->contour.setHighlight(point);
+  impl_->surface.setHighlight(point);
+  render();
+}
+
+void LandscapePanel::setSideWidget(QWidget* widget) {
+  impl_->column->addWidget(widget);
+  impl_->column->setStretchFactor(0, 5);
+  impl_->column->setStretchFactor(1, 4);
+  impl_->column->setSizes({500, 400});
+}
+
+void LandscapePanel::setLayout(Layout layout) {
+  impl_->layout = layout;
+  impl_->contourView->setVisible(layout != Layout::Surface);
+  impl_->surfaceView->setVisible(layout != Layout::Contour);
+  // One legend is enough: on the map, unless only the surface is shown.
+  impl_->contour.setLegendVisible(layout != Layout::Surface);
+  impl_->surface.setLegendVisible(layout == Layout::Surface);
+  render();
+}
+
+LandscapePanel::Layout LandscapePanel::layout() const {
+  return impl_->layout;
+}
+
+void LandscapePanel::resetCameras() {
+  impl_->contour.resetCamera();
+  impl_->surface.resetCamera();
+  render();
+}
+
+VtkView* LandscapePanel::contourView() const {
+  return impl_->contourView;
+}
+VtkView* LandscapePanel::surfaceView() const {
+  return impl_->surfaceView;
+}
+plots::LandscapeScene& LandscapePanel::contourScene() const {
+  return impl_->contour;
+}
+plots::LandscapeScene& LandscapePanel::surfaceScene() const {
+  return impl_->surface;
+}
+
+void LandscapePanel::render() {
+  impl_->contourView->requestRender();
+  impl_->surfaceView->requestRender();
+}
+
+}  // namespace gradscape::gui

@@ -1,0 +1,58 @@
+#pragma once
+// The landscape views: the contour map on the left, the 3-D surface in a right-hand column
+// (above a side widget, the convergence panel), or one of them alone; the runs drawn on both. A
+// click (or drag) on the contour map, or a click on the surface, picks the start point; the mouse
+// position is reported for the status bar.
+#include <QWidget>
+#include <array>
+#include <memory>
+#include <optional>
+#include <vector>
+#include "plots/landscape_scene.h"
+
+namespace gradscape::gui {
+
+class VtkView;
+
+class LandscapePanel : public QWidget {
+  Q_OBJECT
+ public:
+  enum class Layout { Contour, Surface, Both };
+
+  explicit LandscapePanel(QWidget* parent = nullptr);
+  ~LandscapePanel() override;
+
+  void setLandscape(const plots::LandscapeContent& content);
+  const plots::LandscapeContent& landscape() const;
+  void setRuns(const std::vector<plots::RunView>& runs);
+  void setStartPoint(double x, double y);
+  void setHighlight(std::optional<std::array<double, 2>> point);
+  void setLayout(Layout layout);
+  Layout layout() const;
+  void resetCameras();
+  // Puts a widget (the convergence panel) under the surface, in the right-hand column.
+  void setSideWidget(QWidget* widget);
+
+  VtkView* contourView() const;
+  VtkView* surfaceView() const;
+  plots::LandscapeScene& contourScene() const;
+  plots::LandscapeScene& surfaceScene() const;
+
+ signals:
+  // The user picked a start point (click or drag on the map, click on the surface).
+  void startPicked(double x, double y);
+  // The landscape point under the mouse, or none when the mouse left the landscape.
+  void pointHovered(std::optional<std::array<double, 2>> point);
+
+ protected:
+  bool eventFilter(QObject* watched, QEvent* event) override;
+
+ private:
+  void pickStart(VtkView* view, plots::LandscapeScene& scene, QPointF display);
+  void render();
+
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace gradscape::gui

@@ -1,0 +1,417 @@
+#include "app/gui/main_window.h"
+
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QLabel>
+#include <QProgressBar>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+
+#include "app/gui/convergence_panel.h"
+#include "app/gui/landscape_panel.h"
+#include "app/gui/message_banner.h"
+#include "app/gui/objective_editor.h"
+#include "app/gui/playback_actions.h"
+#include "app/gui/run_controller.h"
+#include "app/gui/run_editor.h"
+#include "app/gui/run_list_panel.h"
+#include "core/objectives/objective_registry.h"
+#include "core/optimizers/optimizer_registry.h"
+#include "plots/landscape_content.h"
+#include "plots/run_label.h"
+
+// The resources live in the static gradscape_gui library: register them explicitly
+// (Q_INIT_RESOURCE must be called outside any namespace).
+static void initGradscapeResources() {
+  Q_INIT_RESOURCE(gradscape);
+}
+
+namespace gradscape::gui {
+
+namespace {
+QString qs(const std::string& text) {
+  return QString::fromStdString(text);
+}
+
+// "Rosenbrock (a=1, b=100)"
+std::string objectiveTitle(const ObjectiveSpec& spec) {
+  const auto* entry = objectiveRegistry().find(spec.type);
+  std::string title = entry ? entry->title : spec.type;
+  std::string params;
+  if (entry) {
+    const ParamValues values = ParamValues::withDefaults(entry->params, spec.params);
+    for (const auto& [name, value] : values.items()) {
+      params += (params.empty() ? "" : ", ") + name + "=" + formatNumber(value);
+    }
+  }
+  return params.empty() ? title : title + " (" + params + ")";
+}
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+  initGradscapeResources();
+  setObjectName("mainWindow");
+  setWindowIcon(QIcon(QStringLiteral(":/gradscape/icon.svg")));
+  controller_ = new RunController(this);
+  buildPanels();
+  buildActions();
+  connectEditors();
+  restoreSettings();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildPanels() {
+  landscape_ = new LandscapePanel(this);
+  convergence_ = new ConvergencePanel(this);
+  banner_ = new MessageBanner(this);
+  landscape_->setSideWidget(convergence_);
+  auto* central = new QWidget(this);
+  auto* box = new QVBoxLayout(central);
+  box->setContentsMargins(4, 4, 4, 0);
+  box->setSpacing(4);
+  box->addWidget(banner_);
+  box->addWidget(landscape_, 1);
+  setCentralWidget(central);
+
+  // Left docks: what the runs share (objective, start, stop), and the runs themselves.
+  objectiveEditor_ = new ObjectiveEditor(this);
+  auto* scenarioDock = new QDockWidget(tr("Landscape && start"), this);
+  scenarioDock->setObjectName("scenarioDock");
+  auto* scenarioScroll = new QScrollArea(scenarioDock);
+  scenarioScroll->setWidgetResizable(true);
+  scenarioScroll->setFrameShape(QFrame::NoFrame);
+  scenarioScroll->setWidget(objectiveEditor_);
+  scenarioDock->setWidget(scenarioScroll);
+  addDockWidget(Qt::LeftDockWidgetArea, scenarioDock);
+
+  runList_ = new RunListPanel(this);
+  runEditor_ = new RunEditor(this);
+  auto* runsPane = new QWidget(this);
+  auto* runsBox = new QVBoxLayout(runsPane);
+  runsBox->setContentsMargins(4, 4, 4, 4);
+  runsBox->addWidget(runList_);
+  auto* editorScroll = new QScrollArea(runsPane);
+  editorScroll->setWidgetResizable(true);
+  editorScroll->setFrameShape(QFrame::NoFrame);
+  editorScroll->setWidget(runEditor_);
+  runsBox->addWidget(editorScroll, 1);
+  auto* runsDock = new QDockWidget(tr("Runs"), this);
+  runsDock->setObjectName("runsDock");
+  runsDock->setWidget(runsPane);
+  addDockWidget(Qt::LeftDockWidgetArea, runsDock);
+  tabifyDockWidget(scenarioDock, runsDock);
+  runsDock->raise();
+  resizeDocks({runsDock}, {360}, Qt::Horizontal);
+
+  cursorLabel_ = new QLabel(this);
+  cursorLabel_->setObjectName("cursorReadout");
+  cursorLabel_->setMinimumWidth(260);
+  cursorLabel_->setToolTip(tr("Landscape coordinates and f under the mouse"));
+  summaryLabel_ = new QLabel(this);
+  summaryLabel_->setObjectName("runSummary");
+  progress_ = new QProgressBar(this);
+  progress_->setObjectName("progress");
+  progress_->setRange(0, 1000);
+  progress_->setMaximumWidth(160);
+  progress_->setTextVisible(false);
+  progress_->setToolTip(tr("Iterations done of all allowed"));
+  statusBar()->addPermanentWidget(summaryLabel_);
+  statusBar()->addPermanentWidget(progress_);
+  statusBar()->addPermanentWidget(cursorLabel_);
+}
+
+void MainWindow::connectEditors() {
+  connect(controller_, &RunController::snapshotReady, this, &MainWindow::showSnapshot);
+  connect(controller_, &RunController::error, this,
+          [this](const QString& message) { banner_->showMessage(message); });
+  connect(objectiveEditor_, &ObjectiveEditor::objectiveChanged, this, &MainWindow::objectiveEdited);
+  connect(objectiveEditor_, &ObjectiveEditor::startChanged, this, [this] {
+    const Vec start = objectiveEditor_->start();
+    startEdited(start[0], start[1]);
+  });
+  connect(objectiveEditor_, &ObjectiveEditor::stopRulesChanged, this, &MainWindow::stopRulesEdited);
+  connect(landscape_, &LandscapePanel::startPicked, this, [this](double x, double y) {
+    objectiveEditor_->setStart(x, y);
+    startEdited(x, y);
+  });
+  connect(landscape_, &LandscapePanel::pointHovered, this, &MainWindow::showCursor);
+  connect(convergence_, &ConvergencePanel::iterationHovered, this,
+          &MainWindow::showHoveredIteration);
+  connect(runEditor_, &RunEditor::changed, this, &MainWindow::runEdited);
+  connect(runList_, &RunListPanel::currentRowChanged, this, &MainWindow::showRunInEditor);
+  connect(runList_, &RunListPanel::visibilityChanged, this, [this](int row, bool visible) {
+    if (row < 0 || row >= int(visible_.size())) return;
+    visible_[size_t(row)] = visible;
+    if (row < int(views_.size())) views_[size_t(row)].visible = visible;
+    redrawRuns();
+  });
+  connect(runList_, &RunListPanel::addRequested, this, &MainWindow::addRun);
+  connect(runList_, &RunListPanel::duplicateRequested, this, &MainWindow::duplicateRun);
+  connect(runList_, &RunListPanel::removeRequested, this, &MainWindow::removeRun);
+}
+
+void MainWindow::setScenario(const Scenario& scenario, const QString& filePath) {
+  scenario_ = scenario;
+  filePath_ = filePath;
+  visible_.assign(scenario_.runs.size(), true);
+  objectiveEditor_->setScenario(scenario_);
+  refreshLandscape();
+  refreshRunList();
+  if (scenario_.start.size() >= 2)
+    landscape_->setStartPoint(scenario_.start[0], scenario_.start[1]);
+  banner_->hide();
+  markModified(false);
+  if (validateRuns()) controller_->setScenario(scenario_);
+}
+
+void MainWindow::play() {
+  controller_->play();
+}
+
+void MainWindow::setLiveMode(bool live) {
+  playback_->live()->setChecked(live);
+}
+bool MainWindow::liveMode() const {
+  return playback_->live()->isChecked();
+}
+
+void MainWindow::objectiveEdited() {
+  scenario_.objective = objectiveEditor_->objective();
+  refreshLandscape();
+  markModified(true);
+  restartRuns();
+}
+
+void MainWindow::startEdited(double x, double y) {
+  scenario_.start = Vec{{x, y}};
+  for (auto& run : scenario_.runs) run.start = scenario_.start;
+  landscape_->setStartPoint(x, y);
+  markModified(true);
+  restartRuns();
+}
+
+void MainWindow::stopRulesEdited() {
+  scenario_.stop = objectiveEditor_->stopRules();
+  for (auto& run : scenario_.runs) run.stop = scenario_.stop;
+  markModified(true);
+  restartRuns();
+}
+
+void MainWindow::runEdited() {
+  const int row = runList_->currentRow();
+  if (row < 0 || row >= int(scenario_.runs.size())) return;
+  scenario_.runs[size_t(row)] = runEditor_->runSpec();
+  refreshRunList();
+  markModified(true);
+  restartRuns();
+}
+
+void MainWindow::addRun() {
+  RunSpec run;
+  const auto* adam = optimizerRegistry().find("adam");
+  run.optimizer = adam->name;
+  run.label = adam->title;
+  run.optimizerParams = ParamValues::defaults(adam->params);
+  run.start = scenario_.start;
+  run.stop = scenario_.stop;
+  run.seed = scenario_.seed + scenario_.runs.size();
+  scenario_.runs.push_back(run);
+  visible_.push_back(true);
+  refreshRunList();
+  runList_->setCurrentRow(int(scenario_.runs.size()) - 1);
+  markModified(true);
+  restartRuns();
+}
+
+void MainWindow::duplicateRun() {
+  const int row = runList_->currentRow();
+  if (row < 0 || row >= int(scenario_.runs.size())) return;
+  RunSpec copy = scenario_.runs[size_t(row)];
+  copy.label += " (copy)";
+  scenario_.runs.insert(scenario_.runs.begin() + row + 1, copy);
+  visible_.insert(visible_.begin() + row + 1, true);
+  refreshRunList();
+  runList_->setCurrentRow(row + 1);
+  markModified(true);
+  restartRuns();
+}
+
+void MainWindow::removeRun() {
+  const int row = runList_->currentRow();
+  if (row < 0 || row >= int(scenario_.runs.size())) return;
+  scenario_.runs.erase(scenario_.runs.begin() + row);
+  visible_.erase(visible_.begin() + row);
+  refreshRunList();
+  markModified(true);
+  restartRuns();
+}
+
+bool MainWindow::validateRuns() {
+  if (!objective_) return false;
+  for (size_t i = 0; i < scenario_.runs.size(); ++i) {
+    try {
+      Run probe(objective_, scenario_.runs[i], 4);  // the smallest trace a run accepts
+    } catch (const std::exception& e) {
+      banner_->showMessage(tr("Run %1 \"%2\": %3 — the runs keep their previous settings.")
+                               .arg(i + 1)
+                               .arg(qs(scenario_.runs[i].label), qs(e.what())));
+      return false;
+    }
+  }
+  return true;
+}
+
+void MainWindow::restartRuns() {
+  if (!validateRuns()) return;
+  if (banner_->isVisible() && banner_->text().startsWith(tr("Run "))) banner_->hide();
+  controller_->setScenario(scenario_);
+  if (liveMode()) controller_->runToEnd();
+}
+
+void MainWindow::refreshLandscape() {
+  try {
+    objective_ = makeObjective(scenario_.objective);
+  } catch (const std::exception& e) {
+    banner_->showMessage(qs(e.what()));
+    return;
+  }
+  plots::LandscapeStyle style;
+  style.scale = logScaleAction_->isChecked() ? plots::ColorScale::Log : plots::ColorScale::Linear;
+  style.gradientArrows = arrowsAction_->isChecked();
+  landscape_->setLandscape(
+      plots::makeLandscapeContent(*objective_, objectiveTitle(scenario_.objective), style));
+  convergence_->setMinimum(objective_->minimumValue());
+}
+
+void MainWindow::refreshRunList() {
+  std::vector<RunListEntry> entries;
+  for (size_t i = 0; i < scenario_.runs.size(); ++i) {
+    entries.push_back(
+        {qs(plots::legendLabel(scenario_.runs[i])), plots::runColor(int(i)), visible_[i]});
+  }
+  runList_->setEntries(entries);
+  for (size_t i = 0; i < snapshot_.runs.size() && i < entries.size(); ++i) {
+    const auto& run = snapshot_.runs[i];
+    runList_->setStatus(int(i), qs(run.statusText), run.status == RunStatus::Diverged);
+  }
+}
+
+void MainWindow::showRunInEditor(int row) {
+  if (row < 0 || row >= int(scenario_.runs.size())) return;
+  runEditor_->setRunSpec(scenario_.runs[size_t(row)]);
+}
+
+void MainWindow::markModified(bool modified) {
+  modified_ = modified;
+  updateTitle();
+}
+
+void MainWindow::updateTitle() {
+  const QString name = filePath_.isEmpty() ? tr("untitled") : QFileInfo(filePath_).fileName();
+  setWindowTitle(QStringLiteral("%1[*] — %2 — Gradscape").arg(name, qs(scenario_.name)));
+  setWindowModified(modified_);
+}
+
+void MainWindow::showSnapshot(EngineSnapshot snapshot) {
+  if (snapshot.generation != controller_->generation()) return;  // a newer scenario is coming
+  views_.clear();
+  views_.reserve(snapshot.runs.size());
+  int running = 0, diverged = 0, done = 0;
+  QString divergedNames;
+  for (size_t i = 0; i < snapshot.runs.size(); ++i) {
+    auto& run = snapshot.runs[i];
+    plots::RunView view = std::move(run.view);
+    run.view = {};
+    if (i < scenario_.runs.size()) {
+      view.label = plots::legendLabel(scenario_.runs[i]);
+      view.name = scenario_.runs[i].label;
+    }
+    view.color = plots::runColor(int(i));
+    view.visible = i < visible_.size() ? bool(visible_[i]) : true;
+    views_.push_back(std::move(view));
+    QString status = qs(run.statusText);
+    if (run.status == RunStatus::Running) {
+      ++running;
+      status = tr("%L1 / %L2").arg(run.iterations).arg(run.maxIterations);
+    } else {
+      ++done;
+      if (std::isfinite(run.loss)) status += tr(" · f = %1").arg(run.loss, 0, 'g', 6);
+    }
+    if (run.status == RunStatus::Diverged) {
+      ++diverged;
+      if (i < scenario_.runs.size()) {
+        divergedNames += (divergedNames.isEmpty() ? "" : ", ") +
+                         tr("%1 %2").arg(qs(scenario_.runs[i].label), qs(run.statusText));
+      }
+    }
+    runList_->setStatus(int(i), status, run.status == RunStatus::Diverged);
+  }
+  snapshot_ = std::move(snapshot);
+  summaryLabel_->setText(running > 0 ? tr("%1 running, %2 finished").arg(running).arg(done)
+                                     : tr("%1 finished").arg(done) +
+                                           (diverged ? tr(", %1 diverged").arg(diverged) : ""));
+  progress_->setValue(int(std::lround(snapshot_.progress * 1000)));
+  if (diverged > 0 && snapshot_.allFinished) statusBar()->showMessage(divergedNames, 10000);
+  redrawRuns();
+  emit snapshotShown(snapshot_.generation);
+}
+
+void MainWindow::redrawRuns() {
+  landscape_->setRuns(views_);
+  convergence_->setRuns(views_);
+}
+
+void MainWindow::showHoveredIteration(std::optional<double> iteration) {
+  convergence_->setMarker(iteration);
+  if (!iteration) {
+    landscape_->setHighlight(std::nullopt);
+    return;
+  }
+  // The selected run's iterate nearest to that iteration (rows may be thinned).
+  int row = std::max(runList_->currentRow(), 0);
+  if (row >= int(views_.size()) || views_[size_t(row)].empty()) return;
+  const auto& view = views_[size_t(row)];
+  const auto it = std::lower_bound(view.iteration.begin(), view.iteration.end(), *iteration);
+  size_t k = size_t(std::min<std::ptrdiff_t>(it - view.iteration.begin(), view.size() - 1));
+  if (k > 0 &&
+      std::abs(view.iteration[k - 1] - *iteration) < std::abs(view.iteration[k] - *iteration)) {
+    --k;
+  }
+  landscape_->setHighlight(std::array<double, 2>{view.x[k], view.y[k]});
+  statusBar()->showMessage(tr("%1 at iteration %L2: f = %3, |g| = %4")
+                               .arg(qs(view.label))
+                               .arg(qint64(view.iteration[k]))
+                               .arg(view.loss[k], 0, 'g', 6)
+                               .arg(view.gradNorm[k], 0, 'g', 4),
+                           4000);
+}
+
+void MainWindow::showCursor(std::optional<std::array<double, 2>> point) {
+  if (!point || !objective_) {
+    cursorLabel_->clear();
+    return;
+  }
+  const Vec x{{(*point)[0], (*point)[1]}};
+  cursorLabel_->setText(tr("x = %1   y = %2   f = %3")
+                            .arg(x[0], 0, 'f', 4)
+                            .arg(x[1], 0, 'f', 4)
+                            .arg(objective_->value(x), 0, 'g', 6));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  if (!confirmDiscard()) {
+    event->ignore();
+    return;
+  }
+  saveSettings();
+  controller_->stop();
+  event->accept();
+}
+
+}  // namespace gradscape::gui

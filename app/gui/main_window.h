@@ -1,0 +1,131 @@
+#pragma once
+// The main window: landscape views (centre top), convergence panel (centre bottom), the
+// scenario and run editors (docks on the left), playback toolbar, menus and status bar.
+// Holds the scenario being edited; the RunController runs it off the GUI thread.
+#include <QMainWindow>
+#include <array>
+#include <memory>
+#include <optional>
+#include <vector>
+#include "app/gui/engine_snapshot.h"
+#include "core/scenario/scenario.h"
+
+class QAction;
+class QLabel;
+class QProgressBar;
+class QMenu;
+
+namespace gradscape::gui {
+
+class ConvergencePanel;
+class LandscapePanel;
+class MessageBanner;
+class ObjectiveEditor;
+class PlaybackActions;
+class RunController;
+class RunEditor;
+class RunListPanel;
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+ public:
+  explicit MainWindow(QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  // Replaces the work in the window with a scenario (the current one is replaced without
+  // asking: callers ask first). `filePath` empty = untitled.
+  void setScenario(const Scenario& scenario, const QString& filePath = {});
+  const Scenario& scenario() const { return scenario_; }
+  // Opens a scenario file. A bad file shows its message and keeps the current work.
+  bool openFile(const QString& path);
+  // Opens a scenario built into the program (":/gradscape/scenarios/...") as untitled, and plays.
+  void openExample(const QString& resourcePath);
+  // Saves the scenario (the GUI state: objective, start, stop rules, runs) as JSON.
+  bool saveFile(const QString& path);
+  QString filePath() const { return filePath_; }
+  bool isModified() const { return modified_; }
+
+  // Live mode: every change reruns all runs to the end at once.
+  void setLiveMode(bool live);
+  bool liveMode() const;
+  void play();
+
+  RunController& controller() const { return *controller_; }
+  LandscapePanel* landscapePanel() const { return landscape_; }
+  ConvergencePanel* convergencePanel() const { return convergence_; }
+  RunListPanel* runList() const { return runList_; }
+  RunEditor* runEditor() const { return runEditor_; }
+  ObjectiveEditor* objectiveEditor() const { return objectiveEditor_; }
+  MessageBanner* banner() const { return banner_; }
+  const EngineSnapshot& lastSnapshot() const { return snapshot_; }
+  // Which runs are drawn (GUI state, one flag per run).
+  const std::vector<bool>& runVisibility() const { return visible_; }
+
+ signals:
+  // A snapshot has been drawn into every view (tests and benchmarks wait on it).
+  void snapshotShown(uint64_t generation);
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+
+ private:
+  // Construction (main_window.cpp, main_window_actions.cpp).
+  void buildPanels();
+  void buildActions();
+  void connectEditors();
+  // Changes to the scenario.
+  void objectiveEdited();
+  void startEdited(double x, double y);
+  void stopRulesEdited();
+  void runEdited();
+  void addRun();
+  void duplicateRun();
+  void removeRun();
+  void restartRuns();
+  bool validateRuns();
+  void refreshLandscape();
+  void refreshRunList();
+  void showRunInEditor(int row);
+  void markModified(bool modified);
+  void updateTitle();
+  // Engine results.
+  void showSnapshot(EngineSnapshot snapshot);
+  void showHoveredIteration(std::optional<double> iteration);
+  void showCursor(std::optional<std::array<double, 2>> point);
+  void redrawRuns();
+  // Files (main_window_files.cpp).
+  void newScenario();
+  void openDialog();
+  bool save();
+  bool saveAsDialog();
+  bool confirmDiscard();
+  void addRecentFile(const QString& path);
+  void rebuildRecentMenu();
+  void restoreSettings();
+  void saveSettings();
+
+  Scenario scenario_;
+  QString filePath_;
+  bool modified_ = false;
+  std::vector<bool> visible_;
+  std::shared_ptr<const Objective> objective_;
+  EngineSnapshot snapshot_;            // statuses; the views' data moved into views_
+  std::vector<plots::RunView> views_;  // what the views draw, labelled and coloured
+
+  RunController* controller_ = nullptr;
+  LandscapePanel* landscape_ = nullptr;
+  ConvergencePanel* convergence_ = nullptr;
+  RunListPanel* runList_ = nullptr;
+  RunEditor* runEditor_ = nullptr;
+  ObjectiveEditor* objectiveEditor_ = nullptr;
+  MessageBanner* banner_ = nullptr;
+  PlaybackActions* playback_ = nullptr;
+  QLabel* cursorLabel_ = nullptr;
+  QLabel* summaryLabel_ = nullptr;
+  QProgressBar* progress_ = nullptr;
+  QMenu* recentMenu_ = nullptr;
+  QAction* logScaleAction_ = nullptr;
+  QAction* arrowsAction_ = nullptr;
+};
+
+}  // namespace gradscape::gui

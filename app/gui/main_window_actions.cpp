@@ -1,0 +1,134 @@
+// The main window's menus and toolbar.
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QDockWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QToolBar>
+
+#include "app/gui/landscape_panel.h"
+#include "app/gui/main_window.h"
+#include "app/gui/playback_actions.h"
+#include "app/gui/run_controller.h"
+
+namespace gradscape::gui {
+
+namespace {
+QAction* addItem(QMenu* menu, const QString& text, const QKeySequence& key, const QString& tip) {
+  auto* action = menu->addAction(text);
+  action->setShortcut(key);
+  action->setStatusTip(tip);
+  action->setToolTip(tip);
+  return action;
+}
+
+const char* kShortcutHelp =
+    "<table cellpadding=3>"
+    "<tr><td><b>Space</b></td><td>play / pause</td></tr>"
+    "<tr><td><b>S</b></td><td>one step of every run</td></tr>"
+    "<tr><td><b>R</b></td><td>reset to iteration 0</td></tr>"
+    "<tr><td><b>E</b></td><td>run to the end</td></tr>"
+    "<tr><td><b>Esc</b></td><td>stop the runs</td></tr>"
+    "<tr><td><b>L</b></td><td>live mode: rerun on every change</td></tr>"
+    "<tr><td><b>1 / 2 / 3</b></td><td>contour map / surface / both</td></tr>"
+    "<tr><td><b>G</b></td><td>negative-gradient arrows</td></tr>"
+    "<tr><td><b>Home</b></td><td>reset the cameras</td></tr>"
+    "<tr><td><b>Ctrl+Shift+A, Ctrl+D, Del</b></td><td>add, duplicate, remove a run</td></tr>"
+    "<tr><td><b>Ctrl+N, Ctrl+O, Ctrl+S</b></td><td>new, open, save a scenario</td></tr>"
+    "</table><p>Contour map: click or drag to set the start point, wheel to zoom, middle "
+    "button to pan. Surface: drag to orbit, click to set the start point. Convergence "
+    "chart: wheel to zoom, drag to pan, hover to find the iterate on the landscape.</p>";
+}  // namespace
+
+void MainWindow::buildActions() {
+  playback_ = new PlaybackActions(*controller_, this);
+
+  auto* file = menuBar()->addMenu(tr("&File"));
+  connect(addItem(file, tr("&New"), QKeySequence::New, tr("Start again from the default scenario")),
+          &QAction::triggered, this, &MainWindow::newScenario);
+  connect(addItem(file, tr("&Open..."), QKeySequence::Open, tr("Open a scenario file (JSON)")),
+          &QAction::triggered, this, &MainWindow::openDialog);
+  recentMenu_ = file->addMenu(tr("Open &recent"));
+  auto* examples = file->addMenu(tr("&Examples"));
+  const std::pair<const char*, const char*> exampleFiles[] = {
+      {"Rosenbrock race", ":/gradscape/scenarios/default.json"},
+      {"Momentum on an ill-conditioned quadratic",
+       ":/gradscape/scenarios/momentum_ill_conditioned.json"},
+      {"Noisy SGD and step-size schedules", ":/gradscape/scenarios/noisy_sgd_schedules.json"}};
+  for (const auto& [title, path] : exampleFiles) {
+    const QString resource = QString::fromLatin1(path);
+    connect(examples->addAction(tr(title)), &QAction::triggered, this,
+            [this, resource] { openExample(resource); });
+  }
+  file->addSeparator();
+  connect(addItem(file, tr("&Save"), QKeySequence::Save, tr("Save the scenario")),
+          &QAction::triggered, this, &MainWindow::save);
+  connect(addItem(file, tr("Save &as..."), QKeySequence::SaveAs,
+                  tr("Save the scenario under a new name")),
+          &QAction::triggered, this, &MainWindow::saveAsDialog);
+  file->addSeparator();
+  connect(addItem(file, tr("&Quit"), QKeySequence::Quit, tr("Quit Gradscape")), &QAction::triggered,
+          this, &QWidget::close);
+
+  auto* run = menuBar()->addMenu(tr("&Run"));
+  run->addActions(playback_->actions());
+  run->addSeparator();
+  connect(addItem(run, tr("&Add run"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A),
+                  tr("Add an Adam run")),
+          &QAction::triggered, this, &MainWindow::addRun);
+  connect(addItem(run, tr("&Duplicate run"), QKeySequence(Qt::CTRL | Qt::Key_D),
+                  tr("Duplicate the selected run")),
+          &QAction::triggered, this, &MainWindow::duplicateRun);
+  connect(addItem(run, tr("Re&move run"), QKeySequence::Delete, tr("Remove the selected run")),
+          &QAction::triggered, this, &MainWindow::removeRun);
+
+  auto* view = menuBar()->addMenu(tr("&View"));
+  auto* layouts = new QActionGroup(this);
+  const std::tuple<QString, Qt::Key, LandscapePanel::Layout> layoutItems[] = {
+      {tr("&Contour map"), Qt::Key_1, LandscapePanel::Layout::Contour},
+      {tr("&Surface"), Qt::Key_2, LandscapePanel::Layout::Surface},
+      {tr("&Both"), Qt::Key_3, LandscapePanel::Layout::Both}};
+  for (const auto& [text, key, layout] : layoutItems) {
+    auto* action = addItem(view, text, QKeySequence(key), tr("Which landscape views to show"));
+    action->setCheckable(true);
+    action->setChecked(layout == LandscapePanel::Layout::Both);
+    layouts->addAction(action);
+    const auto chosen = layout;
+    connect(action, &QAction::triggered, this, [this, chosen] { landscape_->setLayout(chosen); });
+  }
+  view->addSeparator();
+  logScaleAction_ = addItem(view, tr("&Log colour scale"), QKeySequence(Qt::Key_K),
+                            tr("Colour and height by log10(f - f_min + c) instead of f"));
+  logScaleAction_->setCheckable(true);
+  logScaleAction_->setChecked(true);
+  connect(logScaleAction_, &QAction::toggled, this, &MainWindow::refreshLandscape);
+  arrowsAction_ = addItem(view, tr("&Gradient arrows"), QKeySequence(Qt::Key_G),
+                          tr("Show the negative-gradient field on the contour map"));
+  arrowsAction_->setCheckable(true);
+  connect(arrowsAction_, &QAction::toggled, this, &MainWindow::refreshLandscape);
+  connect(addItem(view, tr("&Reset cameras"), QKeySequence(Qt::Key_Home),
+                  tr("Fit the landscape views to the landscape")),
+          &QAction::triggered, this, [this] { landscape_->resetCameras(); });
+  view->addSeparator();
+  for (auto* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
+
+  auto* help = menuBar()->addMenu(tr("&Help"));
+  connect(addItem(help, tr("&Keyboard and mouse"), QKeySequence::HelpContents,
+                  tr("Shortcuts and mouse controls")),
+          &QAction::triggered, this,
+          [this] { QMessageBox::information(this, tr("Keyboard and mouse"), tr(kShortcutHelp)); });
+  connect(help->addAction(tr("&About Gradscape")), &QAction::triggered, this, [this] {
+    QMessageBox::about(this, tr("About Gradscape"),
+                       tr("<h3>Gradscape %1</h3><p>Watch optimizers move on loss landscapes: "
+                          "trajectories, convergence curves and curvature, live.</p>")
+                           .arg(QStringLiteral(GRADSCAPE_VERSION)));
+  });
+
+  auto* toolbar = addToolBar(tr("Playback"));
+  toolbar->setObjectName("playbackToolbar");
+  toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+  playback_->addTo(toolbar);
+}
+
+}  // namespace gradscape::gui

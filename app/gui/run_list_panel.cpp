@@ -1,0 +1,118 @@
+#include "app/gui/run_list_panel.h"
+
+#include <QHBoxLayout>
+#include <QListWidget>
+#include <QPainter>
+#include <QPixmap>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QVBoxLayout>
+
+#include "app/gui/qt_colors.h"
+
+namespace gradscape::gui {
+
+namespace {
+constexpr int kStatusRole = Qt::UserRole + 1;
+
+QIcon swatch(const plots::Rgb& rgb) {
+  QPixmap pixmap(28, 14);
+  pixmap.fill(Qt::transparent);
+  QPainter painter(&pixmap);
+  painter.setRenderHint(QPainter::Antialiasing);
+  painter.setPen(QPen(toQColor(rgb), 4.0, Qt::SolidLine, Qt::RoundCap));
+  painter.drawLine(QPointF(3, 7), QPointF(25, 7));
+  return QIcon(pixmap);
+}
+}  // namespace
+
+struct RunListPanel::Impl {
+  QListWidget* list = nullptr;
+  std::vector<RunListEntry> entries;
+};
+
+RunListPanel::RunListPanel(QWidget* parent) : QWidget(parent), impl_(std::make_unique<Impl>()) {
+  auto* list = impl_->list = new QListWidget(this);
+  list->setObjectName("runList");
+  list->setIconSize(QSize(28, 14));
+  list->setToolTip(tr("Runs racing on the landscape. Tick to show, select to edit."));
+  list->setMinimumHeight(150);
+  list->setWordWrap(false);
+  list->setSpacing(1);
+  auto* add = new QPushButton(tr("Add"), this);
+  add->setObjectName("addRun");
+  add->setToolTip(tr("Add a run (Ctrl+Shift+A)"));
+  auto* duplicate = new QPushButton(tr("Duplicate"), this);
+  duplicate->setObjectName("duplicateRun");
+  duplicate->setToolTip(tr("Duplicate the selected run (Ctrl+D)"));
+  auto* remove = new QPushButton(tr("Remove"), this);
+  remove->setObjectName("removeRun");
+  remove->setToolTip(tr("Remove the selected run (Delete)"));
+  auto* buttons = new QHBoxLayout;
+  buttons->setContentsMargins(0, 0, 0, 0);
+  buttons->addWidget(add);
+  buttons->addWidget(duplicate);
+  buttons->addWidget(remove);
+  auto* box = new QVBoxLayout(this);
+  box->setContentsMargins(0, 0, 0, 0);
+  box->addWidget(list, 1);
+  box->addLayout(buttons);
+
+  connect(list, &QListWidget::currentRowChanged, this, &RunListPanel::currentRowChanged);
+  connect(list, &QListWidget::itemChanged, this, [this](QListWidgetItem* item) {
+    const int row = impl_->list->row(item);
+    const bool visible = item->checkState() == Qt::Checked;
+    if (row < 0 || row >= int(impl_->entries.size())) return;
+    if (impl_->entries[size_t(row)].visible == visible) return;
+    impl_->entries[size_t(row)].visible = visible;
+    emit visibilityChanged(row, visible);
+  });
+  connect(add, &QPushButton::clicked, this, &RunListPanel::addRequested);
+  connect(duplicate, &QPushButton::clicked, this, &RunListPanel::duplicateRequested);
+  connect(remove, &QPushButton::clicked, this, &RunListPanel::removeRequested);
+}
+
+RunListPanel::~RunListPanel() = default;
+
+void RunListPanel::setEntries(const std::vector<RunListEntry>& entries) {
+  const int current = impl_->list->currentRow();
+  {
+    const QSignalBlocker block(impl_->list);
+    impl_->entries = entries;
+    impl_->list->clear();
+    for (const auto& entry : entries) {
+      auto* item = new QListWidgetItem(swatch(entry.color), entry.label, impl_->list);
+      item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+      item->setCheckState(entry.visible ? Qt::Checked : Qt::Unchecked);
+    }
+  }
+  const int row = std::min(std::max(current, 0), int(entries.size()) - 1);
+  impl_->list->setCurrentRow(row);
+  if (row == current) emit currentRowChanged(row);
+}
+
+void RunListPanel::setStatus(int row, const QString& status, bool problem) {
+  if (row < 0 || row >= impl_->list->count()) return;
+  auto* item = impl_->list->item(row);
+  if (item->data(kStatusRole).toString() == status) return;
+  const QSignalBlocker block(impl_->list);
+  item->setData(kStatusRole, status);
+  item->setText(impl_->entries[size_t(row)].label + QLatin1Char('\n') + status);
+  item->setToolTip(status);
+  item->setForeground(problem ? QColor(190, 30, 30) : palette().color(QPalette::Text));
+}
+
+int RunListPanel::currentRow() const {
+  return impl_->list->currentRow();
+}
+void RunListPanel::setCurrentRow(int row) {
+  impl_->list->setCurrentRow(row);
+}
+int RunListPanel::count() const {
+  return impl_->list->count();
+}
+QListWidget* RunListPanel::list() const {
+  return impl_->list;
+}
+
+}  // namespace gradscape::gui

@@ -1,0 +1,179 @@
+// Desktop-program latencies under the real window (run under Xvfb: tools/bench_gui.sh):
+// - a hyperparameter change in live mode until the redrawn frame (4 runs x 10,000 steps);
+// - one frame of the landscape views with 8 runs x 10^5 points.
+#include <benchmark/benchmark.h>
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <cmath>
+
+#include "app/gui/landscape_panel.h"
+#include "app/gui/main_window.h"
+#include "app/gui/run_controller.h"
+#include "app/gui/surface_format.h"
+#include "app/gui/vtk_view.h"
+#include "core/scenario/scenario_json.h"
+
+using namespace gradscape;
+using namespace gradscape::gui;
+
+namespace {
+
+Scenario fourRunsOfTenThousandSteps() {
+  return parseScenario(R"({
+    "version": 1, "name": "latency", "objective": {"type": "rosenbrock"},
+    "start": [-1.5, 2.0], "stop": {"max_iterations": 10000, "grad_tol": 0},
+    "runs": [
+      {"label": "GD", "optimizer": {"type": "sgd", "lr": 0.001}},
+      {"label": "Momentum", "optimizer": {"type": "sgd", "lr": 0.0005, "momentum": 0.9}},
+      {"label": "Adam", "optimizer": {"type": "adam", "lr": 0.02}},
+      {"label": "RMSprop", "optimizer": {"type": "rmsprop", "lr": 0.001}}]})");
+}
+
+bool waitUntil(const std::function<bool()>& done, int timeoutMs = 20000) {
+  QElapsedTimer clock;
+  clock.start();
+  while (!done()) {
+    if (clock.elapsed() > timeoutMs) return false;
+    QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
+  }
+  return true;
+}
+
+MainWindow& window() {
+  static MainWindow* w = [] {
+    auto* created = new MainWindow;
+    created->resize(1500, 940);
+    created->show();
+    QTest::qWaitForWindowExposed(created);
+    return created;
+  }();
+  return *w;
+}
+
+void BM_ParameterChangeToRedrawnFrame(benchmark::State& state) {
+  MainWindow& w = window();
+  w.setLiveMode(true);
+  w.setScenario(fourRunsOfTenThousandSteps());
+  w.controller().runToEnd();
+  waitUntil([&] { return w.lastSnapshot().allFinished; });
+  auto* entry = w.runEditor()->findChild<QLineEdit*>("param.lr.entry");
+  auto* view = w.landscapePanel()->contourView();
+  int flip = 0;
+  for (auto _ : state) {
+    bool drawn = false;
+    auto connection = QObject::connect(view, &VtkView::frameRendered, [&] {
+      const auto& snap = w.lastSnapshot();
+      if (snap.allFinished && snap.generation == w.controller().generation()) drawn = true;
+    });
+    QElapsedTimer clock;
+    clock.start();
+    entry->setText(flip++ % 2 ? "0.001" : "0.0011");
+    QMetaObject::invokeMethod(entry, "returnPressed");
+    if (!waitUntil([&] { return drawn; })) state.SkipWithError("no frame");
+    state.SetIterationTime(double(clock.nsecsElapsed()) * 1e-9);
+    QObject::disconnect(connection);
+  }
+}
+BENCHMARK(BM_ParameterChangeToRedrawnFrame)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(3.0);
+
+std::vector<plots::RunView> eightRunsOfHundredThousandPoints() {
+  std::vector<plots::RunView> runs;
+  for (int r = 0; r < 8; ++r) {
+    plots::RunView v;
+    v.label = "run " + std::to_string(r);
+    v.color = plots::runColor(r);
+    const int n = 100000;
+    for (int k = 0; k < n; ++k) {
+      // A spiral into Rosenbrock's minimum, different per run.
+      const double t = double(k) / n, angle = 40.0 * t + r;
+      v.iteration.push_back(k);
+      v.x.push_back(1.0 + 1.5 * (1 - t) * std::cos(angle));
+      v.y.push_back(1.0 + 1.5 * (1 - t) * std::sin(angle));
+      v.loss.push_back(100.0 * (1 - t) + 1e-3);
+      v.gradNorm.push_back(1.0);
+      v.stepNorm.push_back(1e-3);
+      v.lr.push_back(1e-3);
+    }
+    v.finished = true;
+    runs.push_back(std::move(v));
+  }
+  return runs;
+}
+
+void landscapeFrame(benchmark::State& state, LandscapePanel::Layout layout) {
+  MainWindow& w = window();
+  w.setLiveMode(false);
+  w.controller().stop();
+  auto* panel = w.landscapePanel();
+  panel->setLayout(layout);
+  panel->setRuns(eightRunsOfHundredThousandPoints());
+  VtkView* view =
+      layout == LandscapePanel::Layout::Surface ? panel->surfaceView() : panel->contourView();
+  QSignalSpy frames(view, &VtkView::frameRendered);
+  view->requestRender();
+  frames.wait(5000);
+  for (auto _ : state) {
+    frames.clear();
+    QElapsedTimer clock;
+    clock.start();
+    view->requestRender();
+    if (!waitUntil([&] { return frames.count() > 0; })) state.SkipWithError("no frame");
+    state.SetIterationTime(double(clock.nsecsElapsed()) * 1e-9);
+  }
+  panel->setLayout(LandscapePanel::Layout::Both);
+}
+
+void BM_ContourFrame8Runs1e5Points(benchmark::State& state) {
+  landscapeFrame(state, LandscapePanel::Layout::Contour);
+}
+void BM_SurfaceFrame8Runs1e5Points(benchmark::State& state) {
+  landscapeFrame(state, LandscapePanel::Layout::Surface);
+}
+BENCHMARK(BM_ContourFrame8Runs1e5Points)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2.0);
+BENCHMARK(BM_SurfaceFrame8Runs1e5Points)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2.0);
+
+// Replacing the runs (what every snapshot does) plus the frame.
+void BM_SetRunsAndFrame8Runs1e5Points(benchmark::State& state) {
+  MainWindow& w = window();
+  auto* panel = w.landscapePanel();
+  const auto runs = eightRunsOfHundredThousandPoints();
+  QSignalSpy frames(panel->contourView(), &VtkView::frameRendered);
+  for (auto _ : state) {
+    frames.clear();
+    QElapsedTimer clock;
+    clock.start();
+    panel->setRuns(runs);
+    if (!waitUntil([&] { return frames.count() > 0; })) state.SkipWithError("no frame");
+    state.SetIterationTime(double(clock.nsecsElapsed()) * 1e-9);
+  }
+}
+BENCHMARK(BM_SetRunsAndFrame8Runs1e5Points)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2.0);
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  setDefaultSurfaceFormat();
+  QStandardPaths::setTestModeEnabled(true);
+  QApplication app(argc, argv);
+  benchmark::Initialize(&argc, argv);
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

@@ -1,0 +1,271 @@
+// The desktop program end to end: the main window with its real views, editors and engine
+// thread, driven the way a person drives it (clicks, typed values, files).
+#include <vtkRenderer.h>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "app/gui/convergence_panel.h"
+#include "app/gui/landscape_panel.h"
+#include "app/gui/main_window.h"
+#include "app/gui/message_banner.h"
+#include "app/gui/objective_editor.h"
+#include "app/gui/run_controller.h"
+#include "app/gui/run_editor.h"
+#include "app/gui/run_list_panel.h"
+#include "app/gui/surface_format.h"
+#include "app/gui/vtk_view.h"
+#include "core/scenario/scenario_json.h"
+#include "plots/rgb.h"
+
+using namespace gradscape;
+using namespace gradscape::gui;
+
+namespace {
+
+const char* kDefaultScenario = ":/gradscape/scenarios/default.json";
+
+// Waits until the engine has delivered the final snapshot of the newest scenario.
+bool waitForFinishedRuns(MainWindow& window, int timeoutMs = 5000) {
+  QElapsedTimer clock;
+  clock.start();
+  while (clock.elapsed() < timeoutMs) {
+    const auto& snap = window.lastSnapshot();
+    if (snap.allFinished && snap.generation == window.controller().generation()) return true;
+    QTest::qWait(10);
+  }
+  const auto& snap = window.lastSnapshot();
+  qWarning("engine still busy: snapshot generation %llu (finished: %d), newest %llu; banner: %s",
+           static_cast<unsigned long long>(snap.generation), int(snap.allFinished),
+           static_cast<unsigned long long>(window.controller().generation()),
+           qPrintable(window.banner()->text()));
+  return false;
+}
+
+// Display (VTK) position of a landscape point on the contour map, as a widget position.
+QPoint widgetPositionOf(VtkView* view, vtkRenderer* renderer, double x, double y) {
+  renderer->SetWorldPoint(x, y, 0.0, 1.0);
+  renderer->WorldToDisplay();
+  const double* d = renderer->GetDisplayPoint();
+  const double ratio = view->devicePixelRatioF();
+  return QPoint(int(std::lround(d[0] / ratio)),
+                int(std::lround((view->height() * ratio - d[1] - 1.0) / ratio)));
+}
+
+int countPixelsNear(const QImage& image, QColor colour, int tolerance) {
+  int count = 0;
+  for (int y = 0; y < image.height(); ++y) {
+    for (int x = 0; x < image.width(); ++x) {
+      const QColor c = image.pixelColor(x, y);
+      if (std::abs(c.red() - colour.red()) <= tolerance &&
+          std::abs(c.green() - colour.green()) <= tolerance &&
+          std::abs(c.blue() - colour.blue()) <= tolerance) {
+        ++count;
+      }
+    }
+  }
+  return count;
+}
+
+QColor qcolor(const plots::Rgb& rgb) {
+  return QColor::fromRgbF(float(rgb.r), float(rgb.g), float(rgb.b));
+}
+
+QImage renderedFrame(VtkView* view) {
+  QSignalSpy frames(view, &VtkView::frameRendered);
+  view->requestRender();
+  frames.wait(5000);
+  return view->grabFramebuffer();
+}
+
+}  // namespace
+
+class MainWindowTest : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+  void init() {
+    window_ = std::make_unique<MainWindow>();
+    window_->resize(1400, 900);
+    window_->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+    window_->setLiveMode(true);
+    window_->openExample(kDefaultScenario);
+    window_->controller().runToEnd();
+    QVERIFY(waitForFinishedRuns(*window_));
+  }
+
+  void cleanup() { window_.reset(); }
+
+  void opensTheDefaultScenarioWithEveryRun() {
+    const Scenario expected = loadScenarioFile(GRADSCAPE_SOURCE_DIR "/scenarios/default.json");
+    QCOMPARE(window_->scenario().runs.size(), expected.runs.size());
+    QCOMPARE(window_->runList()->count(), int(expected.runs.size()));
+    QCOMPARE(window_->lastSnapshot().runs.size(), expected.runs.size());
+    QVERIFY(window_->windowTitle().contains("Rosenbrock race"));
+  }
+
+  void finishedRunsMatchTheEngineRunDirectly() {
+    // The GUI's engine thread must give what core gives for the same scenario.
+    const Scenario scenario = loadScenarioFile(GRADSCAPE_SOURCE_DIR "/scenarios/default.json");
+    auto runs = makeRuns(scenario);
+    const auto& snap = window_->lastSnapshot();
+    for (size_t i = 0; i < runs.size(); ++i) {
+      runs[i]->runToEnd();
+      QCOMPARE(snap.runs[i].iterations, runs[i]->iterations());
+      QCOMPARE(snap.runs[i].status, runs[i]->status());
+    }
+  }
+
+  void choosingAnObjectiveRedrawsTheLandscapeAndReruns() {
+    auto* picker = window_->objectiveEditor()->findChild<QComboBox*>("objective");
+    QVERIFY(picker);
+    const uint64_t before = window_->controller().generation();
+    const int index = picker->findData(QStringLiteral("himmelblau"));
+    QVERIFY(index >= 0);
+    picker->setCurrentIndex(index);
+    QCOMPARE(window_->scenario().objective.type, std::string("himmelblau"));
+    QVERIFY(QString::fromStdString(window_->landscapePanel()->landscape().title)
+                .contains("Himmelblau"));
+    // Himmelblau's default box is [-5, 5]^2 (Rosenbrock's is narrower).
+    QCOMPARE(window_->landscapePanel()->landscape().grid.xmin, -5.0);
+    QVERIFY(waitForFinishedRuns(*window_));
+    QVERIFY(window_->controller().generation() > before);
+  }
+
+  void clickOnTheContourMapSetsTheStartPoint() {
+    window_->landscapePanel()->setLayout(LandscapePanel::Layout::Both);
+    auto* view = window_->landscapePanel()->contourView();
+    renderedFrame(view);
+    vtkRenderer* renderer = window_->landscapePanel()->contourScene().renderer();
+    const QPoint at = widgetPositionOf(view, renderer, 0.5, 1.25);
+    QTest::mouseClick(view, Qt::LeftButton, Qt::NoModifier, at);
+    // One device pixel of the map is (box width / view width) landscape units.
+    const auto& grid = window_->landscapePanel()->landscape().grid;
+    const double pixel = 2.0 * (grid.xmax - grid.xmin) / view->width();
+    QCOMPARE(window_->scenario().start.size(), 2);
+    QVERIFY2(std::abs(window_->scenario().start[0] - 0.5) < pixel,
+             qPrintable(QString::number(window_->scenario().start[0])));
+    QVERIFY2(std::abs(window_->scenario().start[1] - 1.25) < pixel,
+             qPrintable(QString::number(window_->scenario().start[1])));
+    for (const auto& run : window_->scenario().runs) QCOMPARE(run.start, window_->scenario().start);
+    // Live mode reruns from there: every run's first recorded iterate is the new start.
+    QVERIFY(waitForFinishedRuns(*window_));
+    // (the views hold the data the landscape draws)
+    QVERIFY(window_->isModified());
+  }
+
+  void changingAHyperparameterReruns() {
+    window_->runList()->setCurrentRow(0);  // GD, lr = 0.001
+    auto* entry = window_->runEditor()->findChild<QLineEdit*>("param.lr.entry");
+    QVERIFY(entry);
+    const uint64_t before = window_->controller().generation();
+    const double lossBefore = window_->lastSnapshot().runs[0].loss;
+    entry->selectAll();
+    QTest::keyClicks(entry, "0.0015");
+    QTest::keyClick(entry, Qt::Key_Return);
+    QCOMPARE(window_->scenario().runs[0].optimizerParams.get("lr"), 0.0015);
+    QVERIFY(waitForFinishedRuns(*window_));
+    QVERIFY(window_->controller().generation() > before);
+    // Plain GD on Rosenbrock: a larger step gets further down the valley in 5000 steps.
+    QVERIFY(window_->lastSnapshot().runs[0].loss < lossBefore);
+  }
+
+  void aDivergingRunShowsItsStatus() {
+    window_->runList()->setCurrentRow(0);
+    auto* entry = window_->runEditor()->findChild<QLineEdit*>("param.lr.entry");
+    QVERIFY(entry);
+    entry->selectAll();
+    QTest::keyClicks(entry, "0.05");  // far beyond 2 / L near (-1.5, 2): GD blows up
+    QTest::keyClick(entry, Qt::Key_Return);
+    QVERIFY(waitForFinishedRuns(*window_));
+    const auto& run = window_->lastSnapshot().runs[0];
+    QCOMPARE(run.status, RunStatus::Diverged);
+    const QString text = window_->runList()->list()->item(0)->text();
+    QVERIFY2(text.contains("diverged at step"), qPrintable(text));
+    // The other runs carry on unaffected.
+    QVERIFY(window_->lastSnapshot().runs[3].status != RunStatus::Diverged);
+  }
+
+  void aSavedScenarioReopensWithTheSameRuns() {
+    window_->findChild<QPushButton*>("addRun")->click();
+    window_->runList()->setCurrentRow(int(window_->scenario().runs.size()) - 1);
+    QTemporaryDir dir;
+    const QString path = dir.filePath("race.json");
+    QVERIFY(window_->saveFile(path));
+    QVERIFY(!window_->isModified());
+    const Scenario saved = window_->scenario();
+    MainWindow reopened;
+    QVERIFY(reopened.openFile(path));
+    QCOMPARE(reopened.scenario().runs.size(), saved.runs.size());
+    QVERIFY(reopened.scenario() == saved);
+  }
+
+  void aBadFileShowsItsMessageAndKeepsTheWork() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath("bad.json");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"version": 1, "objective": {"type": "rosenbrock"}, "start": [0, 0],
+                   "runs": [{"optimizer": {"type": "sgd", "lr": 0.1}},
+                            {"optimizer": {"type": "adam", "lr": -0.1}}]})");
+    file.close();
+    const Scenario before = window_->scenario();
+    QVERIFY(!window_->openFile(path));
+    QVERIFY(window_->scenario() == before);
+    const QString message = window_->banner()->text();
+    QVERIFY2(message.contains("runs[1].optimizer.lr"), qPrintable(message));
+    QVERIFY2(message.contains("-0.1"), qPrintable(message));
+  }
+
+  void theViewsShowTheLandscapeAndTheRunsInTheirColours() {
+    const QImage map = renderedFrame(window_->landscapePanel()->contourView());
+    // Viridis on Rosenbrock's log scale: the valley floor is dark purple, the corners yellow.
+    QVERIFY(countPixelsNear(map, QColor(0x44, 0x01, 0x54), 40) > 100);
+    QVERIFY(countPixelsNear(map, QColor(0xfd, 0xe7, 0x25), 50) > 100);
+    // Runs 0 and 3 in their own colours.
+    QVERIFY(countPixelsNear(map, qcolor(plots::runColor(0)), 30) > 20);
+    QVERIFY(countPixelsNear(map, qcolor(plots::runColor(3)), 30) > 20);
+    const QImage surface = renderedFrame(window_->landscapePanel()->surfaceView());
+    QVERIFY(countPixelsNear(surface, QColor(0xfd, 0xe7, 0x25), 60) > 100);
+    const QImage chart = renderedFrame(window_->convergencePanel()->view());
+    QVERIFY(countPixelsNear(chart, qcolor(plots::runColor(0)), 30) > 20);
+    QVERIFY(countPixelsNear(chart, qcolor(plots::runColor(1)), 30) > 20);
+    if (qEnvironmentVariableIsSet("GRADSCAPE_SHOT_DIR")) {
+      const QString dir = qEnvironmentVariable("GRADSCAPE_SHOT_DIR");
+      window_->grab().save(dir + "/main_window.png");
+      map.save(dir + "/contour_view.png");
+      surface.save(dir + "/surface_view.png");
+    }
+  }
+
+  void hidingARunRemovesItFromTheViews() {
+    auto* item = window_->runList()->list()->item(0);
+    const QColor colour = qcolor(plots::runColor(0));
+    QVERIFY(countPixelsNear(renderedFrame(window_->landscapePanel()->contourView()), colour, 30) >
+            20);
+    item->setCheckState(Qt::Unchecked);
+    QCOMPARE(window_->runVisibility()[0], false);
+    QCOMPARE(countPixelsNear(renderedFrame(window_->landscapePanel()->contourView()), colour, 12),
+             0);
+  }
+
+ private:
+  std::unique_ptr<MainWindow> window_;
+};
+
+int main(int argc, char** argv) {
+  gradscape::gui::setDefaultSurfaceFormat();
+  QApplication app(argc, argv);
+  MainWindowTest test;
+  return QTest::qExec(&test, argc, argv);
+}
+
+#include "test_main_window.moc"
