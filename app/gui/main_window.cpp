@@ -207,7 +207,10 @@ void MainWindow::runEdited() {
   const int row = runList_->currentRow();
   if (row < 0 || row >= int(scenario_.runs.size())) return;
   scenario_.runs[size_t(row)] = runEditor_->runSpec();
-  refreshRunList();
+  // In place: rebuilding the list would re-show the run and rebuild the editor under the
+  // slider the user is dragging.
+  runList_->updateEntry(row, {qs(plots::legendLabel(scenario_.runs[size_t(row)])),
+                              plots::runColor(row), visible_[size_t(row)]});
   markModified(true);
   restartRuns();
 }
@@ -271,7 +274,10 @@ void MainWindow::restartRuns() {
   if (!validateRuns()) return;
   if (banner_->isVisible() && banner_->text().startsWith(tr("Run "))) banner_->hide();
   controller_->setScenario(scenario_);
-  if (liveMode()) controller_->runToEnd();
+  if (liveMode()) {
+    awaitingLiveResult_ = true;
+    controller_->runToEnd();
+  }
 }
 
 void MainWindow::refreshLandscape() {
@@ -320,6 +326,11 @@ void MainWindow::updateTitle() {
 
 void MainWindow::showSnapshot(EngineSnapshot snapshot) {
   if (snapshot.generation != controller_->generation()) return;  // a newer scenario is coming
+  // Live mode: the iteration-0 picture of a rerun would only delay the result behind a frame.
+  const bool atStart = std::all_of(snapshot.runs.begin(), snapshot.runs.end(),
+                                   [](const RunSnapshot& run) { return run.iterations == 0; });
+  if (awaitingLiveResult_ && atStart && !snapshot.allFinished) return;
+  awaitingLiveResult_ = false;
   views_.clear();
   views_.reserve(snapshot.runs.size());
   int running = 0, diverged = 0, done = 0;

@@ -107,6 +107,7 @@ class MainWindow : public QMainWindow {
   Scenario scenario_;
   QString filePath_;
   bool modified_ = false;
+  bool awaitingLiveResult_ = false;  // live mode asked for a rerun; its first frames are skipped
   std::vector<bool> visible_;
   std::shared_ptr<const Objective> objective_;
   EngineSnapshot snapshot_;            // statuses; the views' data moved into views_

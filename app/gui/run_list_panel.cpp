@@ -91,6 +91,17 @@ void RunListPanel::setEntries(const std::vector<RunListEntry>& entries) {
   if (row == current) emit currentRowChanged(row);
 }
 
+void RunListPanel::updateEntry(int row, const RunListEntry& entry) {
+  if (row < 0 || row >= impl_->list->count()) return;
+  const QSignalBlocker block(impl_->list);
+  impl_->entries[size_t(row)] = entry;
+  auto* item = impl_->list->item(row);
+  item->setIcon(swatch(entry.color));
+  item->setCheckState(entry.visible ? Qt::Checked : Qt::Unchecked);
+  const QString status = item->data(kStatusRole).toString();
+  item->setText(status.isEmpty() ? entry.label : entry.label + QLatin1Char('\n') + status);
+}
+
 void RunListPanel::setStatus(int row, const QString& status, bool problem) {
   if (row < 0 || row >= impl_->list->count()) return;
   auto* item = impl_->list->item(row);

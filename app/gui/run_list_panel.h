@@ -24,6 +24,8 @@ class RunListPanel : public QWidget {
 
   // Rebuilds the list (keeps the selection when the row still exists).
   void setEntries(const std::vector<RunListEntry>& entries);
+  // Updates one row's label, colour and visibility in place (the selection and the editor stay).
+  void updateEntry(int row, const RunListEntry& entry);
   // Updates one row's status text ("running 1200/5000", "diverged at step 17") and tooltip.
   void setStatus(int row, const QString& status, bool problem);
   int currentRow() const;
