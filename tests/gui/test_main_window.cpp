@@ -5,8 +5,10 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -83,6 +85,13 @@ QImage renderedFrame(VtkView* view) {
   return view->grabFramebuffer();
 }
 
+// Saves a screenshot of the window when GRADSCAPE_SHOT_DIR names a directory (for looking at).
+void maybeShoot(QWidget* window, const QString& name) {
+  if (!qEnvironmentVariableIsSet("GRADSCAPE_SHOT_DIR")) return;
+  QTest::qWait(100);  // let the views paint their newest frame
+  window->grab().save(qEnvironmentVariable("GRADSCAPE_SHOT_DIR") + "/" + name + ".png");
+}
+
 }  // namespace
 
 class MainWindowTest : public QObject {
@@ -138,6 +147,7 @@ class MainWindowTest : public QObject {
     QCOMPARE(window_->landscapePanel()->landscape().grid.xmin, -5.0);
     QVERIFY(waitForFinishedRuns(*window_));
     QVERIFY(window_->controller().generation() > before);
+    maybeShoot(window_.get(), "himmelblau");
   }
 
   void clickOnTheContourMapSetsTheStartPoint() {
@@ -192,6 +202,7 @@ class MainWindowTest : public QObject {
     QVERIFY2(text.contains("diverged at step"), qPrintable(text));
     // The other runs carry on unaffected.
     QVERIFY(window_->lastSnapshot().runs[3].status != RunStatus::Diverged);
+    maybeShoot(window_.get(), "diverged");
   }
 
   void aSavedScenarioReopensWithTheSameRuns() {
@@ -244,6 +255,42 @@ class MainWindowTest : public QObject {
       map.save(dir + "/contour_view.png");
       surface.save(dir + "/surface_view.png");
     }
+  }
+
+  void hoveringTheChartFindsTheIterateOnTheLandscape() {
+    window_->runList()->setCurrentRow(0);  // GD: 5000 iterations, recorded at every step
+    auto* chartView = window_->convergencePanel()->view();
+    renderedFrame(chartView);
+    // The middle of the chart's width lies inside the plot area, at an iteration in (0, 5000).
+    QTest::mouseMove(chartView, QPoint(chartView->width() / 2, chartView->height() / 2));
+    QTRY_VERIFY(window_->statusBar()->currentMessage().contains("at iteration"));
+    const QString message = window_->statusBar()->currentMessage();
+    const QRegularExpression number("at iteration ([0-9,]+)");
+    const auto match = number.match(message);
+    QVERIFY2(match.hasMatch(), qPrintable(message));
+    const int iteration = match.captured(1).remove(',').toInt();
+    QVERIFY2(iteration > 0 && iteration < 5000, qPrintable(message));
+    // The status names GD's loss at that iteration, as the engine recorded it.
+    auto runs = makeRuns(loadScenarioFile(GRADSCAPE_SOURCE_DIR "/scenarios/default.json"));
+    runs[0]->runToEnd();
+    const auto& trace = runs[0]->trace();
+    double loss = std::nan("");
+    for (int64_t row = 0; row < trace.size(); ++row) {
+      if (trace.iteration(row) == iteration) loss = trace.loss(row);
+    }
+    QVERIFY2(message.contains(QString("f = %1").arg(loss, 0, 'g', 6)), qPrintable(message));
+  }
+
+  void theSurfaceAloneShowsTheLegend() {
+    window_->landscapePanel()->setLayout(LandscapePanel::Layout::Surface);
+    QVERIFY(!window_->landscapePanel()->contourView()->isVisible());
+    const QImage surface = renderedFrame(window_->landscapePanel()->surfaceView());
+    // The legend's line samples: every run's colour shows, L-BFGS's too (its path is short).
+    for (int run = 0; run < 7; ++run) {
+      QVERIFY2(countPixelsNear(surface, qcolor(plots::runColor(run)), 30) > 20,
+               qPrintable(QString("run %1").arg(run)));
+    }
+    maybeShoot(window_.get(), "surface_only");
   }
 
   void hidingARunRemovesItFromTheViews() {
