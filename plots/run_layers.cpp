@@ -1,6 +1,8 @@
 #include "plots/run_layers.h"
 
 #include <vtkActor.h>
+#include <vtkCallbackCommand.h>
+#include <vtkCamera.h>
 #include <vtkCellArray.h>
 #include <vtkCellData.h>
 #include <vtkFloatArray.h>
@@ -17,6 +19,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numbers>
 #include <string>
 
 namespace gradscape::plots {
@@ -27,6 +30,11 @@ constexpr double kLineWidth = 2.5;  // device pixels
 constexpr double kHaloWidth = 5.0;  // the dark halo shows 1.25 px on either side of the line
 constexpr Rgb kDark{0.08, 0.08, 0.08};
 constexpr Rgb kWarningRed{0.86, 0.08, 0.06};
+// Consecutive iterates closer than this on screen (device pixels) are drawn as one vertex: every
+// dropped iterate lies within this distance of a drawn one, far below the 2.5 px line width, and a
+// run of 10^5 steps (mostly sub-pixel steps) costs a software renderer a few thousand segments
+// instead of 10^5 wide-line quads per layer.
+constexpr double kVertexSpacing = 0.25;
 
 // One visible run, reduced to what placement needs.
 struct StoredRun {
@@ -94,6 +102,13 @@ struct RunLayers::Impl {
   std::unique_ptr<LegendBox> legend;
   bool legendVisible = true;
 
+  // World distance below which consecutive vertices are merged (0: none), as last built, and the
+  // observer that adapts it to the camera before every render.
+  double spacing = 0.0;
+  vtkNew<vtkCallbackCommand> beforeRender;
+  double wantedSpacing();
+  void adaptSpacing();
+
   std::array<double, 3> at(double x, double y, double f) const {
     const double z = placement.surface ? (*placement.surface)(f) + placement.lift : placement.lift;
     return {x, y, z};
@@ -126,12 +141,31 @@ void RunLayers::Impl::rebuildLines() {
   const double lift = placement.lift;
   const RunPlacement& r = placement;
   size_t count = 0;
-  auto emit = [&](double x, double y, double f) {
-    float* p = xyz.data() + 3 * count;
-    p[0] = static_cast<float>(x);
-    p[1] = static_cast<float>(y);
-    p[2] = static_cast<float>(surface != nullptr ? (*surface)(f) + lift : lift);
+  const double spacing2 = spacing * spacing;
+  bool open = false;
+  // A vertex closer than `spacing` to the polyline's previous one is held back: it is drawn only
+  // when the polyline ends there (the last vertex of every polyline is exact).
+  bool held = false;
+  std::array<float, 3> heldPoint{};
+  auto put = [&](const std::array<float, 3>& q) {
+    std::copy(q.begin(), q.end(), xyz.data() + 3 * count);
     ++count;
+  };
+  auto emit = [&](double x, double y, double f) {
+    const std::array<float, 3> q{
+        static_cast<float>(x), static_cast<float>(y),
+        static_cast<float>(surface != nullptr ? (*surface)(f) + lift : lift)};
+    if (open && spacing2 > 0.0) {
+      const float* last = xyz.data() + 3 * (count - 1);
+      const double dx = q[0] - last[0], dy = q[1] - last[1], dz = q[2] - last[2];
+      if (dx * dx + dy * dy + dz * dz < spacing2) {
+        held = true;
+        heldPoint = q;
+        return;
+      }
+    }
+    held = false;
+    put(q);
   };
   auto inside = [&](double x, double y) {
     return x >= r.xmin && x <= r.xmax && y >= r.ymin && y <= r.ymax;
@@ -139,8 +173,11 @@ void RunLayers::Impl::rebuildLines() {
   for (const auto& run : runs) {
     const std::array<unsigned char, 3> rgb{toByte(run.color.r), toByte(run.color.g),
                                            toByte(run.color.b)};
-    bool open = false;
+    open = false;
+    held = false;
     auto close = [&] {
+      if (held) put(heldPoint);
+      held = false;
       if (open) {
         offsets.push_back(static_cast<vtkTypeInt64>(count));
         cellRgb.insert(cellRgb.end(), rgb.begin(), rgb.end());
@@ -202,6 +239,40 @@ void RunLayers::Impl::rebuildLines() {
   lines->GetCellData()->SetScalars(colors);
   xyzArray->Modified();
   lines->Modified();
+}
+
+double RunLayers::Impl::wantedSpacing() {
+  const int* size = renderer->GetSize();
+  if (size[1] < 2 || lines->GetNumberOfPoints() == 0) return 0.0;
+  vtkCamera* camera = renderer->GetActiveCamera();
+  double pixel = 0.0;  // world length of a device pixel at the nearest run vertex
+  if (camera->GetParallelProjection()) {
+    pixel = 2.0 * camera->GetParallelScale() / size[1];
+  } else {
+    // Perspective: a pixel is smallest where the runs come nearest to the camera; their bounding
+    // box gives a lower bound on that distance (0 with the camera inside: no merging).
+    double b[6];
+    lines->GetBounds(b);
+    const double* eye = camera->GetPosition();
+    double d2 = 0.0;
+    for (int k = 0; k < 3; ++k) {
+      const double gap = std::max({b[2 * k] - eye[k], 0.0, eye[k] - b[2 * k + 1]});
+      d2 += gap * gap;
+    }
+    const double halfAngle = 0.5 * camera->GetViewAngle() * std::numbers::pi / 180.0;
+    pixel = 2.0 * std::sqrt(d2) * std::tan(halfAngle) / size[1];
+  }
+  return std::isfinite(pixel) && pixel > 0.0 ? kVertexSpacing * pixel : 0.0;
+}
+
+void RunLayers::Impl::adaptSpacing() {
+  const double want = wantedSpacing();
+  // Rebuilt when zooming in made the merging coarser than 1.5x what is wanted, or zooming out
+  // allows twice as much; in between the picture is the same to a fraction of a pixel.
+  if (want == spacing) return;
+  if (want > 0.0 && spacing > 0.0 && spacing <= 1.5 * want && 2.0 * spacing >= want) return;
+  spacing = want;
+  rebuildLines();
 }
 
 std::array<double, 3> RunLayers::Impl::exitPoint(const StoredRun& run, size_t first,
@@ -324,9 +395,17 @@ RunLayers::RunLayers(vtkRenderer* renderer, MarkerOverlay& markers)
   renderer->AddActor(d.ghostActor);
 
   d.legend = std::make_unique<LegendBox>(renderer);
+
+  // After the scene's own StartEvent observers (priority 0), which may move the camera.
+  d.beforeRender->SetClientData(&d);
+  d.beforeRender->SetCallback([](vtkObject*, unsigned long, void* self, void*) {
+    static_cast<Impl*>(self)->adaptSpacing();
+  });
+  renderer->AddObserver(vtkCommand::StartEvent, d.beforeRender, -1.0f);
 }
 
 RunLayers::~RunLayers() {
+  impl_->renderer->RemoveObserver(impl_->beforeRender);
   impl_->renderer->RemoveActor(impl_->lineActor);
   impl_->renderer->RemoveActor(impl_->haloActor);
   impl_->renderer->RemoveActor(impl_->ghostActor);

@@ -295,6 +295,10 @@ SurfaceScene::SurfaceScene() : impl_(std::make_unique<Impl>()) {
   }
   d.axes->SetXTitle("x");
   d.axes->SetYTitle("y");
+  // The height is read off the colour bar beside the surface (same colours, same scale): the
+  // short vertical edge of the box has no room for its own labels, which only overlapped.
+  d.axes->ZAxisLabelVisibilityOff();
+  d.axes->SetZTitle("");
   d.axes->SetVisibility(0);
   d.axes->PickableOff();
   ren->AddActor(d.axes);
@@ -374,7 +378,6 @@ void SurfaceScene::setLandscape(const LandscapeContent& content) {
   d.axes->SetXAxisRange(g.xmin, g.xmax);
   d.axes->SetYAxisRange(g.ymin, g.ymax);
   d.axes->SetZAxisRange(d.height.low - 0.02 * (d.height.high - d.height.low), d.height.high);
-  d.axes->SetZTitle(fTitle.c_str());
 
   RunPlacement placement;
   placement.xmin = g.xmin;

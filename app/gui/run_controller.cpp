@@ -35,9 +35,9 @@ struct Command {
 
 }  // namespace
 
-// Locking rule, enforced by the layout: `inbox_` is the only state both threads touch and is
-// guarded by its mutex; `pending_`, `abort_` and `speed_` are atomics the worker polls between
-// chunks; `gui_` belongs to the controller's thread and `loop_` to the worker thread.
+// Locking rule, enforced by the layout: `inbox_` and `settled_` are the only state both threads
+// touch, each guarded by its own mutex; `pending_`, `abort_` and `speed_` are atomics the worker
+// polls between chunks; `gui_` belongs to the controller's thread and `loop_` to the worker thread.
 struct RunController::Worker {
   explicit Worker(RunController* owner) : owner_(owner) {
     thread_ = std::thread([this] { run(); });
@@ -65,6 +65,10 @@ struct RunController::Worker {
   void postError(const std::string& message);
   bool interrupted() const { return pending_.load() || abort_.load(); }
   void waitUntil(Clock::time_point deadline);
+  void settleRunToEnds();
+
+  // Controller thread: waits up to `timeout` for every runToEnd posted so far to be settled.
+  void awaitRunToEnds(Clock::duration timeout);
 
   RunController* const owner_;
 
@@ -77,16 +81,26 @@ struct RunController::Worker {
   std::atomic<bool> abort_{false};
   std::atomic<double> speed_{kDefaultSpeed};
 
+  // runToEnd() commands posted (controller thread) and settled (worker thread: finished with its
+  // final snapshot posted, or overtaken by another command that ended the job).
+  struct Settled {
+    std::mutex mutex;
+    std::condition_variable changed;
+    uint64_t count = 0;
+  } settled_;
+
   struct GuiState {
     uint64_t generation = 0;  // of the last accepted scenario
     bool playing = false;     // as last announced by playingChanged
+    uint64_t runToEnds = 0;   // runToEnd() calls so far
   } gui_;
 
   struct LoopState {
     std::unique_ptr<RunSet> set;
     uint64_t generation = 0;
     Mode mode = Mode::Idle;
-    bool dirty = false;  // the runs changed since the last snapshot
+    bool dirty = false;      // the runs changed since the last snapshot
+    uint64_t runToEnds = 0;  // RunToEnd commands taken from the queue
     int64_t chunk = 256;
     Clock::time_point lastPublish{};
     Clock::duration publishInterval = kFrame;
@@ -128,12 +142,14 @@ void RunController::Worker::run() {
       for (auto& command : commands) apply(command);
       // A runToEnd answers with its final snapshot only (the live mode's latency).
       if (loop_.mode == Mode::Idle && loop_.dirty) publish();
+      if (loop_.mode != Mode::Finishing) settleRunToEnds();
       if (loop_.mode == Mode::Playing) play();
       if (loop_.mode == Mode::Finishing) finish();
     } catch (const std::exception& e) {
       // Nothing in core throws while stepping; this keeps a surprise from ending the program.
       postError(e.what());
       enter(Mode::Idle);
+      settleRunToEnds();
     }
   }
 }
@@ -160,6 +176,7 @@ void RunController::Worker::apply(Command& command) {
       s.dirty = true;
       break;
     case Command::Kind::RunToEnd:
+      ++s.runToEnds;
       if (s.set && s.mode != Mode::Finishing) {
         enter(Mode::Finishing);
         s.jobStart = Clock::now();
@@ -265,6 +282,7 @@ void RunController::Worker::finish() {
     if (s.set->allFinished()) {
       publish();
       enter(Mode::Idle);
+      settleRunToEnds();
       return;
     }
     stepChunk(s.chunk);
@@ -277,6 +295,20 @@ void RunController::Worker::finish() {
 void RunController::Worker::waitUntil(Clock::time_point deadline) {
   std::unique_lock lock(inbox_.mutex);
   inbox_.wake.wait_until(lock, deadline, [this] { return abort_.load() || !inbox_.queue.empty(); });
+}
+
+void RunController::Worker::settleRunToEnds() {
+  {
+    std::lock_guard lock(settled_.mutex);
+    if (settled_.count == loop_.runToEnds) return;
+    settled_.count = loop_.runToEnds;
+  }
+  settled_.changed.notify_all();
+}
+
+void RunController::Worker::awaitRunToEnds(Clock::duration timeout) {
+  std::unique_lock lock(settled_.mutex);
+  settled_.changed.wait_for(lock, timeout, [this] { return settled_.count >= gui_.runToEnds; });
 }
 
 void RunController::Worker::publish() {
@@ -335,7 +367,13 @@ void RunController::stepOnce() {
   worker_->post({Command::Kind::StepOnce, nullptr, 0});
 }
 void RunController::runToEnd() {
+  ++worker_->gui_.runToEnds;
   worker_->post({Command::Kind::RunToEnd, nullptr, 0});
+  // A short job (the live mode's rerun after an edit) is given up to a frame to finish here: its
+  // snapshot is then queued before the event loop paints the edit, and the edit and its result
+  // share one frame. Otherwise the widgets' repaint and the window's composition (tens of ms on a
+  // software renderer) start first and the result waits behind them.
+  worker_->awaitRunToEnds(kFrame);
 }
 void RunController::reset() {
   worker_->post({Command::Kind::Reset, nullptr, 0});

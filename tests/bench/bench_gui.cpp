@@ -185,6 +185,83 @@ BENCHMARK(BM_SetRunsAndFrame8Runs1e5Points)
     ->Unit(benchmark::kMillisecond)
     ->MinTime(2.0);
 
+// The same with one view shown: what each view's new-data frame costs.
+void setRunsAndFrameIn(benchmark::State& state, LandscapePanel::Layout layout) {
+  MainWindow& w = window();
+  auto* panel = w.landscapePanel();
+  panel->setLayout(layout);
+  VtkView* view =
+      layout == LandscapePanel::Layout::Surface ? panel->surfaceView() : panel->contourView();
+  const auto runs = eightRunsOfHundredThousandPoints();
+  QSignalSpy frames(view, &VtkView::frameRendered);
+  for (auto _ : state) {
+    frames.clear();
+    QElapsedTimer clock;
+    clock.start();
+    panel->setRuns(runs);
+    if (!waitUntil([&] { return frames.count() > 0; })) state.SkipWithError("no frame");
+    state.SetIterationTime(double(clock.nsecsElapsed()) * 1e-9);
+  }
+  panel->setLayout(LandscapePanel::Layout::Both);
+}
+void BM_SetRunsAndContourFrame8Runs1e5Points(benchmark::State& state) {
+  setRunsAndFrameIn(state, LandscapePanel::Layout::Contour);
+}
+void BM_SetRunsAndSurfaceFrame8Runs1e5Points(benchmark::State& state) {
+  setRunsAndFrameIn(state, LandscapePanel::Layout::Surface);
+}
+// Steady frames that really show the 8 x 10^5 points: the snapshot answering stop() is waited
+// for first (in landscapeFrame it arrives during the first frame and replaces the runs with the
+// engine's, so those benchmarks draw the engine's runs).
+void steadyFrameIn(benchmark::State& state, LandscapePanel::Layout layout) {
+  MainWindow& w = window();
+  w.setLiveMode(false);
+  QSignalSpy shown(&w, &MainWindow::snapshotShown);
+  w.controller().stop();
+  shown.wait(2000);
+  auto* panel = w.landscapePanel();
+  panel->setLayout(layout);
+  panel->setRuns(eightRunsOfHundredThousandPoints());
+  VtkView* view =
+      layout == LandscapePanel::Layout::Surface ? panel->surfaceView() : panel->contourView();
+  QSignalSpy frames(view, &VtkView::frameRendered);
+  view->requestRender();
+  frames.wait(10000);
+  for (auto _ : state) {
+    frames.clear();
+    QElapsedTimer clock;
+    clock.start();
+    view->requestRender();
+    if (!waitUntil([&] { return frames.count() > 0; })) state.SkipWithError("no frame");
+    state.SetIterationTime(double(clock.nsecsElapsed()) * 1e-9);
+  }
+  state.counters["stale_snapshots"] = double(shown.count());
+  panel->setLayout(LandscapePanel::Layout::Both);
+}
+void BM_SteadyContourFrameShowing8Runs1e5Points(benchmark::State& state) {
+  steadyFrameIn(state, LandscapePanel::Layout::Contour);
+}
+void BM_SteadySurfaceFrameShowing8Runs1e5Points(benchmark::State& state) {
+  steadyFrameIn(state, LandscapePanel::Layout::Surface);
+}
+BENCHMARK(BM_SteadyContourFrameShowing8Runs1e5Points)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2.0);
+BENCHMARK(BM_SteadySurfaceFrameShowing8Runs1e5Points)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2.0);
+
+BENCHMARK(BM_SetRunsAndContourFrame8Runs1e5Points)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2.0);
+BENCHMARK(BM_SetRunsAndSurfaceFrame8Runs1e5Points)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2.0);
+
 }  // namespace
 
 int main(int argc, char** argv) {
