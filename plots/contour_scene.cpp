@@ -348,6 +348,10 @@ void ContourScene::setLegendVisible(bool visible) {
   impl_->runs->setLegendVisible(visible);
 }
 
+void ContourScene::setAntialiasing(bool on) {
+  impl_->renderer->SetUseFXAA(on);
+}
+
 void ContourScene::resetCamera() {
   impl_->fitPending = true;
   // Fit now when the window size is known, so a pick before the next render sees the new view.

@@ -21,6 +21,7 @@ class ContourScene : public LandscapeScene {
   void setHighlight(std::optional<std::array<double, 2>> point) override;
   std::optional<std::array<double, 2>> pick(double displayX, double displayY) override;
   void setLegendVisible(bool visible) override;
+  void setAntialiasing(bool on) override;
   void resetCamera() override;
 
  private:

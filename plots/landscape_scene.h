@@ -39,6 +39,9 @@ class LandscapeScene {
   virtual std::optional<std::array<double, 2>> pick(double displayX, double displayY) = 0;
   // Shows or hides the legend of the runs (one legend is enough when two views are side by side).
   virtual void setLegendVisible(bool visible) = 0;
+  // Smooths edges (FXAA, one full-screen pass). Off for frames that are soon replaced (live
+  // reruns, animation), back on for the picture that stays.
+  virtual void setAntialiasing(bool on) = 0;
   // Fits the camera to the landscape box.
   virtual void resetCamera() = 0;
 };

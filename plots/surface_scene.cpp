@@ -418,6 +418,10 @@ void SurfaceScene::setLegendVisible(bool visible) {
   impl_->runs->setLegendVisible(visible);
 }
 
+void SurfaceScene::setAntialiasing(bool on) {
+  impl_->renderer->SetUseFXAA(on);
+}
+
 void SurfaceScene::resetCamera() {
   impl_->fitPending = true;
   if (impl_->renderer->GetRenderWindow() != nullptr) impl_->layout();

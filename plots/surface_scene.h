@@ -23,6 +23,7 @@ class SurfaceScene : public LandscapeScene {
   std::optional<std::array<double, 2>> pick(double displayX, double displayY) override;
   // An oblique view of the whole surface.
   void setLegendVisible(bool visible) override;
+  void setAntialiasing(bool on) override;
   void resetCamera() override;
 
  private:

@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QMouseEvent>
 #include <QSplitter>
+#include <QTimer>
 
 #include "app/gui/vtk_view.h"
 #include "plots/contour_scene.h"
@@ -36,6 +37,9 @@ struct LandscapePanel::Impl {
   QSplitter* column = nullptr;
   Layout layout = Layout::Both;
   std::optional<QPointF> surfacePress;  // where a left press on the surface began
+  // Frames of changing runs are drawn without FXAA (a software GL pays ~20 ms per view for
+  // it); once the runs rest for a moment the views are drawn again, smoothed.
+  QTimer refine;
 };
 
 LandscapePanel::LandscapePanel(QWidget* parent) : QWidget(parent), impl_(std::make_unique<Impl>()) {
@@ -70,6 +74,14 @@ LandscapePanel::LandscapePanel(QWidget* parent) : QWidget(parent), impl_(std::ma
   vtkNew<vtkInteractorStyleTrackballCamera> orbit;
   impl_->surfaceView->setInteractorStyle(orbit);
   impl_->surfaceView->installEventFilter(this);
+
+  impl_->refine.setSingleShot(true);
+  impl_->refine.setInterval(250);
+  connect(&impl_->refine, &QTimer::timeout, this, [this] {
+    impl_->contour.setAntialiasing(true);
+    impl_->surface.setAntialiasing(true);
+    render();
+  });
 
   auto pickOnMap = [this](QPointF display) {
     pickStart(impl_->contourView, impl_->contour, display);
@@ -135,6 +147,9 @@ const plots::LandscapeContent& LandscapePanel::landscape() const {
 }
 
 void LandscapePanel::setRuns(const std::vector<plots::RunView>& runs) {
+  impl_->contour.setAntialiasing(false);
+  impl_->surface.setAntialiasing(false);
+  impl_->refine.start();
   impl_->contour.setRuns(runs);
   impl_->surface.setRuns(runs);
   render();

@@ -122,44 +122,6 @@ std::vector<plots::RunView> eightRunsOfHundredThousandPoints() {
   return runs;
 }
 
-void landscapeFrame(benchmark::State& state, LandscapePanel::Layout layout) {
-  MainWindow& w = window();
-  w.setLiveMode(false);
-  w.controller().stop();
-  auto* panel = w.landscapePanel();
-  panel->setLayout(layout);
-  panel->setRuns(eightRunsOfHundredThousandPoints());
-  VtkView* view =
-      layout == LandscapePanel::Layout::Surface ? panel->surfaceView() : panel->contourView();
-  QSignalSpy frames(view, &VtkView::frameRendered);
-  view->requestRender();
-  frames.wait(5000);
-  for (auto _ : state) {
-    frames.clear();
-    QElapsedTimer clock;
-    clock.start();
-    view->requestRender();
-    if (!waitUntil([&] { return frames.count() > 0; })) state.SkipWithError("no frame");
-    state.SetIterationTime(double(clock.nsecsElapsed()) * 1e-9);
-  }
-  panel->setLayout(LandscapePanel::Layout::Both);
-}
-
-void BM_ContourFrame8Runs1e5Points(benchmark::State& state) {
-  landscapeFrame(state, LandscapePanel::Layout::Contour);
-}
-void BM_SurfaceFrame8Runs1e5Points(benchmark::State& state) {
-  landscapeFrame(state, LandscapePanel::Layout::Surface);
-}
-BENCHMARK(BM_ContourFrame8Runs1e5Points)
-    ->UseManualTime()
-    ->Unit(benchmark::kMillisecond)
-    ->MinTime(2.0);
-BENCHMARK(BM_SurfaceFrame8Runs1e5Points)
-    ->UseManualTime()
-    ->Unit(benchmark::kMillisecond)
-    ->MinTime(2.0);
-
 // Replacing the runs (what every snapshot does) plus the frame.
 void BM_SetRunsAndFrame8Runs1e5Points(benchmark::State& state) {
   MainWindow& w = window();
