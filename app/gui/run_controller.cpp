@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <exception>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -24,6 +25,7 @@ constexpr auto kFrame = 16ms;             // at most ~60 snapshots per second
 // takes 0.25-1 ms, which keeps stop() and new scenarios responsive whatever a step costs.
 constexpr std::chrono::microseconds kChunkMin = 250us, kChunkMax = 1ms;
 constexpr int64_t kMaxChunk = int64_t{1} << 20;
+constexpr int64_t kMovingRows = int64_t{1} << 14;  // rows a run in snapshots of moving runs
 
 enum class Mode { Idle, Playing, Finishing };
 
@@ -35,9 +37,10 @@ struct Command {
 
 }  // namespace
 
-// Locking rule, enforced by the layout: `inbox_` and `settled_` are the only state both threads
-// touch, each guarded by its own mutex; `pending_`, `abort_` and `speed_` are atomics the worker
-// polls between chunks; `gui_` belongs to the controller's thread and `loop_` to the worker thread.
+// Locking rule, enforced by the layout: `inbox_`, `settled_` and `mailbox_` are the only state
+// both threads touch, each guarded by its own mutex; `pending_`, `abort_` and `speed_` are atomics
+// the worker polls between chunks; `gui_` belongs to the controller's thread and `loop_` to the
+// worker thread.
 struct RunController::Worker {
   explicit Worker(RunController* owner) : owner_(owner) {
     thread_ = std::thread([this] { run(); });
@@ -88,6 +91,12 @@ struct RunController::Worker {
     std::condition_variable changed;
     uint64_t count = 0;
   } settled_;
+
+  // The newest snapshot not yet taken by the controller's thread (see publish()).
+  struct Mailbox {
+    std::mutex mutex;
+    std::optional<EngineSnapshot> snapshot;
+  } mailbox_;
 
   struct GuiState {
     uint64_t generation = 0;  // of the last accepted scenario
@@ -315,16 +324,35 @@ void RunController::Worker::publish() {
   auto& s = loop_;
   if (!s.set) return;
   const auto t0 = Clock::now();
-  EngineSnapshot snapshot = s.set->snapshot(s.generation);
+  // Frames of runs still moving are replaced within ~16 ms: 2^14 rows a run draw the same
+  // picture at screen resolution for a fraction of the GUI's work. Resting runs get every row.
+  const bool resting = s.mode == Mode::Idle || s.set->allFinished();
+  EngineSnapshot snapshot = s.set->snapshot(s.generation, resting ? kSnapshotRows : kMovingRows);
   s.lastPublish = Clock::now();
   // Copying 2^17 rows of several runs takes ~5 ms a run (mostly first touches of fresh pages):
   // spend at most an eighth of the worker's time on snapshots.
   s.publishInterval = std::max<Clock::duration>(kFrame, 7 * (s.lastPublish - t0));
   s.dirty = false;
+  // Only the newest snapshot matters: while one waits for the GUI thread (busy drawing the last
+  // one), a newer one replaces it instead of queueing behind it, so Stop and the final result
+  // are never stuck behind a backlog of frames.
+  bool post = false;
+  {
+    const std::lock_guard lock(mailbox_.mutex);
+    post = !mailbox_.snapshot.has_value();
+    mailbox_.snapshot = std::move(snapshot);
+  }
+  if (!post) return;
   QMetaObject::invokeMethod(
       owner_,
-      [owner = owner_, snapshot = std::move(snapshot)]() mutable {
-        emit owner->snapshotReady(std::move(snapshot));
+      [owner = owner_] {
+        std::optional<EngineSnapshot> newest;
+        {
+          auto& box = owner->worker_->mailbox_;
+          const std::lock_guard lock(box.mutex);
+          newest.swap(box.snapshot);
+        }
+        if (newest) emit owner->snapshotReady(std::move(*newest));
       },
       Qt::QueuedConnection);
 }

@@ -3,6 +3,7 @@
 // - one frame of the landscape views with 8 runs x 10^5 points.
 #include <benchmark/benchmark.h>
 
+#include <QAction>
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QLineEdit>
@@ -97,6 +98,75 @@ BENCHMARK(BM_ParameterChangeToRedrawnFrame)
     ->UseManualTime()
     ->Unit(benchmark::kMillisecond)
     ->MinTime(3.0);
+
+// Four 10^7-step runs in live mode: from Stop (the Esc action) until the window shows them
+// stopped.
+void BM_StopDuringTenMillionStepRun(benchmark::State& state) {
+  MainWindow& w = window();
+  w.setLiveMode(true);
+  Scenario long_run = fourRunsOfTenThousandSteps();
+  for (auto& run : long_run.runs) {
+    run.stop.maxIterations = 10'000'000;
+    run.optimizerParams.set("lr", 1e-7);  // crawls: never converges early
+  }
+  QAction* stop = w.findChild<QAction*>("stop");
+  for (auto _ : state) {
+    w.setScenario(long_run);
+    w.controller().runToEnd();
+    // Let it get going and show progress first (a snapshot of this scenario, not the last one).
+    auto current = [&w] {
+      const auto& snap = w.lastSnapshot();
+      return snap.generation == w.controller().generation() && !snap.runs.empty();
+    };
+    waitUntil([&] { return current() && w.lastSnapshot().runs[0].iterations > 100000; });
+    QElapsedTimer clock;
+    clock.start();
+    stop->trigger();
+    if (!waitUntil(
+            [&] { return current() && w.lastSnapshot().runs[0].status == RunStatus::Stopped; })) {
+      state.SkipWithError("never stopped");
+    }
+    state.SetIterationTime(double(clock.nsecsElapsed()) * 1e-9);
+    state.counters["stopped_at_step"] = double(w.lastSnapshot().runs[0].iterations);
+  }
+}
+BENCHMARK(BM_StopDuringTenMillionStepRun)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(5);
+
+// The engine alone (no window): from stop() until its Stopped snapshot arrives.
+void BM_ControllerStopDuringTenMillionStepRuns(benchmark::State& state) {
+  Scenario long_run = fourRunsOfTenThousandSteps();
+  for (auto& run : long_run.runs) {
+    run.stop.maxIterations = 10'000'000;
+    run.optimizerParams.set("lr", 1e-7);
+  }
+  RunController controller;
+  for (auto _ : state) {
+    EngineSnapshot last;
+    auto keep = QObject::connect(&controller, &RunController::snapshotReady,
+                                 [&last](const EngineSnapshot& snap) { last = snap; });
+    const uint64_t generation = controller.setScenario(long_run);
+    controller.runToEnd();
+    waitUntil([&] {
+      return last.generation == generation && !last.runs.empty() &&
+             last.runs[0].iterations > 100000;
+    });
+    QElapsedTimer clock;
+    clock.start();
+    controller.stop();
+    if (!waitUntil([&] { return last.runs[0].status == RunStatus::Stopped; })) {
+      state.SkipWithError("never stopped");
+    }
+    state.SetIterationTime(double(clock.nsecsElapsed()) * 1e-9);
+    QObject::disconnect(keep);
+  }
+}
+BENCHMARK(BM_ControllerStopDuringTenMillionStepRuns)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(5);
 
 std::vector<plots::RunView> eightRunsOfHundredThousandPoints() {
   std::vector<plots::RunView> runs;
