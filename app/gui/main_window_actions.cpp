@@ -50,6 +50,7 @@ void MainWindow::buildActions() {
   connect(addItem(file, tr("&Open..."), QKeySequence::Open, tr("Open a scenario file (JSON)")),
           &QAction::triggered, this, &MainWindow::openDialog);
   recentMenu_ = file->addMenu(tr("Open &recent"));
+  recentMenu_->setObjectName("recentMenu");
   auto* examples = file->addMenu(tr("&Examples"));
   const std::pair<const char*, const char*> exampleFiles[] = {
       {"Rosenbrock race", ":/gradscape/scenarios/default.json"},

@@ -4,6 +4,7 @@
 #include <QComboBox>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -106,6 +107,8 @@ class MainWindowTest : public QObject {
     window_->show();
     QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
     window_->setLiveMode(true);
+    // Settings persist between sessions (and test runs): start every case from one layout.
+    window_->landscapePanel()->setLayout(LandscapePanel::Layout::Both);
     window_->openExample(kDefaultScenario);
     window_->controller().runToEnd();
     QVERIFY(waitForFinishedRuns(*window_));
@@ -291,6 +294,22 @@ class MainWindowTest : public QObject {
                qPrintable(QString("run %1").arg(run)));
     }
     maybeShoot(window_.get(), "surface_only");
+  }
+
+  void theLayoutAndRecentFilesComeBackInTheNextSession() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath("kept.json");
+    QVERIFY(window_->saveFile(path));
+    window_->landscapePanel()->setLayout(LandscapePanel::Layout::Contour);
+    QVERIFY(window_->close());  // not modified: closes without asking, and saves the settings
+    MainWindow next;
+    QCOMPARE(next.landscapePanel()->layout(), LandscapePanel::Layout::Contour);
+    auto* recent = next.findChild<QMenu*>("recentMenu");
+    QVERIFY(recent);
+    QVERIFY(!recent->actions().isEmpty());
+    QCOMPARE(recent->actions().first()->toolTip(), QFileInfo(path).absoluteFilePath());
+    next.landscapePanel()->setLayout(LandscapePanel::Layout::Both);
+    QVERIFY(next.close());
   }
 
   void hidingARunRemovesItFromTheViews() {
