@@ -1,10 +1,8 @@
 #include "plots/contour_scene.h"
 
 #include <vtkActor.h>
-#include <vtkCallbackCommand.h>
 #include <vtkCamera.h>
 #include <vtkContourFilter.h>
-#include <vtkCoordinate.h>
 #include <vtkLookupTable.h>
 #include <vtkNew.h>
 #include <vtkPolyData.h>
@@ -13,21 +11,16 @@
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
 #include <vtkTextActor.h>
-#include <vtkTextProperty.h>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 
-#include "plots/color_bar.h"
 #include "plots/colormap.h"
 #include "plots/frame_axes.h"
 #include "plots/gradient_arrows.h"
 #include "plots/landscape_mesh.h"
-#include "plots/marker_overlay.h"
-#include "plots/run_layers.h"
-#include "plots/scene_markers.h"
-#include "plots/text_style.h"
+#include "plots/scene_overlay.h"
 
 namespace gradscape::plots {
 
@@ -36,7 +29,6 @@ namespace {
 // Heights of the layers above the landscape plane, as fractions of the box size: drawn in this
 // order from the bottom (parallel projection looks down -z).
 constexpr double kIsolineZ = 0.001, kArrowZ = 0.002, kRunZ = 0.003, kFrameZ = 0.004;
-constexpr int kTitleSize = 16;
 
 // The camera state a fit leaves; when the camera still has it, the user has not panned or zoomed.
 struct CameraState {
@@ -67,27 +59,20 @@ struct ContourScene::Impl {
   vtkNew<vtkActor> isolineActor;
   std::unique_ptr<GradientArrows> arrows;
   vtkNew<vtkTextActor> title;
-  std::unique_ptr<ColorBar> colorBar;
   std::unique_ptr<FrameAxes> axes;
-  std::unique_ptr<MarkerOverlay> markers;
-  std::unique_ptr<RunLayers> runs;
-  std::optional<std::array<double, 2>> start, highlight;
+  std::unique_ptr<SceneOverlay> overlay;
 
-  vtkNew<vtkCallbackCommand> beforeRender;
+  std::unique_ptr<RenderStartObserver> beforeRender;
   bool fitPending = true;
   CameraState fitted;
   std::array<double, 3> fittedFrame{0, 0, 0};  // window width, height, right column
 
-  double dpiScale() const {
-    vtkRenderWindow* w = renderer->GetRenderWindow();
-    return w != nullptr && w->GetDPI() > 0 ? w->GetDPI() / 72.0 : 1.0;
-  }
   void layout();
-  void updatePointMarkers();
-  // Point markers are drawn inside the landscape's box only (anywhere while there is none).
-  bool shows(const std::array<double, 2>& p) const {
-    const LandscapeGrid& g = content.grid;
-    return !hasLandscape || (p[0] >= g.xmin && p[0] <= g.xmax && p[1] >= g.ymin && p[1] <= g.ymax);
+  void updatePointMarkers() {
+    const double z = kRunZ * size;
+    overlay->placePointMarkers(content, hasLandscape, [z](double x, double y) {
+      return std::array<double, 3>{x, y, z};
+    });
   }
 };
 
@@ -97,18 +82,18 @@ void ContourScene::Impl::layout() {
   const int* viewport = renderer->GetSize();
   const double w = viewport[0], h = viewport[1];
   if (w < 2 || h < 2) return;
-  const double s = dpiScale();
+  const double s = dpiScale(renderer);
   const auto& g = content.grid;
   const double bw = g.xmax - g.xmin, bh = g.ymax - g.ymin;
   vtkCamera* camera = renderer->GetActiveCamera();
 
-  const auto legend = runs->legend().size();
+  const auto legend = overlay->runs->legend().size();
   const double left = (axes->leftMargin() + 12.0) * s;
-  const double top = (kTitleSize * 1.6 + 14.0) * s;
+  const double top = (kSceneTitleSize * 1.6 + 14.0) * s;
   // The legend shares the right column with the colour bar when the map keeps most of the
   // width; in a tall view it goes under the map; otherwise it floats in the map's corner.
-  const double wideColumn = (std::max(colorBar->width(), legend[0]) + 30.0) * s;
-  const double narrowColumn = (colorBar->width() + 30.0) * s;
+  const double wideColumn = (std::max(overlay->colorBar->width(), legend[0]) + 30.0) * s;
+  const double narrowColumn = (overlay->colorBar->width() + 30.0) * s;
   const double belowHeight = (legend[1] + 12.0) * s;
   enum class LegendPlace { Column, Below, Inside };
   LegendPlace place = LegendPlace::Inside;
@@ -156,48 +141,28 @@ void ContourScene::Impl::layout() {
   double barH = legendH > 0.0 ? boxH - legendH - 28.0 * s : boxH;
   barH = std::min(barH, 0.75 * boxH);
   if (barH < 80.0 * s) barH = std::min(boxH, 80.0 * s);
-  colorBar->place(columnX, boxBottom + boxH - barH, barH, s);
+  overlay->colorBar->place(columnX, boxBottom + boxH - barH, barH, s);
   switch (place) {
     case LegendPlace::Column:
-      runs->legend().place(columnX, boxBottom, s);
+      overlay->runs->legend().place(columnX, boxBottom, s);
       break;
     case LegendPlace::Below:
-      runs->legend().place(std::max(4.0 * s, boxLeft - 30.0 * s), 6.0 * s, s);
+      overlay->runs->legend().place(std::max(4.0 * s, boxLeft - 30.0 * s), 6.0 * s, s);
       break;
     case LegendPlace::Inside:
-      runs->legend().place(std::max(boxLeft, boxLeft + boxW - (legend[0] + 8.0) * s),
-                           boxBottom + 8.0 * s, s);
+      overlay->runs->legend().place(std::max(boxLeft, boxLeft + boxW - (legend[0] + 8.0) * s),
+                                    boxBottom + 8.0 * s, s);
       break;
   }
 
-  title->GetPositionCoordinate()->SetCoordinateSystemToViewport();
-  title->GetPositionCoordinate()->SetValue(
-      boxLeft + 0.5 * boxW, std::min(h - 8.0 * s, boxBottom + boxH + (kTitleSize * 1.5 + 8.0) * s));
+  placeTitle(title, boxLeft + 0.5 * boxW,
+             std::min(h - 8.0 * s, boxBottom + boxH + (kSceneTitleSize * 1.5 + 8.0) * s));
 
-  runs->setPixelScale(s);
+  overlay->runs->setPixelScale(s);
   isolineActor->GetProperty()->SetLineWidth(static_cast<float>(s));
   const double currentWpp = 2.0 * camera->GetParallelScale() / h;
   axes->update(currentWpp, s);
-  markers->update();
-}
-
-void ContourScene::Impl::updatePointMarkers() {
-  const double z = kRunZ * size;
-  std::vector<Marker> minima;
-  if (hasLandscape && content.style.showMinima) {
-    for (const auto& m : content.minima) {
-      if (shows(m)) minima.push_back(minimumMarker({m[0], m[1], z}));
-    }
-  }
-  markers->setMarkers(MarkerLayer::Minima, std::move(minima));
-  std::vector<Marker> startMarkers;
-  if (start && shows(*start)) startMarkers = startPointMarkers({(*start)[0], (*start)[1], z});
-  markers->setMarkers(MarkerLayer::Start, std::move(startMarkers));
-  std::vector<Marker> highlightMarkers;
-  if (highlight && shows(*highlight)) {
-    highlightMarkers.push_back(highlightMarker({(*highlight)[0], (*highlight)[1], z}));
-  }
-  markers->setMarkers(MarkerLayer::Highlight, std::move(highlightMarkers));
+  overlay->markers->update();
 }
 
 ContourScene::ContourScene() : impl_(std::make_unique<Impl>()) {
@@ -215,43 +180,19 @@ ContourScene::ContourScene() : impl_(std::make_unique<Impl>()) {
   d.landscapeActor->SetVisibility(0);
   ren->AddActor(d.landscapeActor);
 
-  d.isolines->ComputeScalarsOff();
-  d.isolines->ComputeNormalsOff();
-  d.isolineMapper->SetInputConnection(d.isolines->GetOutputPort());
-  d.isolineMapper->ScalarVisibilityOff();
-  d.isolineActor->SetMapper(d.isolineMapper);
-  d.isolineActor->GetProperty()->SetColor(0.05, 0.05, 0.1);
-  d.isolineActor->GetProperty()->SetOpacity(0.35);
-  d.isolineActor->GetProperty()->SetLineWidth(1.0);
-  d.isolineActor->GetProperty()->LightingOff();
-  d.isolineActor->PickableOff();
-  d.isolineActor->SetVisibility(0);
-  ren->AddActor(d.isolineActor);
+  addIsolines(ren, d.isolines, d.isolineMapper, d.isolineActor, 0.35);
 
   d.arrows = std::make_unique<GradientArrows>(ren);
   d.axes = std::make_unique<FrameAxes>(ren);
-  d.colorBar = std::make_unique<ColorBar>(ren);
-  d.markers = std::make_unique<MarkerOverlay>(ren);
-  d.runs = std::make_unique<RunLayers>(ren, *d.markers);
-
-  styleText(d.title->GetTextProperty(), kTitleSize, true);
-  d.title->GetTextProperty()->SetJustificationToCentered();
-  d.title->GetTextProperty()->SetVerticalJustificationToTop();
-  d.title->PickableOff();
-  ren->AddActor2D(d.title);
-
-  d.beforeRender->SetClientData(&d);
-  d.beforeRender->SetCallback(
-      [](vtkObject*, unsigned long, void* self, void*) { static_cast<Impl*>(self)->layout(); });
-  ren->AddObserver(vtkCommand::StartEvent, d.beforeRender);
+  d.overlay = std::make_unique<SceneOverlay>(ren);
+  addTitle(ren, d.title);
+  d.beforeRender = std::make_unique<RenderStartObserver>(ren, [&d] { d.layout(); });
 }
 
 ContourScene::~ContourScene() {
-  impl_->renderer->RemoveObserver(impl_->beforeRender);
+  impl_->beforeRender.reset();
   // Layers remove their actors from the renderer: destroy them while it is alive.
-  impl_->runs.reset();
-  impl_->markers.reset();
-  impl_->colorBar.reset();
+  impl_->overlay.reset();
   impl_->axes.reset();
   impl_->arrows.reset();
 }
@@ -268,13 +209,13 @@ void ContourScene::setLandscape(const LandscapeContent& content) {
                        d.content.grid.ymax == content.grid.ymax;
   d.content = content;
   const LandscapeGrid& g = d.content.grid;
-  d.hasLandscape = g.nx >= 2 && g.ny >= 2 && g.xmax > g.xmin && g.ymax > g.ymin;
+  d.hasLandscape = drawable(g);
   d.landscapeActor->SetVisibility(d.hasLandscape ? 1 : 0);
   d.isolineActor->SetVisibility(d.hasLandscape && d.content.style.isolines ? 1 : 0);
   d.axes->setVisible(d.hasLandscape);
   d.title->SetVisibility(d.hasLandscape ? 1 : 0);
   if (!d.hasLandscape) {
-    d.colorBar->setTable(nullptr, "");
+    d.overlay->colorBar->setTable(nullptr, "");
     d.arrows->setArrows({}, 0.0, 0.0, 0.0);
     d.updatePointMarkers();
     return;
@@ -296,7 +237,7 @@ void ContourScene::setLandscape(const LandscapeContent& content) {
   }
   d.isolineActor->SetPosition(0.0, 0.0, kIsolineZ * d.size);
 
-  d.colorBar->setTable(table, scale == ColorScale::Log ? "log10(f - f_min + c)" : "f");
+  d.overlay->colorBar->setTable(table, heightTitle(scale));
   d.title->SetInput(d.content.title.c_str());
   d.axes->setBox(g.xmin, g.xmax, g.ymin, g.ymax, kFrameZ * d.size);
   if (d.content.style.gradientArrows) {
@@ -305,29 +246,23 @@ void ContourScene::setLandscape(const LandscapeContent& content) {
     d.arrows->setArrows({}, 0.0, 0.0, 0.0);
   }
 
-  RunPlacement placement;
   // Runs are clipped at the frame, as the landscape is.
-  placement.xmin = g.xmin;
-  placement.xmax = g.xmax;
-  placement.ymin = g.ymin;
-  placement.ymax = g.ymax;
-  placement.lift = kRunZ * d.size;
-  d.runs->setPlacement(placement);
+  d.overlay->runs->setPlacement(boxPlacement(g, kRunZ * d.size));
   d.updatePointMarkers();
   if (!sameBox) d.fitPending = true;
 }
 
 void ContourScene::setRuns(const std::vector<RunView>& runs) {
-  impl_->runs->setRuns(runs);
+  impl_->overlay->runs->setRuns(runs);
 }
 
 void ContourScene::setStartPoint(double x, double y) {
-  impl_->start = std::array<double, 2>{x, y};
+  impl_->overlay->start = std::array<double, 2>{x, y};
   impl_->updatePointMarkers();
 }
 
 void ContourScene::setHighlight(std::optional<std::array<double, 2>> point) {
-  impl_->highlight = point;
+  impl_->overlay->highlight = point;
   impl_->updatePointMarkers();
 }
 
@@ -345,7 +280,7 @@ std::optional<std::array<double, 2>> ContourScene::pick(double displayX, double 
 }
 
 void ContourScene::setLegendVisible(bool visible) {
-  impl_->runs->setLegendVisible(visible);
+  impl_->overlay->runs->setLegendVisible(visible);
 }
 
 void ContourScene::setAntialiasing(bool on) {

@@ -1,11 +1,9 @@
 #include "plots/surface_scene.h"
 
 #include <vtkActor.h>
-#include <vtkCallbackCommand.h>
 #include <vtkCamera.h>
 #include <vtkCellPicker.h>
 #include <vtkContourFilter.h>
-#include <vtkCoordinate.h>
 #include <vtkCubeAxesActor.h>
 #include <vtkLightKit.h>
 #include <vtkLookupTable.h>
@@ -14,7 +12,6 @@
 #include <vtkPolyDataMapper.h>
 #include <vtkPolyDataNormals.h>
 #include <vtkProperty.h>
-#include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
 #include <vtkTextActor.h>
 #include <vtkTextProperty.h>
@@ -23,13 +20,10 @@
 #include <array>
 #include <cmath>
 
-#include "plots/color_bar.h"
 #include "plots/colormap.h"
 #include "plots/height_map.h"
 #include "plots/landscape_mesh.h"
-#include "plots/marker_overlay.h"
-#include "plots/run_layers.h"
-#include "plots/scene_markers.h"
+#include "plots/scene_overlay.h"
 #include "plots/text_style.h"
 
 namespace gradscape::plots {
@@ -38,7 +32,6 @@ namespace {
 
 constexpr double kHeightRatio = 0.5;  // height of the surface / larger side of the box
 constexpr double kRunLift = 0.006;    // runs float this fraction of the height above it
-constexpr int kTitleSize = 16;
 
 }  // namespace
 
@@ -58,12 +51,9 @@ struct SurfaceScene::Impl {
   vtkNew<vtkCubeAxesActor> axes;
   vtkNew<vtkTextActor> title;
   vtkNew<vtkCellPicker> picker;
-  std::unique_ptr<ColorBar> colorBar;
-  std::unique_ptr<MarkerOverlay> markers;
-  std::unique_ptr<RunLayers> runs;
-  std::optional<std::array<double, 2>> start, highlight;
+  std::unique_ptr<SceneOverlay> overlay;
 
-  vtkNew<vtkCallbackCommand> beforeRender;
+  std::unique_ptr<RenderStartObserver> beforeRender;
   bool fitPending = true;
   // The camera a fit left and the viewport size it was made for: a resize refits the view
   // unless the user has moved the camera since.
@@ -80,12 +70,8 @@ struct SurfaceScene::Impl {
     return s;
   }
 
-  double dpiScale() const {
-    vtkRenderWindow* w = renderer->GetRenderWindow();
-    return w != nullptr && w->GetDPI() > 0 ? w->GetDPI() / 72.0 : 1.0;
-  }
   double rightColumn() const {
-    return std::max(colorBar->width(), runs->legend().size()[0]) + 36.0;
+    return std::max(overlay->colorBar->width(), overlay->runs->legend().size()[0]) + 36.0;
   }
   // Height of the surface at (x, y): bilinear in the grid cell, its NaN corners left out of the
   // weights.
@@ -94,11 +80,11 @@ struct SurfaceScene::Impl {
   void fit(const std::array<double, 4>& rect);
   std::array<double, 4> projectedBounds();
   void layout();
-  void updatePointMarkers();
-  // Point markers are drawn inside the landscape's box only (anywhere while there is none).
-  bool shows(const std::array<double, 2>& p) const {
-    const LandscapeGrid& g = content.grid;
-    return !hasLandscape || (p[0] >= g.xmin && p[0] <= g.xmax && p[1] >= g.ymin && p[1] <= g.ymax);
+  void updatePointMarkers() {
+    const double lift = kRunLift * (bounds[5] - bounds[4]);
+    overlay->placePointMarkers(content, hasLandscape, [&](double x, double y) {
+      return std::array<double, 3>{x, y, surfaceAt(x, y) + lift};
+    });
   }
 };
 
@@ -178,49 +164,28 @@ void SurfaceScene::Impl::layout() {
   const int* viewport = renderer->GetSize();
   const double w = viewport[0], h = viewport[1];
   if (w < 2 || h < 2) return;
-  const double s = dpiScale();
+  const double s = dpiScale(renderer);
   const double right = rightColumn() * s;
-  const double top = (kTitleSize * 1.6 + 18.0) * s;
+  const double top = (kSceneTitleSize * 1.6 + 18.0) * s;
   const double bottom = 24.0 * s;
   // Room for the axis labels and titles around the box's corners.
   const std::array<double, 4> plot{70.0 * s, w - right - 80.0 * s, 60.0 * s, h - top - 10.0 * s};
   const bool resized = viewport[0] != fittedSize[0] || viewport[1] != fittedSize[1];
   if (resized && cameraState() == fitted) fitPending = true;
   if (hasLandscape && fitPending && plot[1] > plot[0] + 10 && plot[3] > plot[2] + 10) fit(plot);
-  runs->setPixelScale(s);
+  overlay->runs->setPixelScale(s);
   isolineActor->GetProperty()->SetLineWidth(static_cast<float>(s));
 
-  const auto legend = runs->legend().size();
+  const auto legend = overlay->runs->legend().size();
   const double columnX = w - right + 10.0 * s;
   const double available = h - top - bottom;
   const double legendH = legend[1] * s;
   double barH = std::min(0.55 * available, available - legendH - 28.0 * s);
   barH = std::max(barH, std::min(available, 80.0 * s));
-  colorBar->place(columnX, h - top - barH, barH, s);
-  runs->legend().place(columnX, bottom, s);
-  title->GetPositionCoordinate()->SetCoordinateSystemToViewport();
-  title->GetPositionCoordinate()->SetValue(0.5 * (w - right), h - 10.0 * s);
-  markers->update();
-}
-
-void SurfaceScene::Impl::updatePointMarkers() {
-  const double lift = kRunLift * (bounds[5] - bounds[4]);
-  auto on = [&](double x, double y) { return std::array<double, 3>{x, y, surfaceAt(x, y) + lift}; };
-  std::vector<Marker> minima;
-  if (hasLandscape && content.style.showMinima) {
-    for (const auto& m : content.minima) {
-      if (shows(m)) minima.push_back(minimumMarker(on(m[0], m[1])));
-    }
-  }
-  markers->setMarkers(MarkerLayer::Minima, std::move(minima));
-  std::vector<Marker> startMarkers;
-  if (start && shows(*start)) startMarkers = startPointMarkers(on((*start)[0], (*start)[1]));
-  markers->setMarkers(MarkerLayer::Start, std::move(startMarkers));
-  std::vector<Marker> highlightMarkers;
-  if (highlight && shows(*highlight)) {
-    highlightMarkers.push_back(highlightMarker(on((*highlight)[0], (*highlight)[1])));
-  }
-  markers->setMarkers(MarkerLayer::Highlight, std::move(highlightMarkers));
+  overlay->colorBar->place(columnX, h - top - barH, barH, s);
+  overlay->runs->legend().place(columnX, bottom, s);
+  placeTitle(title, 0.5 * (w - right), h - 10.0 * s);
+  overlay->markers->update();
 }
 
 SurfaceScene::SurfaceScene() : impl_(std::make_unique<Impl>()) {
@@ -253,17 +218,7 @@ SurfaceScene::SurfaceScene() : impl_(std::make_unique<Impl>()) {
   ren->AddActor(d.surfaceActor);
 
   d.isolines->SetInputConnection(d.normals->GetOutputPort());
-  d.isolines->ComputeScalarsOff();
-  d.isolines->ComputeNormalsOff();
-  d.isolineMapper->SetInputConnection(d.isolines->GetOutputPort());
-  d.isolineMapper->ScalarVisibilityOff();
-  d.isolineActor->SetMapper(d.isolineMapper);
-  d.isolineActor->GetProperty()->SetColor(0.05, 0.05, 0.1);
-  d.isolineActor->GetProperty()->SetOpacity(0.3);
-  d.isolineActor->GetProperty()->LightingOff();
-  d.isolineActor->PickableOff();
-  d.isolineActor->SetVisibility(0);
-  ren->AddActor(d.isolineActor);
+  addIsolines(ren, d.isolines, d.isolineMapper, d.isolineActor, 0.3);
 
   d.axes->SetCamera(ren->GetActiveCamera());
   d.axes->SetFlyModeToOuterEdges();
@@ -303,31 +258,20 @@ SurfaceScene::SurfaceScene() : impl_(std::make_unique<Impl>()) {
   d.axes->PickableOff();
   ren->AddActor(d.axes);
 
-  d.colorBar = std::make_unique<ColorBar>(ren);
-  d.markers = std::make_unique<MarkerOverlay>(ren);
-  d.runs = std::make_unique<RunLayers>(ren, *d.markers);
-
-  styleText(d.title->GetTextProperty(), kTitleSize, true);
-  d.title->GetTextProperty()->SetJustificationToCentered();
-  d.title->GetTextProperty()->SetVerticalJustificationToTop();
-  d.title->PickableOff();
-  ren->AddActor2D(d.title);
+  d.overlay = std::make_unique<SceneOverlay>(ren);
+  addTitle(ren, d.title);
 
   d.picker->PickFromListOn();
   d.picker->AddPickList(d.surfaceActor);
   d.picker->SetTolerance(0.0005);
 
-  d.beforeRender->SetClientData(&d);
-  d.beforeRender->SetCallback(
-      [](vtkObject*, unsigned long, void* self, void*) { static_cast<Impl*>(self)->layout(); });
-  ren->AddObserver(vtkCommand::StartEvent, d.beforeRender);
+  d.beforeRender = std::make_unique<RenderStartObserver>(ren, [&d] { d.layout(); });
 }
 
 SurfaceScene::~SurfaceScene() {
-  impl_->renderer->RemoveObserver(impl_->beforeRender);
-  impl_->runs.reset();
-  impl_->markers.reset();
-  impl_->colorBar.reset();
+  impl_->beforeRender.reset();
+  // Layers remove their actors from the renderer: destroy them while it is alive.
+  impl_->overlay.reset();
 }
 
 vtkRenderer* SurfaceScene::renderer() const {
@@ -340,13 +284,13 @@ void SurfaceScene::setLandscape(const LandscapeContent& content) {
   const bool had = d.hasLandscape;
   d.content = content;
   const LandscapeGrid& g = d.content.grid;
-  d.hasLandscape = g.nx >= 2 && g.ny >= 2 && g.xmax > g.xmin && g.ymax > g.ymin;
+  d.hasLandscape = drawable(g);
   d.surfaceActor->SetVisibility(d.hasLandscape ? 1 : 0);
   d.isolineActor->SetVisibility(d.hasLandscape && d.content.style.isolines ? 1 : 0);
   d.axes->SetVisibility(d.hasLandscape ? 1 : 0);
   d.title->SetVisibility(d.hasLandscape ? 1 : 0);
   if (!d.hasLandscape) {
-    d.colorBar->setTable(nullptr, "");
+    d.overlay->colorBar->setTable(nullptr, "");
     d.updatePointMarkers();
     return;
   }
@@ -366,8 +310,7 @@ void SurfaceScene::setLandscape(const LandscapeContent& content) {
   }
   // Isolines float a little above the faces they cut, so the depth test never hides them.
   d.isolineActor->SetPosition(0.0, 0.0, 0.002 * top);
-  const std::string fTitle = scale == ColorScale::Log ? "log10(f - f_min + c)" : "f";
-  d.colorBar->setTable(table, fTitle);
+  d.overlay->colorBar->setTable(table, heightTitle(scale));
   d.title->SetInput(d.content.title.c_str());
 
   // The floor of the axes box sits a little below the surface's lowest point, so its grid
@@ -379,29 +322,24 @@ void SurfaceScene::setLandscape(const LandscapeContent& content) {
   d.axes->SetYAxisRange(g.ymin, g.ymax);
   d.axes->SetZAxisRange(d.height.low - 0.02 * (d.height.high - d.height.low), d.height.high);
 
-  RunPlacement placement;
-  placement.xmin = g.xmin;
-  placement.xmax = g.xmax;
-  placement.ymin = g.ymin;
-  placement.ymax = g.ymax;
+  RunPlacement placement = boxPlacement(g, kRunLift * top);
   placement.surface = d.height;
-  placement.lift = kRunLift * top;
-  d.runs->setPlacement(placement);
+  d.overlay->runs->setPlacement(placement);
   d.updatePointMarkers();
   if (!had || oldBounds != d.bounds) d.fitPending = true;
 }
 
 void SurfaceScene::setRuns(const std::vector<RunView>& runs) {
-  impl_->runs->setRuns(runs);
+  impl_->overlay->runs->setRuns(runs);
 }
 
 void SurfaceScene::setStartPoint(double x, double y) {
-  impl_->start = std::array<double, 2>{x, y};
+  impl_->overlay->start = std::array<double, 2>{x, y};
   impl_->updatePointMarkers();
 }
 
 void SurfaceScene::setHighlight(std::optional<std::array<double, 2>> point) {
-  impl_->highlight = point;
+  impl_->overlay->highlight = point;
   impl_->updatePointMarkers();
 }
 
@@ -415,7 +353,7 @@ std::optional<std::array<double, 2>> SurfaceScene::pick(double displayX, double 
 }
 
 void SurfaceScene::setLegendVisible(bool visible) {
-  impl_->runs->setLegendVisible(visible);
+  impl_->overlay->runs->setLegendVisible(visible);
 }
 
 void SurfaceScene::setAntialiasing(bool on) {

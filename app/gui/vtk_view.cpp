@@ -218,29 +218,37 @@ struct VtkView::Impl {
     if (interactor->GetEnabled()) interactor->InvokeEvent(event, nullptr);
   }
 
-  static unsigned long pressEvent(Qt::MouseButton button) {
+  // VTK's event for pressing or releasing a button; NoEvent for buttons VTK has none for.
+  static unsigned long buttonEvent(Qt::MouseButton button, bool press) {
     switch (button) {
       case Qt::LeftButton:
-        return vtkCommand::LeftButtonPressEvent;
+        return press ? vtkCommand::LeftButtonPressEvent : vtkCommand::LeftButtonReleaseEvent;
       case Qt::MiddleButton:
-        return vtkCommand::MiddleButtonPressEvent;
+        return press ? vtkCommand::MiddleButtonPressEvent : vtkCommand::MiddleButtonReleaseEvent;
       case Qt::RightButton:
-        return vtkCommand::RightButtonPressEvent;
+        return press ? vtkCommand::RightButtonPressEvent : vtkCommand::RightButtonReleaseEvent;
       default:
         return vtkCommand::NoEvent;
     }
   }
-  static unsigned long releaseEvent(Qt::MouseButton button) {
-    switch (button) {
-      case Qt::LeftButton:
-        return vtkCommand::LeftButtonReleaseEvent;
-      case Qt::MiddleButton:
-        return vtkCommand::MiddleButtonReleaseEvent;
-      case Qt::RightButton:
-        return vtkCommand::RightButtonReleaseEvent;
-      default:
-        return vtkCommand::NoEvent;
+
+  void forwardButton(const QMouseEvent* event, QPointF pos, bool press, int repeat = 0) {
+    const unsigned long vtkEvent = buttonEvent(event->button(), press);
+    if (vtkEvent == vtkCommand::NoEvent) return;
+    setEventInformation(pos, event->modifiers(), repeat);
+    invoke(vtkEvent);
+  }
+
+  // A press, or with repeat 1 the second press of a double click: the left button goes to the
+  // signals unless it is forwarded, the others to VTK.
+  void pressButton(const QMouseEvent* event, int repeat) {
+    const QPointF pos = display(event->position());
+    if (event->button() == Qt::LeftButton && !forwardLeft) {
+      leftCaptured = true;
+      emit self->leftPressed(pos);
+      return;
     }
+    forwardButton(event, pos, true, repeat);
   }
 
   void forwardKey(QKeyEvent* event, bool press) {
@@ -415,17 +423,7 @@ void VtkView::paintGL() {
 }
 
 void VtkView::mousePressEvent(QMouseEvent* event) {
-  auto& d = *impl_;
-  const QPointF pos = d.display(event->position());
-  if (event->button() == Qt::LeftButton && !d.forwardLeft) {
-    d.leftCaptured = true;
-    emit leftPressed(pos);
-    return;
-  }
-  const unsigned long vtkEvent = Impl::pressEvent(event->button());
-  if (vtkEvent == vtkCommand::NoEvent) return;
-  d.setEventInformation(pos, event->modifiers());
-  d.invoke(vtkEvent);
+  impl_->pressButton(event, 0);
 }
 
 void VtkView::mouseMoveEvent(QMouseEvent* event) {
@@ -450,26 +448,13 @@ void VtkView::mouseReleaseEvent(QMouseEvent* event) {
     emit leftReleased(pos);
     return;
   }
-  const unsigned long vtkEvent = Impl::releaseEvent(event->button());
-  if (vtkEvent == vtkCommand::NoEvent) return;
-  d.setEventInformation(pos, event->modifiers());
-  d.invoke(vtkEvent);
+  d.forwardButton(event, pos, false);
 }
 
 void VtkView::mouseDoubleClickEvent(QMouseEvent* event) {
-  auto& d = *impl_;
-  const QPointF pos = d.display(event->position());
   // Qt sends press, release, double click, release: the double click stands for the second
   // press, flagged to VTK by a repeat count of 1.
-  if (event->button() == Qt::LeftButton && !d.forwardLeft) {
-    d.leftCaptured = true;
-    emit leftPressed(pos);
-    return;
-  }
-  const unsigned long vtkEvent = Impl::pressEvent(event->button());
-  if (vtkEvent == vtkCommand::NoEvent) return;
-  d.setEventInformation(pos, event->modifiers(), 1);
-  d.invoke(vtkEvent);
+  impl_->pressButton(event, 1);
 }
 
 void VtkView::wheelEvent(QWheelEvent* event) {

@@ -3,13 +3,7 @@
 // hidden runs left out, the warning cross of a diverged run, picking, and bad input (NaN
 // samples, negative minima on a log scale, empty and one-point runs) that must not break it.
 #include <vtkCamera.h>
-#include <vtkImageData.h>
-#include <vtkNew.h>
-#include <vtkPointData.h>
-#include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
-#include <vtkUnsignedCharArray.h>
-#include <vtkWindowToImageFilter.h>
 
 #include <QTest>
 
@@ -19,47 +13,26 @@
 #include <memory>
 #include <vector>
 
-#include "core/objectives/objective_registry.h"
 #include "plots/contour_scene.h"
 #include "plots/landscape_grid.h"
+#include "support/offscreen_render.h"
+#include "support/quadratic_landscape.h"
 
 using namespace gradscape;
 using namespace gradscape::plots;
+using namespace gradscape::testing;
 
 namespace {
 
-constexpr int kWidth = 640;
-constexpr int kHeight = 480;
-using Pixel = std::array<int, 3>;
-
-// f = 1/2 (x^2 + 4 y^2) on [-2, 2]^2: minimum 0 at the origin, maximum 10 in the corners.
+// The quadratic without its minimum marked, so the colour at the minimizer shows.
 LandscapeContent quadratic(ColorScale scale) {
-  const auto* entry = objectiveRegistry().find("rotated_quadratic");
-  ParamValues p;
-  p.set("condition", 4.0);
-  p.set("angle", 0.0);
-  const auto f = entry->make(ParamValues::withDefaults(entry->params, p));
-  LandscapeContent content;
-  content.grid = sampleLandscape(*f, f->domain(), 101, 101);
-  content.style.scale = scale;
+  LandscapeContent content = quadraticLandscape(scale);
   content.style.showMinima = false;
-  content.title = "quadratic";
   return content;
 }
 
 RunView line(double x0, double x1, double y, Rgb color, int points = 200) {
-  RunView run;
-  run.label = "line";
-  run.color = color;
-  run.finished = true;
-  for (int k = 0; k < points; ++k) {
-    const double x = x0 + (x1 - x0) * k / (points - 1);
-    run.iteration.push_back(k);
-    run.x.push_back(x);
-    run.y.push_back(y);
-    run.loss.push_back(0.5 * (x * x + 4 * y * y));
-  }
-  return run;
+  return lineRun("line", x0, x1, y, color, points);
 }
 
 int channel(double v) {
@@ -78,44 +51,7 @@ QByteArray show(const Pixel& p) {
 }
 
 // The scene in an offscreen window of its own.
-struct Offscreen {
-  ContourScene scene;
-  vtkNew<vtkRenderWindow> window;
-
-  Offscreen() {
-    window->SetOffScreenRendering(1);
-    window->SetMultiSamples(0);
-    window->SetSize(kWidth, kHeight);
-    window->AddRenderer(scene.renderer());
-  }
-  ~Offscreen() { window->Finalize(); }
-
-  std::vector<Pixel> render() {
-    window->Render();
-    vtkNew<vtkWindowToImageFilter> grab;
-    grab->SetInput(window);
-    grab->SetInputBufferTypeToRGB();
-    grab->ReadFrontBufferOff();
-    grab->Update();
-    vtkImageData* image = grab->GetOutput();
-    auto* data = static_cast<unsigned char*>(image->GetScalarPointer());
-    std::vector<Pixel> pixels(static_cast<size_t>(kWidth * kHeight));
-    for (size_t i = 0; i < pixels.size(); ++i) {
-      pixels[i] = {data[3 * i], data[3 * i + 1], data[3 * i + 2]};
-    }
-    return pixels;
-  }
-  // Display position (pixels, origin bottom-left) of a point of the z = 0 plane.
-  std::array<double, 2> display(double x, double y, double z = 0.0) {
-    vtkRenderer* r = scene.renderer();
-    r->SetWorldPoint(x, y, z, 1.0);
-    r->WorldToDisplay();
-    return {r->GetDisplayPoint()[0], r->GetDisplayPoint()[1]};
-  }
-  static Pixel at(const std::vector<Pixel>& image, std::array<double, 2> d) {
-    const int x = static_cast<int>(std::floor(d[0])), y = static_cast<int>(std::floor(d[1]));
-    return image[static_cast<size_t>(y * kWidth + x)];
-  }
+struct Offscreen : OffscreenScene<ContourScene> {
   double pixelSize() {
     return 2.0 * scene.renderer()->GetActiveCamera()->GetParallelScale() / kHeight;
   }

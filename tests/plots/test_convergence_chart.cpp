@@ -32,6 +32,7 @@
 #include "plots/convergence_chart.h"
 #include "plots/rgb.h"
 #include "plots/run_view.h"
+#include "support/offscreen_render.h"
 
 using namespace gradscape;
 using namespace gradscape::plots;
@@ -82,6 +83,7 @@ struct Offscreen {
   vtkNew<vtkRenderWindow> window;
 
   Offscreen() {
+    gradscape::testing::shareDisplay(window);
     window->SetOffScreenRendering(1);
     window->SetMultiSamples(0);
     window->SetSize(kWidth, kHeight);

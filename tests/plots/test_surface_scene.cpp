@@ -3,11 +3,7 @@
 // colour, and bad input (NaN samples, negative minima on a log scale, empty runs) that must
 // not break it.
 #include <vtkCamera.h>
-#include <vtkImageData.h>
-#include <vtkNew.h>
-#include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
-#include <vtkWindowToImageFilter.h>
 
 #include <QTest>
 
@@ -17,18 +13,16 @@
 #include <set>
 #include <vector>
 
-#include "core/objectives/objective_registry.h"
 #include "plots/landscape_grid.h"
 #include "plots/surface_scene.h"
+#include "support/offscreen_render.h"
+#include "support/quadratic_landscape.h"
 
 using namespace gradscape;
 using namespace gradscape::plots;
+using namespace gradscape::testing;
 
 namespace {
-
-constexpr int kWidth = 640;
-constexpr int kHeight = 480;
-using Pixel = std::array<int, 3>;
 
 // f = 1/2 (x^2 + 4 y^2) on [-2, 2]^2: minimum 0 at the origin, maximum 10 in the corners.
 double f(double x, double y) {
@@ -40,66 +34,11 @@ double height(double x, double y) {
   return f(x, y) / 10.0 * 2.0;
 }
 
-LandscapeContent quadratic(ColorScale scale) {
-  const auto* entry = objectiveRegistry().find("rotated_quadratic");
-  ParamValues p;
-  p.set("condition", 4.0);
-  p.set("angle", 0.0);
-  const auto objective = entry->make(ParamValues::withDefaults(entry->params, p));
-  LandscapeContent content;
-  content.grid = sampleLandscape(*objective, objective->domain(), 101, 101);
-  content.style.scale = scale;
-  content.title = "quadratic";
-  return content;
-}
-
 RunView path(double y, Rgb color) {
-  RunView run;
-  run.label = "path";
-  run.color = color;
-  run.finished = true;
-  for (int k = 0; k < 100; ++k) {
-    const double x = -1.5 + 3.0 * k / 99.0;
-    run.iteration.push_back(k);
-    run.x.push_back(x);
-    run.y.push_back(y);
-    run.loss.push_back(f(x, y));
-  }
-  return run;
+  return lineRun("path", -1.5, 1.5, y, color, 100);
 }
 
-struct Offscreen {
-  SurfaceScene scene;
-  vtkNew<vtkRenderWindow> window;
-
-  Offscreen() {
-    window->SetOffScreenRendering(1);
-    window->SetMultiSamples(0);
-    window->SetSize(kWidth, kHeight);
-    window->AddRenderer(scene.renderer());
-  }
-  ~Offscreen() { window->Finalize(); }
-
-  std::vector<Pixel> render() {
-    window->Render();
-    vtkNew<vtkWindowToImageFilter> grab;
-    grab->SetInput(window);
-    grab->SetInputBufferTypeToRGB();
-    grab->ReadFrontBufferOff();
-    grab->Update();
-    auto* data = static_cast<unsigned char*>(grab->GetOutput()->GetScalarPointer());
-    std::vector<Pixel> pixels(static_cast<size_t>(kWidth * kHeight));
-    for (size_t i = 0; i < pixels.size(); ++i) {
-      pixels[i] = {data[3 * i], data[3 * i + 1], data[3 * i + 2]};
-    }
-    return pixels;
-  }
-  std::array<double, 2> display(double x, double y, double z) {
-    vtkRenderer* r = scene.renderer();
-    r->SetWorldPoint(x, y, z, 1.0);
-    r->WorldToDisplay();
-    return {r->GetDisplayPoint()[0], r->GetDisplayPoint()[1]};
-  }
+struct Offscreen : OffscreenScene<SurfaceScene> {
   // Where the view ray through display point d first meets z = height(x, y) inside the box:
   // marched in small steps from the camera, then bisected.
   std::optional<std::array<double, 2>> rayHit(std::array<double, 2> d) {
@@ -147,7 +86,7 @@ class TestSurfaceScene : public QObject {
  private slots:
   void rendersALitColouredSurface() {
     Offscreen view;
-    view.scene.setLandscape(quadratic(ColorScale::Log));
+    view.scene.setLandscape(quadraticLandscape(ColorScale::Log));
     const auto image = view.render();
     std::set<int> colours;
     for (const Pixel& p : image) colours.insert((p[0] << 16) | (p[1] << 8) | p[2]);
@@ -156,7 +95,7 @@ class TestSurfaceScene : public QObject {
 
   void pickAtTheProjectedBoxCentreMeetsTheSurfaceWhereTheViewRayDoes() {
     Offscreen view;
-    view.scene.setLandscape(quadratic(ColorScale::Linear));
+    view.scene.setLandscape(quadraticLandscape(ColorScale::Linear));
     view.render();
     const auto d = view.display(0.0, 0.0, 1.0);  // the box is [-2, 2]^2 x [0, 2]
     const auto expected = view.rayHit(d);
@@ -171,7 +110,7 @@ class TestSurfaceScene : public QObject {
 
   void pickOfAVisibleSurfacePointReturnsIt() {
     Offscreen view;
-    view.scene.setLandscape(quadratic(ColorScale::Linear));
+    view.scene.setLandscape(quadraticLandscape(ColorScale::Linear));
     view.render();
     // (0.5, 1) lies on the far wall of the bowl, in view of the camera.
     const auto d = view.display(0.5, 1.0, height(0.5, 1.0));
@@ -184,7 +123,7 @@ class TestSurfaceScene : public QObject {
 
   void runsAreVisibleOnTheSurfaceInTheirColour() {
     Offscreen view;
-    view.scene.setLandscape(quadratic(ColorScale::Linear));
+    view.scene.setLandscape(quadraticLandscape(ColorScale::Linear));
     const Pixel magenta{255, 0, 255};
     QCOMPARE(countNear(view.render(), magenta, 40), 0);
     view.scene.setRuns({path(1.0, {1.0, 0.0, 1.0})});
@@ -193,8 +132,7 @@ class TestSurfaceScene : public QObject {
              QByteArray::number(countNear(image, magenta, 40)));
     // The mid point of the path, projected, is in the path's colour.
     const auto d = view.display(0.0, 1.0, height(0.0, 1.0));
-    const Pixel mid =
-        image[static_cast<size_t>(static_cast<int>(d[1]) * kWidth + static_cast<int>(d[0]))];
+    const Pixel mid = Offscreen::at(image, d);
     QVERIFY2(mid[0] > 200 && mid[1] < 60 && mid[2] > 200, QByteArray::number(mid[0]) + "," +
                                                               QByteArray::number(mid[1]) + "," +
                                                               QByteArray::number(mid[2]));
@@ -216,7 +154,7 @@ class TestSurfaceScene : public QObject {
     view.scene.setHighlight(std::array<double, 2>{0.5, 0.5});
     view.render();
 
-    LandscapeContent content = quadratic(ColorScale::Log);
+    LandscapeContent content = quadraticLandscape(ColorScale::Log);
     for (double& v : content.grid.values) v -= 20.0;
     content.grid.minValue -= 20.0;
     content.grid.maxValue -= 20.0;
