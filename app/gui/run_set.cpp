@@ -4,21 +4,11 @@
 #include <cmath>
 #include <limits>
 
-#include "core/schedules/schedule_registry.h"
-
 namespace gradscape::gui {
 
 RunSet RunSet::build(const Scenario& scenario) {
   RunSet set;
   set.runs = makeRuns(scenario);
-  set.objective = makeObjective(scenario.objective);
-  set.schedules.reserve(set.runs.size());
-  for (const auto& run : set.runs) {
-    // run->spec() holds the parameters completed with their defaults.
-    const RunSpec& spec = run->spec();
-    set.schedules.push_back(
-        makeSchedule(spec.schedule, spec.scheduleParams, spec.warmupSteps, spec.warmupStartFactor));
-  }
   set.scenario = scenario;
   return set;
 }
@@ -50,22 +40,22 @@ RunSnapshot RunSet::runSnapshot(size_t i, int64_t maxRows) const {
   s.view.diverged = run.status() == RunStatus::Diverged;
   s.view.finished = run.finished();
 
+  // A running run's trace ends at x_{k-1}: append x_k (Run::currentRow), so the view shows it.
   const Trace& trace = run.trace();
   const bool currentRecorded = !trace.empty() && trace.iteration(trace.size() - 1) >= s.iterations;
   if (!run.finished() && !currentRecorded) {
     const Vec& x = run.point();
-    Vec g(x.size());
-    const double f = objective->valueAndGradient(x, g);
+    const Run::CurrentRow row = run.currentRow();
     // A non-finite iterate is about to end the run as diverged; it is not drawn.
-    if (std::isfinite(f) && x.allFinite() && g.allFinite()) {
+    if (std::isfinite(row.loss) && x.allFinite() && std::isfinite(row.gradNorm)) {
       auto& v = s.view;
       v.iteration.push_back(static_cast<double>(s.iterations));
       v.x.push_back(x.size() >= 1 ? x[0] : 0.0);
       v.y.push_back(x.size() >= 2 ? x[1] : 0.0);
-      v.loss.push_back(f);
-      v.gradNorm.push_back(g.norm());
+      v.loss.push_back(row.loss);
+      v.gradNorm.push_back(row.gradNorm);
       v.stepNorm.push_back(0.0);
-      v.lr.push_back(run.spec().optimizerParams.get("lr") * schedules[i]->factor(s.iterations));
+      v.lr.push_back(row.lr);
     }
   }
   s.loss = s.view.empty() ? std::numeric_limits<double>::quiet_NaN() : s.view.loss.back();

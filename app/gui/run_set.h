@@ -7,7 +7,6 @@
 
 #include "app/gui/engine_snapshot.h"
 #include "core/scenario/scenario.h"
-#include "core/schedules/schedule.h"
 
 namespace gradscape::gui {
 
@@ -18,12 +17,6 @@ inline constexpr int64_t kSnapshotRows = int64_t{1} << 17;
 struct RunSet {
   Scenario scenario;  // kept for reset()
   std::vector<std::unique_ptr<Run>> runs;
-  // The trace of a running run ends at x_{k-1} (the row of x_k is written by the next step), so
-  // a snapshot appends the current iterate, valued like the final row Run::stop() would write:
-  // exact loss and gradient at x_k, step norm 0, lr = base_lr * factor(k). That needs the
-  // objective and each run's schedule, which Run keeps private.
-  std::shared_ptr<const Objective> objective;
-  std::vector<std::unique_ptr<Schedule>> schedules;
 
   // Fresh runs at iteration 0. Throws ScenarioError or std::invalid_argument like makeRuns.
   static RunSet build(const Scenario& scenario);

@@ -143,6 +143,12 @@ void Run::endDiverged() {
   finalGradNorm_ = trace_.gradNorm(last);
 }
 
+Run::CurrentRow Run::currentRow() const {
+  Vec g(x_.size());
+  const double f = objective_->valueAndGradient(x_, g);
+  return {f, g.norm(), baseLr_ * schedule_->factor(k_)};
+}
+
 void Run::finish(RunStatus status) {
   // Final row: the exact loss and gradient at the last iterate (no noise draw).
   const double f = objective_->valueAndGradient(x_, g_);

@@ -52,6 +52,13 @@ class Run {
   const Vec& point() const { return x_; }
   const Trace& trace() const { return trace_; }
   double wallSeconds() const { return wallSeconds_; }
+  // The current iterate x_k valued like the final row: exact loss and gradient norm (no noise
+  // draw) and the learning rate base_lr * factor(k). While a run goes, its trace ends at
+  // x_{k-1} (the row of x_k is written by the next step); views append this row to show x_k.
+  struct CurrentRow {
+    double loss, gradNorm, lr;
+  };
+  CurrentRow currentRow() const;
   // Loss and gradient norm of the final row (NaN while running).
   double finalLoss() const { return finalLoss_; }
   double finalGradNorm() const { return finalGradNorm_; }

@@ -77,6 +77,22 @@ class TestRun : public QObject {
     QCOMPARE(run.trace().point(1)[0], 1.0 - 0.02);
   }
 
+  void currentRowValuesTheIterateTheTraceHasNotRecordedYet() {
+    RunSpec s = gd(0.1, 100);
+    s.schedule = "step";
+    s.scheduleParams.set("step_size", 3);
+    s.scheduleParams.set("gamma", 0.5);
+    Run run(quadratic(), s);
+    for (int i = 0; i < 5; ++i) QVERIFY(run.step());
+    // x_5 from the closed forms with lr 0.1, 0.1, 0.1, 0.05, 0.05 (StepLR halves it at step 3).
+    const double x = 0.9 * 0.9 * 0.9 * 0.95 * 0.95, y = 0.6 * 0.6 * 0.6 * 0.8 * 0.8;
+    QCOMPARE(run.trace().iteration(run.trace().size() - 1), 4);  // the trace ends at x_4
+    const Run::CurrentRow row = run.currentRow();
+    QVERIFY(std::abs(row.loss - 0.5 * (x * x + 4 * y * y)) < 1e-15);
+    QVERIFY(std::abs(row.gradNorm - std::hypot(x, 4 * y)) < 1e-15);
+    QCOMPARE(row.lr, 0.05);  // step 5 still uses the halved rate (the next halving is at 6)
+  }
+
   void convergesAtFirstIterateWithinGradientTolerance() {
     RunSpec s = gd(0.1, 10'000);
     s.stop.gradTol = 1e-3;
