@@ -1,11 +1,8 @@
 #include "plots/color_bar.h"
 
-#include <vtkActor2D.h>
 #include <vtkCoordinate.h>
 #include <vtkLookupTable.h>
 #include <vtkNew.h>
-#include <vtkPolyData.h>
-#include <vtkPolyDataMapper2D.h>
 #include <vtkRenderer.h>
 #include <vtkSmartPointer.h>
 #include <vtkTextActor.h>
@@ -18,6 +15,7 @@
 
 #include "plots/nice_ticks.h"
 #include "plots/pixel_geometry.h"
+#include "plots/pixel_layer.h"
 #include "plots/text_style.h"
 
 namespace gradscape::plots {
@@ -35,12 +33,11 @@ constexpr int kTitleSize = 13;
 }  // namespace
 
 struct ColorBar::Impl {
-  vtkRenderer* renderer = nullptr;
+  explicit Impl(vtkRenderer* r) : renderer(r), layer(r, false) {}
+  vtkRenderer* renderer;
   vtkSmartPointer<vtkLookupTable> table;
   PixelGeometry geometry;
-  vtkNew<vtkPolyData> polyData;
-  vtkNew<vtkPolyDataMapper2D> mapper;
-  vtkNew<vtkActor2D> actor;
+  PixelLayer layer;  // the bar, its frame and ticks
   vtkNew<vtkTextActor> title;
   std::vector<double> tickValues;
   std::vector<vtkSmartPointer<vtkTextActor>> labels;
@@ -52,16 +49,8 @@ struct ColorBar::Impl {
   }
 };
 
-ColorBar::ColorBar(vtkRenderer* renderer) : impl_(std::make_unique<Impl>()) {
+ColorBar::ColorBar(vtkRenderer* renderer) : impl_(std::make_unique<Impl>(renderer)) {
   Impl& d = *impl_;
-  d.renderer = renderer;
-  d.mapper->SetInputData(d.polyData);
-  d.mapper->SetColorModeToDirectScalars();
-  d.mapper->SetScalarModeToUsePointData();
-  d.actor->SetMapper(d.mapper);
-  d.actor->PickableOff();
-  d.actor->SetVisibility(0);
-  renderer->AddActor2D(d.actor);
 
   styleText(d.title->GetTextProperty(), kTitleSize);
   d.title->GetTextProperty()->SetOrientation(90.0);
@@ -75,7 +64,6 @@ ColorBar::ColorBar(vtkRenderer* renderer) : impl_(std::make_unique<Impl>()) {
 
 ColorBar::~ColorBar() {
   impl_->clearLabels();
-  impl_->renderer->RemoveActor2D(impl_->actor);
   impl_->renderer->RemoveActor2D(impl_->title);
 }
 
@@ -85,7 +73,7 @@ void ColorBar::setTable(vtkLookupTable* table, const std::string& title) {
   d.clearLabels();
   d.tickValues.clear();
   d.labelWidth = 0.0;
-  d.actor->SetVisibility(table != nullptr ? 1 : 0);
+  d.layer.setVisible(table != nullptr);
   d.title->SetVisibility(table != nullptr ? 1 : 0);
   if (table == nullptr) return;
   const double* range = table->GetRange();
@@ -143,7 +131,7 @@ void ColorBar::place(double x, double y, double height, double dpiScale) {
            std::round(ty - 0.5 * line) + line);
     d.labels[k]->GetPositionCoordinate()->SetValue(labelX, ty);
   }
-  g.write(d.polyData);
+  d.layer.draw(g);
   d.title->GetPositionCoordinate()->SetValue(labelX + (d.labelWidth + kTitleGap) * s,
                                              y + 0.5 * height);
 }

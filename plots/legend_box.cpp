@@ -1,10 +1,7 @@
 #include "plots/legend_box.h"
 
-#include <vtkActor2D.h>
 #include <vtkCoordinate.h>
 #include <vtkNew.h>
-#include <vtkPolyData.h>
-#include <vtkPolyDataMapper2D.h>
 #include <vtkRenderer.h>
 #include <vtkSmartPointer.h>
 #include <vtkTextActor.h>
@@ -14,6 +11,7 @@
 #include <cmath>
 
 #include "plots/pixel_geometry.h"
+#include "plots/pixel_layer.h"
 #include "plots/text_style.h"
 
 namespace gradscape::plots {
@@ -35,31 +33,19 @@ std::string shortened(const std::string& label) {
 }  // namespace
 
 struct LegendBox::Impl {
-  vtkRenderer* renderer = nullptr;
+  explicit Impl(vtkRenderer* r) : renderer(r), layer(r, false) {}
+  vtkRenderer* renderer;
   std::vector<std::pair<std::string, Rgb>> entries;
   std::vector<vtkSmartPointer<vtkTextActor>> labels;
   double textWidth = 0.0;
   PixelGeometry geometry;
-  vtkNew<vtkPolyData> polyData;
-  vtkNew<vtkPolyDataMapper2D> mapper;
-  vtkNew<vtkActor2D> actor;
+  PixelLayer layer;  // box, frame and line samples
 };
 
-LegendBox::LegendBox(vtkRenderer* renderer) : impl_(std::make_unique<Impl>()) {
-  Impl& d = *impl_;
-  d.renderer = renderer;
-  d.mapper->SetInputData(d.polyData);
-  d.mapper->SetColorModeToDirectScalars();
-  d.mapper->SetScalarModeToUsePointData();
-  d.actor->SetMapper(d.mapper);
-  d.actor->PickableOff();
-  d.actor->SetVisibility(0);
-  renderer->AddActor2D(d.actor);
-}
+LegendBox::LegendBox(vtkRenderer* renderer) : impl_(std::make_unique<Impl>(renderer)) {}
 
 LegendBox::~LegendBox() {
   for (auto& label : impl_->labels) impl_->renderer->RemoveActor2D(label);
-  impl_->renderer->RemoveActor2D(impl_->actor);
 }
 
 void LegendBox::setEntries(const std::vector<std::pair<std::string, Rgb>>& entries) {
@@ -85,7 +71,7 @@ void LegendBox::setEntries(const std::vector<std::pair<std::string, Rgb>>& entri
     d.labels[i]->SetInput(text.c_str());
     d.textWidth = std::max(d.textWidth, textExtent(d.labels[i]->GetTextProperty(), text)[0]);
   }
-  d.actor->SetVisibility(entries.empty() ? 0 : 1);
+  d.layer.setVisible(!entries.empty());
 }
 
 const std::vector<std::pair<std::string, Rgb>>& LegendBox::entries() const {
@@ -124,7 +110,7 @@ void LegendBox::place(double x, double y, double dpiScale) {
     g.rect(x0 + 1.0, cy - 0.5 * line, x1 - 1.0, cy + 0.5 * line);
     d.labels[i]->GetPositionCoordinate()->SetValue(x1 + kSampleGap * s, cy);
   }
-  g.write(d.polyData);
+  d.layer.draw(g);
 }
 
 }  // namespace gradscape::plots

@@ -1,9 +1,6 @@
 #include "plots/marker_overlay.h"
 
-#include <vtkActor2D.h>
 #include <vtkNew.h>
-#include <vtkPolyData.h>
-#include <vtkPolyDataMapper2D.h>
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
 
@@ -12,6 +9,7 @@
 #include <numbers>
 
 #include "plots/pixel_geometry.h"
+#include "plots/pixel_layer.h"
 
 namespace gradscape::plots {
 
@@ -48,28 +46,16 @@ void drawShape(PixelGeometry& out, const Marker& m, double cx, double cy, double
 }  // namespace
 
 struct MarkerOverlay::Impl {
-  vtkRenderer* renderer = nullptr;
+  explicit Impl(vtkRenderer* r) : renderer(r), pixels(r, true) {}
+  vtkRenderer* renderer;
   std::array<std::vector<Marker>, kMarkerLayers> layers;
   PixelGeometry geometry;
-  vtkNew<vtkPolyData> polyData;
-  vtkNew<vtkPolyDataMapper2D> mapper;
-  vtkNew<vtkActor2D> actor;
+  PixelLayer pixels;
 };
 
-MarkerOverlay::MarkerOverlay(vtkRenderer* renderer) : impl_(std::make_unique<Impl>()) {
-  impl_->renderer = renderer;
-  impl_->mapper->SetInputData(impl_->polyData);
-  impl_->mapper->SetColorModeToDirectScalars();
-  impl_->mapper->SetScalarModeToUsePointData();
-  impl_->mapper->ScalarVisibilityOn();
-  impl_->actor->SetMapper(impl_->mapper);
-  impl_->actor->PickableOff();
-  renderer->AddActor2D(impl_->actor);
-}
+MarkerOverlay::MarkerOverlay(vtkRenderer* renderer) : impl_(std::make_unique<Impl>(renderer)) {}
 
-MarkerOverlay::~MarkerOverlay() {
-  impl_->renderer->RemoveActor2D(impl_->actor);
-}
+MarkerOverlay::~MarkerOverlay() = default;
 
 void MarkerOverlay::setMarkers(MarkerLayer layer, std::vector<Marker> markers) {
   impl_->layers[static_cast<size_t>(layer)] = std::move(markers);
@@ -107,7 +93,7 @@ void MarkerOverlay::update() {
       }
     }
   }
-  out.write(impl_->polyData);
+  impl_->pixels.draw(out);
 }
 
 }  // namespace gradscape::plots
