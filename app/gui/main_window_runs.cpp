@@ -1,0 +1,115 @@
+// The main window's side of the engine: showing snapshots in the views, the run list and the
+// status bar; hover read-outs.
+#include <QLabel>
+#include <QProgressBar>
+#include <QStatusBar>
+#include <algorithm>
+#include <cmath>
+
+#include "app/gui/convergence_panel.h"
+#include "app/gui/landscape_panel.h"
+#include "app/gui/main_window.h"
+#include "app/gui/run_controller.h"
+#include "app/gui/run_list_panel.h"
+#include "plots/run_label.h"
+
+namespace gradscape::gui {
+
+namespace {
+QString qs(const std::string& text) {
+  return QString::fromStdString(text);
+}
+}  // namespace
+
+void MainWindow::showSnapshot(EngineSnapshot snapshot) {
+  if (snapshot.generation != controller_->generation()) return;  // a newer scenario is coming
+  // Live mode: the iteration-0 picture of a rerun would only delay the result behind a frame.
+  const bool atStart = std::all_of(snapshot.runs.begin(), snapshot.runs.end(),
+                                   [](const RunSnapshot& run) { return run.iterations == 0; });
+  if (awaitingLiveResult_ && atStart && !snapshot.allFinished) return;
+  awaitingLiveResult_ = false;
+  views_.clear();
+  views_.reserve(snapshot.runs.size());
+  int running = 0, diverged = 0, done = 0;
+  QString divergedNames;
+  for (size_t i = 0; i < snapshot.runs.size(); ++i) {
+    auto& run = snapshot.runs[i];
+    plots::RunView view = std::move(run.view);
+    run.view = {};
+    if (i < scenario_.runs.size()) {
+      view.label = plots::legendLabel(scenario_.runs[i]);
+      view.name = scenario_.runs[i].label;
+    }
+    view.color = plots::runColor(int(i));
+    view.visible = i < visible_.size() ? bool(visible_[i]) : true;
+    views_.push_back(std::move(view));
+    QString status = qs(run.statusText);
+    if (run.status == RunStatus::Running) {
+      ++running;
+      status = tr("%L1 / %L2").arg(run.iterations).arg(run.maxIterations);
+    } else {
+      ++done;
+      if (std::isfinite(run.loss)) status += tr(" · f = %1").arg(run.loss, 0, 'g', 6);
+    }
+    if (run.status == RunStatus::Diverged) {
+      ++diverged;
+      if (i < scenario_.runs.size()) {
+        divergedNames += (divergedNames.isEmpty() ? "" : ", ") +
+                         tr("%1 %2").arg(qs(scenario_.runs[i].label), qs(run.statusText));
+      }
+    }
+    runList_->setStatus(int(i), status, run.status == RunStatus::Diverged);
+  }
+  snapshot_ = std::move(snapshot);
+  summaryLabel_->setText(running > 0 ? tr("%1 running, %2 finished").arg(running).arg(done)
+                                     : tr("%1 finished").arg(done) +
+                                           (diverged ? tr(", %1 diverged").arg(diverged) : ""));
+  progress_->setValue(int(std::lround(snapshot_.progress * 1000)));
+  if (diverged > 0 && snapshot_.allFinished) statusBar()->showMessage(divergedNames, 10000);
+  redrawRuns();
+  emit snapshotShown(snapshot_.generation);
+}
+
+void MainWindow::redrawRuns() {
+  landscape_->setRuns(views_);
+  convergence_->setRuns(views_);
+}
+
+void MainWindow::showHoveredIteration(std::optional<double> iteration) {
+  convergence_->setMarker(iteration);
+  if (!iteration) {
+    landscape_->setHighlight(std::nullopt);
+    return;
+  }
+  // The selected run's iterate nearest to that iteration (rows may be thinned).
+  int row = std::max(runList_->currentRow(), 0);
+  if (row >= int(views_.size()) || views_[size_t(row)].empty()) return;
+  const auto& view = views_[size_t(row)];
+  const auto it = std::lower_bound(view.iteration.begin(), view.iteration.end(), *iteration);
+  size_t k = size_t(std::min<std::ptrdiff_t>(it - view.iteration.begin(), view.size() - 1));
+  if (k > 0 &&
+      std::abs(view.iteration[k - 1] - *iteration) < std::abs(view.iteration[k] - *iteration)) {
+    --k;
+  }
+  landscape_->setHighlight(std::array<double, 2>{view.x[k], view.y[k]});
+  statusBar()->showMessage(tr("%1 at iteration %L2: f = %3, |g| = %4")
+                               .arg(qs(view.label))
+                               .arg(qint64(view.iteration[k]))
+                               .arg(view.loss[k], 0, 'g', 6)
+                               .arg(view.gradNorm[k], 0, 'g', 4),
+                           4000);
+}
+
+void MainWindow::showCursor(std::optional<std::array<double, 2>> point) {
+  if (!point || !objective_) {
+    cursorLabel_->clear();
+    return;
+  }
+  const Vec x{{(*point)[0], (*point)[1]}};
+  cursorLabel_->setText(tr("x = %1   y = %2   f = %3")
+                            .arg(x[0], 0, 'f', 4)
+                            .arg(x[1], 0, 'f', 4)
+                            .arg(objective_->value(x), 0, 'g', 6));
+}
+
+}  // namespace gradscape::gui
