@@ -1,6 +1,8 @@
 #pragma once
 // A differentiable loss landscape with its known answer.
+#include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -38,6 +40,27 @@ class Objective {
   virtual std::vector<Vec> minimizers() const { return {}; }
   // Known global minimum value, if any.
   virtual std::optional<double> minimumValue() const { return std::nullopt; }
+
+  // Where a run starts when the scenario names no start. The default is a point in the
+  // lower-left part of the plotting domain, away from typical minima; models on data override
+  // it with a seeded initialisation (e.g. Glorot weights).
+  virtual Vec defaultStart(uint64_t seed) const;
+
+  // Finite sums f(x) = (1/N) sum_i f_i(x) + r(x) (models fitted to N samples or measurements)
+  // return N here and implement batchValueAndGradient; other objectives return 0.
+  virtual int64_t sampleCount() const { return 0; }
+  // Mean loss and gradient over the samples in `batch` (indices in [0, sampleCount()), repeats
+  // allowed), plus the regulariser r: (1/|B|) sum_{i in B} f_i(x) + r(x). With every index
+  // once this equals valueAndGradient. Throws std::logic_error when sampleCount() is 0.
+  virtual double batchValueAndGradient(VecCRef x, std::span<const int> batch, VecRef g) const;
 };
+
+// The largest dimension for which dense Hessians are formed (Newton steps, exact spectra,
+// curvature tracking); beyond it only Hessian-vector products are used.
+inline constexpr int kMaxDenseHessianDim = 2000;
+
+// The dense Hessian assembled column by column from hessianVectorProduct with unit vectors
+// (n products): how N-D objectives without a cheaper closed form implement hessian().
+Mat hessianFromProducts(const Objective& objective, VecCRef x);
 
 }  // namespace gradscape
