@@ -8,14 +8,20 @@
 #include "core/objectives/goldstein_price.h"
 #include "core/objectives/himmelblau.h"
 #include "core/objectives/levy_n13.h"
+#include "core/objectives/linear_regression.h"
+#include "core/objectives/logistic_regression.h"
+#include "core/objectives/matrix_sensing.h"
 #include "core/objectives/matyas.h"
 #include "core/objectives/mccormick.h"
+#include "core/objectives/mlp_classifier.h"
 #include "core/objectives/monkey_saddle.h"
 #include "core/objectives/rastrigin.h"
 #include "core/objectives/rosenbrock.h"
 #include "core/objectives/rotated_quadratic.h"
 #include "core/objectives/saddle.h"
 #include "core/objectives/six_hump_camel.h"
+#include "core/objectives/softmax_regression.h"
+#include "core/objectives/spectrum_quadratic.h"
 #include "core/objectives/styblinski_tang.h"
 #include "core/objectives/three_hump_camel.h"
 
@@ -45,6 +51,13 @@ const Registry<Objective>& objectiveRegistry() {
       // No minimum.
       saddleEntry(),
       monkeySaddleEntry(),
+      // Many dimensions: chosen spectra and models fitted to generated data.
+      spectrumQuadraticEntry(),
+      linearRegressionEntry(),
+      logisticRegressionEntry(),
+      softmaxRegressionEntry(),
+      mlpClassifierEntry(),
+      matrixSensingEntry(),
   });
   return registry;
 }

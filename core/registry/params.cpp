@@ -136,4 +136,11 @@ const ParamSpec* findParam(const std::vector<ParamSpec>& specs, std::string_view
   return nullptr;
 }
 
+void requireInSpec(const std::vector<ParamSpec>& specs, std::string_view name, double value) {
+  const ParamSpec* spec = findParam(specs, name);
+  if (!spec) throw std::out_of_range("no parameter named '" + std::string(name) + "'");
+  const std::string problem = checkParam(*spec, value);
+  if (!problem.empty()) throw std::invalid_argument(std::string(name) + ": " + problem);
+}
+
 }  // namespace gradscape

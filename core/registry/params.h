@@ -72,6 +72,12 @@ void requireOption(bool ok, const char* field, const std::string& what);
 // A spec by name, or nullptr.
 const ParamSpec* findParam(const std::vector<ParamSpec>& specs, std::string_view name);
 
+// Checks `value` against the spec called `name` in `specs`: how constructors reject an option
+// with the same range their registry entry shows. Throws std::invalid_argument("<name>: <checkParam
+// message>") when the value is outside its spec, std::out_of_range when no spec has that name
+// (programmer error).
+void requireInSpec(const std::vector<ParamSpec>& specs, std::string_view name, double value);
+
 // Formats a number the way messages and tables show it (shortest round-trip form).
 std::string formatNumber(double value);
 
