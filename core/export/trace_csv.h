@@ -7,7 +7,10 @@
 
 namespace gradscape {
 
-// Header: iteration,x0,...,x{n-1},loss,grad_norm,step_norm,lr
+// Header: iteration,x0,...,x{n-1},loss,grad_norm,step_norm,lr, then
+// top_eigenvalue,bottom_eigenvalue,hessian_trace when the run tracked its curvature. The x
+// columns appear when every row holds its iterate (Trace::pointsPerRow: small dimensions).
+// Rows and curvature samples are merged by iteration; cells with nothing measured are empty.
 void writeTraceCsv(const Trace& trace, std::ostream& out);
 // Returns false when the file cannot be written.
 bool writeTraceCsvFile(const Trace& trace, const std::string& path);

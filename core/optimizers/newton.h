@@ -23,6 +23,7 @@ struct NewtonOptions {
 class Newton final : public Optimizer {
  public:
   explicit Newton(const NewtonOptions& options);
+  bool usesHessian() const override { return true; }
 
  protected:
   void onReset(int dim) override;

@@ -42,6 +42,9 @@ class Optimizer {
     return info;
   }
 
+  // True for methods that form the dense Hessian each step (limited to kMaxDenseHessianDim).
+  virtual bool usesHessian() const { return false; }
+
   void setClipping(const Clipping& clip) { clip_ = clip; }
   const Clipping& clipping() const { return clip_; }
 

@@ -8,6 +8,7 @@
 
 #include "core/optimizers/optimizer_registry.h"
 #include "core/oracles/noise_model.h"
+#include "core/run/curvature_tracker.h"
 #include "core/schedules/schedule_registry.h"
 
 namespace gradscape {
@@ -63,6 +64,14 @@ Run::Run(std::shared_ptr<const Objective> objective, RunSpec spec, int64_t trace
   const auto& opt = lookup(optimizerRegistry(), spec_.optimizer, "optimizer");
   spec_.optimizerParams = ParamValues::withDefaults(opt.params, spec_.optimizerParams);
   optimizer_ = opt.make(spec_.optimizerParams);
+  if (optimizer_->usesHessian() && n > kMaxDenseHessianDim) {
+    throw std::invalid_argument(opt.title + " forms the dense Hessian, which is limited to " +
+                                std::to_string(kMaxDenseHessianDim) +
+                                " dimensions; this objective has " + std::to_string(n));
+  }
+  if (spec_.curvature.every < 0 || spec_.curvature.traceProbes < 1) {
+    throw std::invalid_argument("curvature: the interval must be >= 0 and probes >= 1");
+  }
   optimizer_->setClipping(spec_.clipping);
   optimizer_->reset(n);
   baseLr_ = spec_.optimizerParams.get("lr");
@@ -74,8 +83,8 @@ Run::Run(std::shared_ptr<const Objective> objective, RunSpec spec, int64_t trace
 
   const auto& noise = lookup(noiseRegistry(), spec_.noise, "noise model");
   spec_.noiseParams = ParamValues::withDefaults(noise.params, spec_.noiseParams);
-  oracle_ =
-      std::make_unique<ObjectiveOracle>(objective_, noise.make(spec_.noiseParams), spec_.seed);
+  oracle_ = std::make_unique<ObjectiveOracle>(objective_, noise.make(spec_.noiseParams), spec_.seed,
+                                              spec_.minibatch);
 
   if (spec_.label.empty()) spec_.label = opt.title;
   x_ = spec_.start;
@@ -97,6 +106,11 @@ bool Run::outOfBounds(double loss, VecCRef x) const {
 
 bool Run::step() {
   if (status_ != RunStatus::Running) return false;
+  const int64_t every = spec_.curvature.every;
+  if (every > 0 && k_ % (every * trace_.curvatureStride()) == 0) {
+    trace_.recordCurvature(measureCurvature(*objective_, x_, k_, spec_.curvature,
+                                            spec_.seed + static_cast<uint64_t>(k_)));
+  }
   const double lr = baseLr_ * schedule_->factor(k_);
   for (Eigen::Index i = 0; i < x_.size(); ++i) xPrev_[i] = x_[i];
   const StepInfo info = optimizer_->step(*oracle_, x_, lr);

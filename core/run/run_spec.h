@@ -19,6 +19,27 @@ struct StopRules {
   bool operator==(const StopRules&) const = default;
 };
 
+// Minibatch gradients for finite-sum objectives (models on data): each step's gradient is the
+// mean over `size` samples, drawn like torch's DataLoader: without replacement, a fresh
+// shuffle each epoch (the epoch's last batch may be smaller); with replacement, independent
+// uniform draws. size 0 uses every sample (full batch).
+struct Minibatch {
+  int64_t size = 0;
+  bool replacement = false;
+  bool operator==(const Minibatch&) const = default;
+};
+
+// Curvature tracking: every `every` iterations (0 = off) the run records the largest and the
+// smallest Hessian eigenvalue at x_k (sharpness), and with `trace` the Hessian's trace
+// (exact up to kDenseTrackingDim dimensions, else Hutchinson's estimate with `traceProbes`
+// probes).
+struct CurvatureTracking {
+  int64_t every = 0;
+  bool trace = false;
+  int traceProbes = 16;
+  bool operator==(const CurvatureTracking&) const = default;
+};
+
 struct RunSpec {
   std::string label;  // shown in tables and legends; defaults to the optimizer's title
   std::string optimizer = "sgd";
@@ -30,7 +51,9 @@ struct RunSpec {
   Clipping clipping;
   std::string noise = "none";
   ParamValues noiseParams;
-  uint64_t seed = 0;  // seeds the gradient noise
+  uint64_t seed = 0;  // seeds the gradient noise and the minibatch draws
+  Minibatch minibatch;
+  CurvatureTracking curvature;
   Vec start;
   StopRules stop;
   bool operator==(const RunSpec&) const = default;

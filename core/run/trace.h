@@ -2,6 +2,11 @@
 // The per-iteration record of one run, memory bounded: once `capacity` rows are held, every
 // other row is dropped and only every 2nd (then 4th, ...) iteration is kept, so a 10^7-step run
 // keeps an evenly thinned record. The first and the final rows are always kept.
+//
+// Iterates are stored with every row while dim * capacity fits kPointBudget doubles (all 2-D
+// runs). Larger problems keep their iterates in a list of their own, thinned the same way but
+// to at most kPointBudget / dim points, so a run in 10^5 dimensions holds a few dozen iterates
+// while its loss curve keeps every row.
 #include <cstdint>
 #include <vector>
 
@@ -9,10 +14,19 @@
 
 namespace gradscape {
 
+// Curvature of the loss at one iterate (issue: sharpness tracking): the extreme Hessian
+// eigenvalues and, optionally, the trace (NaN when not tracked).
+struct CurvatureSample {
+  int64_t iteration;
+  double top, bottom, trace;
+};
+
 class Trace {
  public:
   // Default capacity: 2^18 rows (a few tens of MB for a 2-D run at the most).
   static constexpr int64_t kDefaultCapacity = int64_t{1} << 18;
+  // Doubles of iterate storage per run (32 MB).
+  static constexpr int64_t kPointBudget = int64_t{1} << 22;
 
   explicit Trace(int dim = 0, int64_t capacity = kDefaultCapacity);
 
@@ -27,8 +41,15 @@ class Trace {
     if (!force && (iteration & (stride_ - 1)) != 0) return;
     if (size() >= capacity_) thin();
     rows_.push_back({iteration, loss, gradNorm, stepNorm, lr});
-    for (int i = 0; i < dim_; ++i) points_.push_back(x[i]);
+    if (pointsPerRow_) {
+      for (int i = 0; i < dim_; ++i) points_.push_back(x[i]);
+    } else {
+      recordPoint(iteration, x, force);
+    }
   }
+  // Records the curvature at an iterate; thinned like the rows once `capacity` samples are held
+  // (then only every curvatureStride()-th due sample is kept).
+  void recordCurvature(const CurvatureSample& sample);
 
   int dim() const { return dim_; }
   int64_t size() const { return static_cast<int64_t>(rows_.size()); }
@@ -41,13 +62,25 @@ class Trace {
   double gradNorm(int64_t row) const { return rows_[static_cast<size_t>(row)].gradNorm; }
   double stepNorm(int64_t row) const { return rows_[static_cast<size_t>(row)].stepNorm; }
   double lr(int64_t row) const { return rows_[static_cast<size_t>(row)].lr; }
-  // The iterate of a row.
-  Eigen::Map<const Vec> point(int64_t row) const {
-    return Eigen::Map<const Vec>(points_.data() + row * dim_, dim_);
+
+  // True when every row holds its iterate: then point i is row i's iterate.
+  bool pointsPerRow() const { return pointsPerRow_; }
+  int64_t pointCount() const { return dim_ == 0 ? 0 : static_cast<int64_t>(points_.size()) / dim_; }
+  int64_t pointIteration(int64_t i) const {
+    return pointsPerRow_ ? iteration(i) : pointIterations_[static_cast<size_t>(i)];
   }
+  // The i-th stored iterate.
+  Eigen::Map<const Vec> point(int64_t i) const {
+    return Eigen::Map<const Vec>(points_.data() + i * dim_, dim_);
+  }
+
+  const std::vector<CurvatureSample>& curvature() const { return curvature_; }
+  // Multiplier on the tracking interval once the curvature record has been thinned (1, 2, 4..).
+  int64_t curvatureStride() const { return curvatureStride_; }
 
  private:
   void thin();
+  void recordPoint(int64_t iteration, VecCRef x, bool force);
 
   struct Row {
     int64_t iteration;
@@ -58,7 +91,13 @@ class Trace {
   int64_t capacity_;
   int64_t stride_ = 1;
   std::vector<Row> rows_;
-  std::vector<double> points_;  // row-major, dim_ values per row
+  bool pointsPerRow_;
+  int64_t pointCapacity_;
+  int64_t pointStride_ = 1;
+  std::vector<int64_t> pointIterations_;  // only when !pointsPerRow_
+  std::vector<double> points_;            // row-major, dim_ values per stored iterate
+  std::vector<CurvatureSample> curvature_;
+  int64_t curvatureStride_ = 1;
 };
 
 }  // namespace gradscape

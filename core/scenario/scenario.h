@@ -24,10 +24,11 @@ struct Scenario {
   std::string name;
   std::string description;
   ObjectiveSpec objective;
-  Vec start;                  // default start of every run
-  uint64_t seed = 0;          // run i's noise seed defaults to seed + i
-  StopRules stop;             // default stop rules of every run
-  std::vector<RunSpec> runs;  // fully resolved: start, stop and seed filled in
+  Vec start;                    // default start of every run
+  uint64_t seed = 0;            // run i's noise seed defaults to seed + i
+  StopRules stop;               // default stop rules of every run
+  CurvatureTracking curvature;  // default curvature tracking of every run
+  std::vector<RunSpec> runs;    // fully resolved: start, stop and seed filled in
   bool operator==(const Scenario&) const = default;
 };
 

@@ -128,11 +128,43 @@ Clipping readClip(const json& j, const std::string& path) {
   return c;
 }
 
-RunSpec readRun(const json& j, const std::string& path, const Scenario& s, size_t index) {
+bool readFlag(const json& j, const std::string& path) {
+  if (!j.is_boolean()) throw ScenarioError(path, "must be true or false, got " + describe(j));
+  return j.get<bool>();
+}
+
+Minibatch readMinibatch(const json& j, const std::string& path, const Objective& objective) {
   requireObject(j, path);
-  rejectUnknownKeys(
-      j, path,
-      {"label", "optimizer", "schedule", "warmup", "clip", "noise", "seed", "start", "stop"});
+  rejectUnknownKeys(j, path, {"size", "replacement"});
+  Minibatch m;
+  const int64_t samples = objective.sampleCount();
+  if (samples == 0) {
+    throw ScenarioError(path, "this objective is not a sum over samples, so it has no minibatches");
+  }
+  if (!j.contains("size")) throw ScenarioError(path, "missing \"size\"");
+  m.size = readInteger(j["size"], path + ".size", 1, samples);
+  if (j.contains("replacement")) m.replacement = readFlag(j["replacement"], path + ".replacement");
+  return m;
+}
+
+CurvatureTracking readCurvature(const json& j, const std::string& path, CurvatureTracking t) {
+  requireObject(j, path);
+  rejectUnknownKeys(j, path, {"every", "trace", "trace_probes"});
+  if (j.contains("every")) t.every = readInteger(j["every"], path + ".every", 0, int64_t{1} << 40);
+  if (j.contains("trace")) t.trace = readFlag(j["trace"], path + ".trace");
+  if (j.contains("trace_probes")) {
+    t.traceProbes =
+        static_cast<int>(readInteger(j["trace_probes"], path + ".trace_probes", 1, 10000));
+  }
+  return t;
+}
+
+RunSpec readRun(const json& j, const std::string& path, const Scenario& s, size_t index,
+                const Objective& objective) {
+  requireObject(j, path);
+  rejectUnknownKeys(j, path,
+                    {"label", "optimizer", "schedule", "warmup", "clip", "noise", "minibatch",
+                     "curvature", "seed", "start", "stop"});
   RunSpec r;
   if (!j.contains("optimizer")) throw ScenarioError(path, "missing \"optimizer\"");
   auto opt = json_detail::readMethod(j["optimizer"], path + ".optimizer", optimizerRegistry(),
@@ -163,6 +195,12 @@ RunSpec readRun(const json& j, const std::string& path, const Scenario& s, size_
                                        path + ".noise", noiseRegistry(), "noise model");
   r.noise = noise.type;
   r.noiseParams = noise.params;
+  if (j.contains("minibatch")) {
+    r.minibatch = readMinibatch(j["minibatch"], path + ".minibatch", objective);
+  }
+  r.curvature = j.contains("curvature")
+                    ? readCurvature(j["curvature"], path + ".curvature", s.curvature)
+                    : s.curvature;
   r.seed = j.contains("seed")
                ? static_cast<uint64_t>(readInteger(j["seed"], path + ".seed", 0, int64_t{1} << 53))
                : s.seed + index;
@@ -177,8 +215,9 @@ RunSpec readRun(const json& j, const std::string& path, const Scenario& s, size_
 
 Scenario scenarioFromJson(const json& j) {
   requireObject(j, "");
-  rejectUnknownKeys(
-      j, "", {"version", "name", "description", "objective", "start", "seed", "stop", "runs"});
+  rejectUnknownKeys(j, "",
+                    {"version", "name", "description", "objective", "start", "seed", "stop",
+                     "curvature", "runs"});
   if (j.contains("version") &&
       (!j["version"].is_number_integer() || j["version"].get<int>() != 1)) {
     throw ScenarioError("version", "must be 1, got " + describe(j["version"]));
@@ -192,23 +231,21 @@ Scenario scenarioFromJson(const json& j) {
   s.objective = {obj.type, obj.params};
   const auto objective = makeObjective(s.objective);
   const int dim = objective->dim();
-  if (j.contains("start")) {
-    s.start = readPoint(j["start"], "start", dim);
-  } else {
-    // A point in the lower-left part of the plotting domain, away from typical minima.
-    const Box b = objective->domain();
-    s.start = b.lower + 0.15 * (b.upper - b.lower);
-  }
   if (j.contains("seed"))
     s.seed = static_cast<uint64_t>(readInteger(j["seed"], "seed", 0, int64_t{1} << 53));
+  // Without a start, the objective's own (for models on data: a seeded initialisation).
+  s.start =
+      j.contains("start") ? readPoint(j["start"], "start", dim) : objective->defaultStart(s.seed);
   if (j.contains("stop")) s.stop = readStop(j["stop"], "stop", s.stop);
+  if (j.contains("curvature"))
+    s.curvature = readCurvature(j["curvature"], "curvature", s.curvature);
   if (!j.contains("runs")) throw ScenarioError("", "missing \"runs\"");
   const json& runs = j["runs"];
   if (!runs.is_array() || runs.empty()) {
     throw ScenarioError("runs", "must be a non-empty array of runs, got " + describe(runs));
   }
   for (size_t i = 0; i < runs.size(); ++i) {
-    s.runs.push_back(readRun(runs[i], "runs[" + std::to_string(i) + "]", s, i));
+    s.runs.push_back(readRun(runs[i], "runs[" + std::to_string(i) + "]", s, i, *objective));
   }
   return s;
 }

@@ -29,6 +29,10 @@ json stopToJson(const StopRules& s) {
   return j;
 }
 
+json curvatureToJson(const CurvatureTracking& c) {
+  return {{"every", c.every}, {"trace", c.trace}, {"trace_probes", c.traceProbes}};
+}
+
 json runToJson(const RunSpec& r, const Scenario& s) {
   json j;
   j["label"] = r.label;
@@ -41,6 +45,10 @@ json runToJson(const RunSpec& r, const Scenario& s) {
     j["clip"] = {{"type", clippingModeName(r.clipping.mode)}, {"threshold", r.clipping.threshold}};
   }
   j["noise"] = json_detail::writeMethod(r.noise, r.noiseParams, noiseRegistry());
+  if (r.minibatch.size > 0) {
+    j["minibatch"] = {{"size", r.minibatch.size}, {"replacement", r.minibatch.replacement}};
+  }
+  if (!(r.curvature == s.curvature)) j["curvature"] = curvatureToJson(r.curvature);
   j["seed"] = r.seed;
   if (r.start != s.start) j["start"] = pointToJson(r.start);
   if (!(r.stop == s.stop)) j["stop"] = stopToJson(r.stop);
@@ -59,6 +67,7 @@ json scenarioToJson(const Scenario& s) {
   j["start"] = pointToJson(s.start);
   j["seed"] = s.seed;
   j["stop"] = stopToJson(s.stop);
+  if (s.curvature.every > 0) j["curvature"] = curvatureToJson(s.curvature);
   j["runs"] = json::array();
   for (const auto& r : s.runs) j["runs"].push_back(runToJson(r, s));
   return j;

@@ -55,7 +55,7 @@ class TestScenario : public QObject {
         "runs[0].optimizer.lr: must be a number, got \"fast\"");
     row("unknown top-level key", "/iters", "5",
         "iters: unknown key; expected one of: version, name, description, objective, start, seed, "
-        "stop, runs");
+        "stop, curvature, runs");
     row("unknown parameter", "/runs/0/optimizer/betas", "[0.9, 0.99]",
         "runs[0].optimizer.betas: unknown parameter of sgd; expected one of: lr, momentum, "
         "dampening, weight_decay, nesterov");

@@ -51,6 +51,35 @@ class TestTrace : public QObject {
     QCOMPARE(t.iteration(0), 0);
   }
 
+  void smallDimensionsKeepTheIterateWithEveryRow() {
+    Trace t(16, Trace::kDefaultCapacity);  // 16 * 2^18 = 2^22 doubles: exactly the budget
+    QVERIFY(t.pointsPerRow());
+    QVERIFY(!Trace(17, Trace::kDefaultCapacity).pointsPerRow());
+  }
+
+  void largeDimensionsThinTheirIteratesWithinTheBudget() {
+    // 2^20 dimensions: the budget of 2^22 doubles holds 4 iterates; every row is still kept.
+    const int n = 1 << 20;
+    Trace t(n, 64);
+    QVERIFY(!t.pointsPerRow());
+    Vec x(n);
+    for (int k = 0; k < 40; ++k) {
+      x.setConstant(k);
+      t.record(k, x, 100.0 - k, 0.0, 0.0, 0.0);
+    }
+    x.setConstant(40);
+    t.record(40, x, 60.0, 0.0, 0.0, 0.0, true);
+    QCOMPARE(t.size(), 41);  // rows unaffected
+    QVERIFY(t.pointCount() <= 4);
+    // Stride 16 after thinning: iterates 0, 16, 32 plus the forced final one.
+    QCOMPARE(t.pointCount(), 4);
+    const int64_t expected[] = {0, 16, 32, 40};
+    for (int64_t i = 0; i < t.pointCount(); ++i) {
+      QCOMPARE(t.pointIteration(i), expected[i]);
+      QCOMPARE(t.point(i)[n - 1], static_cast<double>(expected[i]));  // iterates move with them
+    }
+  }
+
   void rejectsTinyCapacity() { QVERIFY_THROWS_EXCEPTION(std::invalid_argument, Trace(2, 2)); }
 };
 

@@ -1,0 +1,20 @@
+#pragma once
+// One curvature sample for sharpness tracking during a run.
+#include <cstdint>
+
+#include "core/objectives/objective.h"
+#include "core/run/run_spec.h"
+#include "core/run/trace.h"
+
+namespace gradscape {
+
+// Up to this dimension tracking forms the dense Hessian (exact extremes and trace); beyond it,
+// Lanczos from Hessian-vector products and Hutchinson's trace estimate.
+inline constexpr int kDenseTrackingDim = 200;
+
+// The extreme eigenvalues (and the trace when `tracking.trace`) of the Hessian of `objective`
+// at x. `seed` seeds Hutchinson's probes.
+CurvatureSample measureCurvature(const Objective& objective, VecCRef x, int64_t iteration,
+                                 const CurvatureTracking& tracking, uint64_t seed);
+
+}  // namespace gradscape
