@@ -13,9 +13,11 @@ using Args = std::vector<std::string>;
 int runCommand(const Args& args);
 int listCommand(const Args& args);
 int validateCommand(const Args& args);
+int spectrumCommand(const Args& args);
 
 extern const char* const kRunHelp;
 extern const char* const kListHelp;
 extern const char* const kValidateHelp;
+extern const char* const kSpectrumHelp;
 
 }  // namespace gradscape::cli

@@ -13,6 +13,7 @@ const char* const kUsage =
     "  run SCENARIO.json [--out DIR]   run a scenario, print a summary, write CSV traces\n"
     "  list [CATEGORY]                 objectives, optimizers, schedules, noise models\n"
     "  validate SCENARIO.json...       check scenario files without running them\n"
+    "  spectrum SCENARIO.json [...]    Hessian spectrum at an iterate of a run (CSV)\n"
     "  help [COMMAND]                  help for a command\n"
     "\n"
     "Options: -h, --help (also after a command), --version\n";
@@ -44,6 +45,8 @@ int main(int argc, char** argv) {
       std::cout << kListHelp;
     else if (topic == "validate")
       std::cout << kValidateHelp;
+    else if (topic == "spectrum")
+      std::cout << kSpectrumHelp;
     else
       std::cout << kUsage;
     return kOk;
@@ -52,6 +55,7 @@ int main(int argc, char** argv) {
     if (command == "run") return runCommand(args);
     if (command == "list") return listCommand(args);
     if (command == "validate") return validateCommand(args);
+    if (command == "spectrum") return spectrumCommand(args);
   } catch (const std::exception& e) {
     // Anything that escapes a command is a bug; still leave with a message, not an abort.
     std::cerr << "gradscape-cli: internal error: " << e.what() << '\n';

@@ -2,7 +2,6 @@
 
 #include <atomic>
 #include <cctype>
-#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -11,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/commands.h"
+#include "app/cli/interrupt.h"
 #include "app/cli/text_table.h"
 #include "core/export/run_summary.h"
 #include "core/export/trace_csv.h"
@@ -61,13 +61,6 @@ std::string wallTime(double seconds) {
     std::snprintf(buf, sizeof buf, "%.3g s", seconds);
   }
   return buf;
-}
-
-// Set by SIGINT/SIGTERM; runs poll it (Run::runToEnd checks every 1024 steps).
-std::atomic<bool> interrupted{false};
-
-extern "C" void onInterrupt(int /*signal*/) {
-  interrupted.store(true);
 }
 
 }  // namespace
@@ -142,8 +135,8 @@ int runCommand(const Args& args) {
   };
   TextTable table(
       row({"#", "run", "optimizer", "final loss", "f - f*", "iterations", "status", "wall time"}));
-  std::signal(SIGINT, onInterrupt);
-  std::signal(SIGTERM, onInterrupt);
+  // Set by SIGINT/SIGTERM; runs poll it (Run::runToEnd checks every 1024 steps).
+  std::atomic<bool>& interrupted = installInterruptFlag();
   const bool showProgress = isatty(STDERR_FILENO) != 0;
   std::vector<std::string> traceFiles;
   for (size_t i = 0; i < runs.size(); ++i) {

@@ -8,38 +8,12 @@
 #include "core/objectives/objective_registry.h"
 #include "core/optimizers/optimizer_registry.h"
 #include "core/schedules/schedule_registry.h"
+#include "support/cli_process.h"
 
-namespace {
-
-struct Result {
-  int code;
-  QString out, err;
-};
-
-Result cli(const QStringList& args, const QString& workDir = {}) {
-  QProcess p;
-  if (!workDir.isEmpty()) p.setWorkingDirectory(workDir);
-  p.start(GRADSCAPE_CLI, args);
-  if (!p.waitForFinished(120'000)) {
-    p.kill();
-    return {-1, {}, "timed out"};
-  }
-  return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2,
-          QString::fromUtf8(p.readAllStandardOutput()),
-          QString::fromUtf8(p.readAllStandardError())};
-}
-
-QString defaultScenario() {
-  return QString(GRADSCAPE_SOURCE_DIR) + "/scenarios/default.json";
-}
-
-void writeFile(const QString& path, const QByteArray& text) {
-  QFile f(path);
-  QVERIFY(f.open(QIODevice::WriteOnly));
-  f.write(text);
-}
-
-}  // namespace
+using Result = gradscape::testing::CliResult;
+using gradscape::testing::cli;
+using gradscape::testing::defaultScenario;
+using gradscape::testing::writeFile;
 
 class TestCli : public QObject {
   Q_OBJECT
