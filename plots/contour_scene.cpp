@@ -15,8 +15,10 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <utility>
 
 #include "plots/colormap.h"
+#include "plots/curvature_glyph.h"
 #include "plots/frame_axes.h"
 #include "plots/gradient_arrows.h"
 #include "plots/landscape_mesh.h"
@@ -58,6 +60,7 @@ struct ContourScene::Impl {
   vtkNew<vtkPolyDataMapper> isolineMapper;
   vtkNew<vtkActor> isolineActor;
   std::unique_ptr<GradientArrows> arrows;
+  std::unique_ptr<CurvatureGlyphLayer> curvature;
   vtkNew<vtkTextActor> title;
   std::unique_ptr<FrameAxes> axes;
   std::unique_ptr<SceneOverlay> overlay;
@@ -163,6 +166,7 @@ void ContourScene::Impl::layout() {
   const double currentWpp = 2.0 * camera->GetParallelScale() / h;
   axes->update(currentWpp, s);
   overlay->markers->update();
+  curvature->update(s);
 }
 
 ContourScene::ContourScene() : impl_(std::make_unique<Impl>()) {
@@ -183,6 +187,9 @@ ContourScene::ContourScene() : impl_(std::make_unique<Impl>()) {
   addIsolines(ren, d.isolines, d.isolineMapper, d.isolineActor, 0.35);
 
   d.arrows = std::make_unique<GradientArrows>(ren);
+  // Before the overlay: 2-D actors draw in the order they were added, and the point markers,
+  // colour bar and legend go over the glyph.
+  d.curvature = std::make_unique<CurvatureGlyphLayer>(ren);
   d.axes = std::make_unique<FrameAxes>(ren);
   d.overlay = std::make_unique<SceneOverlay>(ren);
   addTitle(ren, d.title);
@@ -195,6 +202,7 @@ ContourScene::~ContourScene() {
   impl_->overlay.reset();
   impl_->axes.reset();
   impl_->arrows.reset();
+  impl_->curvature.reset();
 }
 
 vtkRenderer* ContourScene::renderer() const {
@@ -215,6 +223,7 @@ void ContourScene::setLandscape(const LandscapeContent& content) {
   d.axes->setVisible(d.hasLandscape);
   d.title->SetVisibility(d.hasLandscape ? 1 : 0);
   if (!d.hasLandscape) {
+    d.curvature->setBox(std::nullopt, 0.0);
     d.overlay->colorBar->setTable(nullptr, "");
     d.arrows->setArrows({}, 0.0, 0.0, 0.0);
     d.updatePointMarkers();
@@ -240,6 +249,7 @@ void ContourScene::setLandscape(const LandscapeContent& content) {
   d.overlay->colorBar->setTable(table, heightTitle(scale));
   d.title->SetInput(d.content.title.c_str());
   d.axes->setBox(g.xmin, g.xmax, g.ymin, g.ymax, kFrameZ * d.size);
+  d.curvature->setBox(std::array<double, 4>{g.xmin, g.xmax, g.ymin, g.ymax}, kRunZ * d.size);
   if (d.content.style.gradientArrows) {
     d.arrows->setArrows(d.content.arrows, kArrowZ * d.size, g.xmax - g.xmin, g.ymax - g.ymin);
   } else {
@@ -281,6 +291,10 @@ std::optional<std::array<double, 2>> ContourScene::pick(double displayX, double 
 
 void ContourScene::setLegendVisible(bool visible) {
   impl_->overlay->runs->setLegendVisible(visible);
+}
+
+void ContourScene::setCurvatureGlyph(std::optional<CurvatureGlyph> glyph) {
+  impl_->curvature->setGlyph(std::move(glyph));
 }
 
 void ContourScene::setAntialiasing(bool on) {

@@ -1,8 +1,11 @@
 #pragma once
 // The 2-D contour map: filled bands in a perceptual colour map (viridis), isolines, linear or
 // log colour scale, a colour bar, axes with ticks and labels, known minima, an optional
-// negative-gradient field and the runs. Parallel projection looking down -z; pan and zoom only.
+// negative-gradient field, the runs and, on request, the local quadratic model at one iterate.
+// Parallel projection looking down -z; pan and zoom only.
 #include <memory>
+#include <optional>
+#include "plots/curvature_glyph.h"
 #include "plots/landscape_scene.h"
 
 namespace gradscape::plots {
@@ -23,6 +26,11 @@ class ContourScene : public LandscapeScene {
   void setLegendVisible(bool visible) override;
   void setAntialiasing(bool on) override;
   void resetCamera() override;
+
+  // Shows the curvature glyph (the Hessian's eigen-axes at an iterate, and the gradient and
+  // Newton steps when given) over the map, or hides it (nullopt). Drawn over the runs, under
+  // the point markers; re-laid out for the current zoom before every render.
+  void setCurvatureGlyph(std::optional<CurvatureGlyph> glyph);
 
  private:
   struct Impl;
