@@ -119,7 +119,7 @@ ReplayedIterate replayToIteration(const Scenario& scenario, size_t run,
         "iteration: run " + std::to_string(run) + " ended (" + r.statusText() + ") at iteration " +
         std::to_string(r.iterations()) + ", before " + std::to_string(*iteration));
   }
-  return {r.point(), r.iterations(), r.statusText()};
+  return {r.point(), r.iterations(), r.currentRow().lr, r.statusText()};
 }
 
 }  // namespace gradscape

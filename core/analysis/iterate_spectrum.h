@@ -52,6 +52,7 @@ SpectrumReport analyseSpectrum(const Objective& objective, VecCRef x,
 struct ReplayedIterate {
   Vec x;
   int64_t iteration = 0;
+  double lr = 0.0;     // the learning rate the run uses at that iteration
   std::string status;  // the run's status text when it ended before or at the iterate
 };
 ReplayedIterate replayToIteration(const Scenario& scenario, size_t run,

@@ -37,7 +37,7 @@ SlicePlane hessianEigenvectorPlane(const Objective& objective, VecCRef at,
                                    const AnalysisControl& control) {
   const int n = objective.dim();
   SlicePlane plane{at, Vec(), Vec(), "top-2 Hessian eigenvectors"};
-  if (n <= kMaxDenseHessianDim) {
+  if (n <= 200) {  // dense is cheaper than Lanczos's restarts here
     const Eigenpairs e = denseHessianEigenpairs(objective, at, true, control);
     plane.u = e.vectors.col(n - 1);
     plane.v = e.vectors.col(n - 2);

@@ -31,8 +31,8 @@ class PlaneProjector {
 };
 
 // The two eigenvectors of the Hessian at `at` with the largest eigenvalues (unit length),
-// through `at`: the directions of sharpest curvature. Dense up to kMaxDenseHessianDim, else
-// Lanczos. Throws AnalysisCancelled when cancelled.
+// through `at`: the directions of sharpest curvature. Dense up to 200 dimensions, else Lanczos.
+// Throws AnalysisCancelled when cancelled.
 SlicePlane hessianEigenvectorPlane(const Objective& objective, VecCRef at,
                                    const AnalysisControl& control = {});
 
