@@ -4,9 +4,14 @@
 
 namespace gradscape::plots {
 
-RunView makeRunView(const Trace& trace, int64_t maxRows) {
+RunView makeRunView(const Trace& trace, int64_t maxRows, const PlaneProjector* projection) {
   RunView view;
   const int64_t n = trace.size();
+  for (const CurvatureSample& c : trace.curvature()) {
+    view.curvatureIteration.push_back(static_cast<double>(c.iteration));
+    view.sharpness.push_back(c.top);
+    view.bottomEigenvalue.push_back(c.bottom);
+  }
   if (n == 0) return view;
   // Every `stride`-th row, plus the last one.
   const int64_t stride = maxRows >= 2 && n > maxRows ? (n - 2) / (maxRows - 1) + 1 : 1;
@@ -16,11 +21,26 @@ RunView makeRunView(const Trace& trace, int64_t maxRows) {
     column->reserve(count);
   }
   const bool twoD = trace.dim() >= 2;
+  int64_t point = 0;  // the kept iterate shown with the current row
   auto add = [&](int64_t row) {
-    view.iteration.push_back(static_cast<double>(trace.iteration(row)));
-    const auto p = trace.point(row);
-    view.x.push_back(trace.dim() >= 1 ? p[0] : 0.0);
-    view.y.push_back(twoD ? p[1] : 0.0);
+    const int64_t k = trace.iteration(row);
+    view.iteration.push_back(static_cast<double>(k));
+    if (trace.pointsPerRow()) {
+      point = row;
+    } else {
+      while (point + 1 < trace.pointCount() && trace.pointIteration(point + 1) <= k) ++point;
+    }
+    if (trace.pointCount() > 0) {
+      const auto p = trace.point(point);
+      if (projection) {
+        const auto ab = (*projection)(p);
+        view.x.push_back(ab[0]);
+        view.y.push_back(ab[1]);
+      } else {
+        view.x.push_back(trace.dim() >= 1 ? p[0] : 0.0);
+        view.y.push_back(twoD ? p[1] : 0.0);
+      }
+    }
     view.loss.push_back(trace.loss(row));
     view.gradNorm.push_back(trace.gradNorm(row));
     view.stepNorm.push_back(trace.stepNorm(row));

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <vector>
+#include "core/analysis/slice_plane.h"
 #include "core/run/trace.h"
 #include "plots/rgb.h"
 
@@ -18,13 +19,20 @@ struct RunView {
   bool finished = false;
   // One entry per recorded row (the trace may be thinned: iterations are then not consecutive).
   std::vector<double> iteration;  // as double, ready for charts
-  std::vector<double> x, y;       // the first two coordinates of the iterate
+  std::vector<double> x, y;       // the iterate (2-D), or its projection onto a slice (N-D)
   std::vector<double> loss, gradNorm, stepNorm, lr;
+  // Curvature samples when the run tracks them: iteration, largest and smallest Hessian
+  // eigenvalue.
+  std::vector<double> curvatureIteration, sharpness, bottomEigenvalue;
   int64_t size() const { return static_cast<int64_t>(iteration.size()); }
   bool empty() const { return iteration.empty(); }
 };
 
-// Copies at most maxRows evenly spaced rows of `trace` (always the first and the last row).
-RunView makeRunView(const Trace& trace, int64_t maxRows = int64_t{1} << 18);
+// Copies at most maxRows evenly spaced rows of `trace` (always the first and the last row), and
+// its curvature samples. x and y are the first two coordinates of each row's iterate, or with a
+// projection the iterate's coordinates on that slice. When the trace keeps fewer iterates than
+// rows (many dimensions), a row shows the last kept iterate at or before it.
+RunView makeRunView(const Trace& trace, int64_t maxRows = int64_t{1} << 18,
+                    const PlaneProjector* projection = nullptr);
 
 }  // namespace gradscape::plots

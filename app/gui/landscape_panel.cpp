@@ -35,6 +35,7 @@ struct LandscapePanel::Impl {
   VtkView* contourView = nullptr;
   VtkView* surfaceView = nullptr;
   QSplitter* column = nullptr;
+  bool startMovable = true;
   Layout layout = Layout::Both;
   std::optional<QPointF> surfacePress;  // where a left press on the surface began
   // Frames of changing runs are drawn without FXAA (a software GL pays ~20 ms per view for
@@ -123,7 +124,7 @@ bool LandscapePanel::eventFilter(QObject* watched, QEvent* event) {
 
 void LandscapePanel::pickStart(VtkView* view, plots::LandscapeScene& scene, QPointF display) {
   if (const auto p = scene.pick(display.x(), display.y())) {
-    setStartPoint((*p)[0], (*p)[1]);
+    if (impl_->startMovable) setStartPoint((*p)[0], (*p)[1]);
     emit startPicked((*p)[0], (*p)[1]);
   }
   view->requestRender();
@@ -153,6 +154,15 @@ void LandscapePanel::setRuns(const std::vector<plots::RunView>& runs) {
   impl_->contour.setRuns(runs);
   impl_->surface.setRuns(runs);
   render();
+}
+
+void LandscapePanel::setCurvatureGlyph(std::optional<plots::CurvatureGlyph> glyph) {
+  impl_->contour.setCurvatureGlyph(std::move(glyph));
+  impl_->contourView->requestRender();
+}
+
+void LandscapePanel::setStartMovable(bool movable) {
+  impl_->startMovable = movable;
 }
 
 void LandscapePanel::setStartPoint(double x, double y) {

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <vector>
+#include "plots/curvature_glyph.h"
 #include "plots/landscape_scene.h"
 
 namespace gradscape::gui {
@@ -26,7 +27,12 @@ class LandscapePanel : public QWidget {
   const plots::LandscapeContent& landscape() const;
   void setRuns(const std::vector<plots::RunView>& runs);
   void setStartPoint(double x, double y);
+  // Whether a click moves the start marker (off on slices of N-D problems, whose start is not a
+  // point of the map); startPicked() is emitted either way.
+  void setStartMovable(bool movable);
   void setHighlight(std::optional<std::array<double, 2>> point);
+  // The local quadratic model (Hessian axes, gradient and Newton steps) on the contour map.
+  void setCurvatureGlyph(std::optional<plots::CurvatureGlyph> glyph);
   void setLayout(Layout layout);
   Layout layout() const;
   void resetCameras();

@@ -218,4 +218,14 @@ void ObjectiveEditor::setStart(double x, double y) {
   impl_->startY->setValue(y);
 }
 
+void ObjectiveEditor::setStartEditable(bool editable) {
+  for (NumberEntry* entry : {impl_->startX, impl_->startY}) {
+    entry->setEnabled(editable);
+    entry->setBaseToolTip(editable
+                              ? tr("%1 of the start point").arg(entry == impl_->startX ? "x" : "y")
+                              : tr("This problem has many dimensions: it starts at its seeded "
+                                   "initialisation (the scenario's seed)"));
+  }
+}
+
 }  // namespace gradscape::gui

@@ -27,6 +27,8 @@ class ObjectiveEditor : public QWidget {
   StopRules stopRules() const;
   // Shows a start point set elsewhere (a click on a view), without emitting startChanged().
   void setStart(double x, double y);
+  // N-D problems start at their seeded initialisation: the typed start is then disabled.
+  void setStartEditable(bool editable);
 
  signals:
   void objectiveChanged();  // the type or a parameter

@@ -195,7 +195,7 @@ void RunController::Worker::apply(Command& command) {
       enter(Mode::Idle);
       if (s.set) {
         try {
-          s.set = std::make_unique<RunSet>(RunSet::build(s.set->scenario));
+          s.set = std::make_unique<RunSet>(RunSet::build(s.set->scenario, s.set->projection));
         } catch (const std::exception& e) {
           postError(e.what());
         }
@@ -370,12 +370,13 @@ RunController::RunController(QObject* parent) : QObject(parent) {
 
 RunController::~RunController() = default;
 
-uint64_t RunController::setScenario(const Scenario& scenario) {
+uint64_t RunController::setScenario(const Scenario& scenario,
+                                    std::shared_ptr<const PlaneProjector> projection) {
   // Built here so a rejected scenario is known at once and the current runs stay untouched;
   // building is cheap (trace memory is reserved, not touched).
   std::unique_ptr<RunSet> set;
   try {
-    set = std::make_unique<RunSet>(RunSet::build(scenario));
+    set = std::make_unique<RunSet>(RunSet::build(scenario, std::move(projection)));
   } catch (const std::exception& e) {
     emit error(QString::fromStdString(e.what()));
     return worker_->gui_.generation;

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <memory>
 #include "app/gui/engine_snapshot.h"
+#include "core/analysis/slice_plane.h"
 #include "core/scenario/scenario.h"
 
 namespace gradscape::gui {
@@ -19,7 +20,9 @@ class RunController : public QObject {
 
   // Builds fresh runs from the scenario (iteration 0) and emits their snapshot. Returns the new
   // generation. Bad settings (an option a method rejects) end up in error(), not an exception.
-  uint64_t setScenario(const Scenario& scenario);
+  // With a projection, snapshots place iterates by their coordinates on that slice (N-D).
+  uint64_t setScenario(const Scenario& scenario,
+                       std::shared_ptr<const PlaneProjector> projection = nullptr);
   // Advances every unfinished run, `speed` steps per second each (0 = as fast as possible),
   // emitting snapshots as it goes, until all have finished or pause()/stop() is called.
   void play();

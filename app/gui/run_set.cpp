@@ -1,15 +1,17 @@
 #include "app/gui/run_set.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
 namespace gradscape::gui {
 
-RunSet RunSet::build(const Scenario& scenario) {
+RunSet RunSet::build(const Scenario& scenario, std::shared_ptr<const PlaneProjector> projection) {
   RunSet set;
   set.runs = makeRuns(scenario);
   set.scenario = scenario;
+  set.projection = std::move(projection);
   return set;
 }
 
@@ -36,7 +38,7 @@ RunSnapshot RunSet::runSnapshot(size_t i, int64_t maxRows) const {
   s.statusText = run.statusText();
   s.iterations = run.iterations();
   s.maxIterations = run.spec().stop.maxIterations;
-  s.view = plots::makeRunView(run.trace(), maxRows);
+  s.view = plots::makeRunView(run.trace(), maxRows, projection.get());
   s.view.diverged = run.status() == RunStatus::Diverged;
   s.view.finished = run.finished();
 
@@ -50,8 +52,11 @@ RunSnapshot RunSet::runSnapshot(size_t i, int64_t maxRows) const {
     if (std::isfinite(row.loss) && x.allFinite() && std::isfinite(row.gradNorm)) {
       auto& v = s.view;
       v.iteration.push_back(static_cast<double>(s.iterations));
-      v.x.push_back(x.size() >= 1 ? x[0] : 0.0);
-      v.y.push_back(x.size() >= 2 ? x[1] : 0.0);
+      const auto xy = projection ? (*projection)(x)
+                                 : std::array<double, 2>{x.size() >= 1 ? x[0] : 0.0,
+                                                         x.size() >= 2 ? x[1] : 0.0};
+      v.x.push_back(xy[0]);
+      v.y.push_back(xy[1]);
       v.loss.push_back(row.loss);
       v.gradNorm.push_back(row.gradNorm);
       v.stepNorm.push_back(0.0);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/gui/engine_snapshot.h"
+#include "core/analysis/slice_plane.h"
 #include "core/scenario/scenario.h"
 
 namespace gradscape::gui {
@@ -16,10 +17,14 @@ inline constexpr int64_t kSnapshotRows = int64_t{1} << 17;
 
 struct RunSet {
   Scenario scenario;  // kept for reset()
+  // Where snapshots place N-D iterates: their coordinates on the landscape's slice (null for
+  // 2-D objectives: the iterate itself).
+  std::shared_ptr<const PlaneProjector> projection;
   std::vector<std::unique_ptr<Run>> runs;
 
   // Fresh runs at iteration 0. Throws ScenarioError or std::invalid_argument like makeRuns.
-  static RunSet build(const Scenario& scenario);
+  static RunSet build(const Scenario& scenario,
+                      std::shared_ptr<const PlaneProjector> projection = nullptr);
 
   bool allFinished() const;
   // Up to n iterations of every unfinished run, run after run: between calls all unfinished runs

@@ -1,0 +1,48 @@
+#include "app/gui/landscape_source.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+#include "core/analysis/slice_objective.h"
+
+namespace gradscape::gui {
+
+namespace {
+
+// Seconds one evaluation of f takes (the mean of a few: enough to pick a grid).
+double secondsPerValue(const Objective& f, VecCRef at) {
+  using Clock = std::chrono::steady_clock;
+  const auto t0 = Clock::now();
+  volatile double sink = 0.0;  // keeps the calls from being optimised away
+  constexpr int kCalls = 8;
+  for (int i = 0; i < kCalls; ++i) sink = sink + f.value(at);
+  return std::chrono::duration<double>(Clock::now() - t0).count() / kCalls;
+}
+
+}  // namespace
+
+LandscapeSource landscapeSource(std::shared_ptr<const Objective> objective, VecCRef start,
+                                const std::string& title, double minHalfWidth) {
+  LandscapeSource source;
+  if (objective->dim() == 2) {
+    source.shown = std::move(objective);
+    source.title = title;
+    return source;
+  }
+  SlicePlane plane = hessianEigenvectorPlane(*objective, start);
+  auto projection = std::make_shared<const PlaneProjector>(plane);
+  std::vector<Vec> points{start};
+  for (const Vec& m : objective->minimizers()) points.push_back(m);
+  const Box box = sliceBox(*projection, points, minHalfWidth);
+  auto slice = std::make_shared<const SliceObjective>(objective, std::move(plane), box);
+  // About 0.1 s of sampling, between 41 and 201 points per axis.
+  const double budget = 0.1 / std::max(secondsPerValue(*slice, Vec::Zero(2)), 1e-9);
+  source.samples = std::clamp(static_cast<int>(std::sqrt(budget)), 41, 201);
+  source.shown = std::move(slice);
+  source.projection = std::move(projection);
+  source.title = title + " — slice";
+  return source;
+}
+
+}  // namespace gradscape::gui

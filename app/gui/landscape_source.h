@@ -1,0 +1,27 @@
+#pragma once
+// What the landscape views show of a scenario's objective: the objective itself when it is
+// 2-D, else a 2-D slice through the start along the top-2 Hessian eigenvectors there, with the
+// projection that places iterates on it. Sampling resolution is chosen so the landscape is
+// sampled in about a tenth of a second whatever an evaluation costs.
+#include <memory>
+#include <string>
+
+#include "core/analysis/slice_plane.h"
+#include "core/objectives/objective.h"
+
+namespace gradscape::gui {
+
+struct LandscapeSource {
+  std::shared_ptr<const Objective> shown;            // 2-D: what the views sample
+  std::shared_ptr<const PlaneProjector> projection;  // null when shown is the objective itself
+  int samples = 201;                                 // grid points per axis
+  std::string title;
+};
+
+// The slice box holds the start and the known minimizers, and is at least `minHalfWidth` wide
+// on each side of the start (callers widen it to hold the paths once runs have moved). Throws
+// std::exception subclasses from the curvature analysis (callers show the message).
+LandscapeSource landscapeSource(std::shared_ptr<const Objective> objective, VecCRef start,
+                                const std::string& title, double minHalfWidth = 1.0);
+
+}  // namespace gradscape::gui
