@@ -9,10 +9,10 @@
 #include <QVBoxLayout>
 #include <climits>
 
-#include "app/gui/form_metrics.h"
 #include "app/gui/form_rows.h"
 #include "app/gui/param_form.h"
 #include "app/gui/registry_combo.h"
+#include "app/gui/run_editor_sections.h"
 #include "core/optimizers/optimizer_registry.h"
 #include "core/oracles/noise_model.h"
 #include "core/schedules/schedule_registry.h"
@@ -70,7 +70,9 @@ struct RunEditor::Impl {
   RegistryCombo* noise = nullptr;
   QLabel* noiseHelp = nullptr;
   ParamForm* noiseParams = nullptr;
+  MinibatchRows* minibatch = nullptr;
   QSpinBox* seedBox = nullptr;
+  CurvatureRows* curvature = nullptr;
 
   void showHelp() {
     optimizerHelp->setText(QString::fromStdString(optimizer->currentHelp()));
@@ -154,13 +156,22 @@ RunEditor::RunEditor(QWidget* parent) : QWidget(parent), impl_(std::make_unique<
   d.noiseParams = new ParamForm(group);
   d.noiseParams->setObjectName(QStringLiteral("noiseParams"));
   body->addWidget(d.noiseParams);
+  d.minibatch = new MinibatchRows(group);
+  body->addWidget(d.minibatch);
   d.seedBox = new QSpinBox(group);
   d.seedBox->setObjectName(QStringLiteral("seed"));
   d.seedBox->setRange(0, INT_MAX);
   d.seedBox->setKeyboardTracking(false);
-  d.seedBox->setMaximumWidth(form_metrics::kEntryWidth + 40);
+  d.seedBox->setFixedWidth(countBoxWidth());
   addLabeledRow(body, QStringLiteral("Seed"), d.seedBox,
-                QStringLiteral("Seeds the gradient noise; the same seed repeats the same run"));
+                QStringLiteral("Seeds the gradient noise and the minibatch draws; the same "
+                               "seed repeats the same run"));
+  outer->addWidget(group);
+
+  group = makeSection(QStringLiteral("Curvature"), body, this);
+  group->setObjectName(QStringLiteral("curvatureGroup"));
+  d.curvature = new CurvatureRows(group);
+  body->addWidget(d.curvature);
   outer->addWidget(group);
   outer->addStretch(1);
 
@@ -203,6 +214,8 @@ RunEditor::RunEditor(QWidget* parent) : QWidget(parent), impl_(std::make_unique<
     emit changed();
   });
   connect(d.noiseParams, &ParamForm::valuesChanged, this, &RunEditor::changed);
+  connect(d.minibatch, &MinibatchRows::changed, this, &RunEditor::changed);
+  connect(d.curvature, &CurvatureRows::changed, this, &RunEditor::changed);
   connect(d.seedBox, &QSpinBox::valueChanged, this, [this](int seed) {
     impl_->seed = static_cast<uint64_t>(seed);
     emit changed();
@@ -256,7 +269,13 @@ void RunEditor::setRunSpec(const RunSpec& spec) {
     d.seedBox->setValue(spec.seed > static_cast<uint64_t>(INT_MAX) ? INT_MAX
                                                                    : static_cast<int>(spec.seed));
   }
+  d.minibatch->setValue(spec.minibatch);
+  d.curvature->setValue(spec.curvature);
   d.showHelp();
+}
+
+void RunEditor::setSampleCount(int64_t samples) {
+  impl_->minibatch->setSampleCount(samples);
 }
 
 RunSpec RunEditor::runSpec() const {
@@ -275,6 +294,8 @@ RunSpec RunEditor::runSpec() const {
   out.noise = d.noise->currentName();
   out.noiseParams = d.noiseParams->values();
   out.seed = d.seed;
+  out.minibatch = d.minibatch->value();
+  out.curvature = d.curvature->value();
   return out;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // Edits one run: label, optimizer (tooltip: its update rule) and its hyperparameters, schedule
 // and its parameters with an optional linear warmup, gradient clipping, noise model and its
-// parameters, and the seed. Start point and stop rules are edited by ObjectiveEditor.
+// parameters, minibatches (finite-sum objectives only), the seed, and curvature tracking.
+// Start point and stop rules are edited by ObjectiveEditor.
 // Switching the optimizer (schedule, noise model) keeps the values of same-named parameters
 // that are valid for the new method (lr, mostly) and resets the others to its defaults.
 //
@@ -12,8 +13,13 @@
 //   "warmupParams" ParamForm with "warmup_steps" (Integer) and "warmup_start" (Real, the
 //   start factor); "clipMode" QComboBox (none, norm, value); "clipParams" ParamForm with
 //   "threshold", enabled unless the mode is none; "seed" QSpinBox (0 .. 2^31-1; a larger seed
-//   from setRunSpec is kept until the box is edited). Sections: "optimizerGroup",
-//   "scheduleGroup", "gradientGroup" QGroupBox.
+//   from setRunSpec is kept until the box is edited); "minibatchSize" QSpinBox (0 = "full
+//   batch", up to the sample count) and "minibatchReplacement" QCheckBox, both enabled only for
+//   finite sums; "curvatureEvery" QSpinBox (0 = "off", up to 1,000,000) and "curvatureTrace"
+//   QCheckBox, enabled while every > 0. A minibatch size or an interval from setRunSpec that
+//   its box cannot show is kept until the box is edited. Sections: "optimizerGroup",
+//   "scheduleGroup", "gradientGroup" (clipping, noise, minibatch, seed), "curvatureGroup"
+//   QGroupBox.
 #include <QWidget>
 #include <memory>
 #include "core/run/run_spec.h"
@@ -29,6 +35,9 @@ class RunEditor : public QWidget {
   void setRunSpec(const RunSpec& spec);
   // The edited run; start and stop rules are those passed to setRunSpec.
   RunSpec runSpec() const;
+  // The objective's sampleCount(): 0 (not a sum over samples) disables the minibatch controls,
+  // N > 0 enables them with sizes up to N. Never emits changed().
+  void setSampleCount(int64_t samples);
 
  signals:
   void changed();
