@@ -1,0 +1,433 @@
+#include "app/gui/spectrum_panel.h"
+
+#include <vtkContextInteractorStyle.h>
+#include <vtkNew.h>
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSlider>
+#include <QSpinBox>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <climits>
+#include <vector>
+
+#include "app/gui/spectrum_job.h"
+#include "app/gui/vtk_view.h"
+
+namespace gradscape::gui {
+
+namespace {
+
+constexpr int kDebounceMs = 200;
+// Fast analyses finish before the progress bar would appear: no flicker.
+constexpr int kProgressDelayMs = 150;
+const char* const kWarningStyle = "color:#a8321e;";
+
+// What an analysis is asked for; the shown result is stale when the current key differs.
+struct RequestKey {
+  ObjectiveSpec objective;
+  RunSpec run;
+  int index = -1;
+  int64_t iteration = 0;
+  SpectrumChoice choice = SpectrumChoice::Auto;
+  bool operator==(const RequestKey&) const = default;
+  bool sameRun(const RequestKey& o) const {
+    return index == o.index && objective == o.objective && run == o.run;
+  }
+};
+
+// A control with the object name tests find it by and its tooltip.
+template <class W>
+W* control(W* widget, const char* name, const QString& tip) {
+  widget->setObjectName(name);
+  widget->setToolTip(tip);
+  return widget;
+}
+
+QToolButton* toolButton(QWidget* parent, const char* name, const QString& text,
+                        const QString& tip) {
+  auto* button = control(new QToolButton(parent), name, tip);
+  button->setText(text);
+  return button;
+}
+
+QLabel* rowLabel(const QString& text, const QString& tip, QWidget* parent) {
+  auto* label = new QLabel(text, parent);
+  label->setToolTip(tip);
+  return label;
+}
+
+}  // namespace
+
+struct SpectrumPanel::Impl {
+  SpectrumPanel* self = nullptr;
+  plots::SpectrumChart chart;
+  VtkView* view = nullptr;
+  QComboBox* method = nullptr;
+  QSlider* slider = nullptr;
+  QSpinBox* spin = nullptr;
+  QToolButton* finalButton = nullptr;
+  QPushButton* analyse = nullptr;
+  QProgressBar* progress = nullptr;
+  QToolButton* cancel = nullptr;
+  QLabel* summary = nullptr;
+  QTimer debounce, progressDelay;
+
+  std::optional<Scenario> scenario;
+  int index = -1;
+  QString name;
+  plots::Rgb color;
+
+  std::optional<RequestKey> requested;  // of the newest analysis started
+  std::optional<SpectrumReport> report;
+  std::optional<int64_t> reportedIteration;
+  plots::SpectrumData shown;
+  std::vector<std::pair<std::string, double>> thresholds;
+  QString shownSummary;
+  // Last: destroyed first, cancelling and joining every job while the rest is intact.
+  std::unique_ptr<SpectrumWorker> worker;
+
+  static QString tr(const char* text) { return SpectrumPanel::tr(text); }
+
+  std::optional<RequestKey> currentKey() const {
+    if (!scenario || index < 0 || size_t(index) >= scenario->runs.size()) return std::nullopt;
+    return RequestKey{scenario->objective, scenario->runs[size_t(index)], index, slider->value(),
+                      static_cast<SpectrumChoice>(method->currentData().toInt())};
+  }
+
+  void setSummary(const QString& text, bool warning) {
+    summary->setText(text);
+    summary->setStyleSheet(warning ? kWarningStyle : "");
+    summary->setToolTip(text + "\n\n" +
+                        tr("Largest and smallest Hessian eigenvalue, dimension, method and time, "
+                           "and the stability threshold of the run's optimizer at this iterate "
+                           "(e.g. 2/lr for GD)"));
+  }
+
+  void setBusy(bool on) {
+    analyse->setText(on ? tr("Restart") : tr("Analyse"));
+    progressDelay.stop();
+    progress->setRange(0, 0);
+    progress->hide();
+    cancel->hide();
+    if (on) progressDelay.start();
+  }
+
+  void start() {
+    debounce.stop();
+    const auto key = currentKey();
+    if (!key) {
+      setSummary(tr("No run to analyse"), true);
+      emit self->analysisFailed(tr("no run to analyse"));
+      return;
+    }
+    worker->start(
+        {*scenario, size_t(index), key->iteration, key->choice, std::nullopt},
+        [this](SpectrumJob::Stage stage, double fraction) { onProgress(stage, fraction); },
+        [this](SpectrumJobResult result) { onDone(result); });
+    requested = key;
+    setBusy(true);
+  }
+
+  void onProgress(SpectrumJob::Stage stage, double fraction) {
+    const QString at = tr("iteration %1").arg(QLocale().toString(qlonglong(slider->value())));
+    if (stage == SpectrumJob::Stage::Replaying) {
+      progress->setRange(0, 0);
+      setSummary(tr("Replaying %1 to %2…").arg(name, at), false);
+    } else {
+      progress->setRange(0, 1000);
+      progress->setValue(int(std::lround(1000.0 * std::clamp(fraction, 0.0, 1.0))));
+      setSummary(tr("Analysing the Hessian at %1…").arg(at), false);
+    }
+  }
+
+  void onDone(const SpectrumJobResult& result) {
+    setBusy(false);
+    if (!result.report) {
+      const QString message = QString::fromStdString(result.error);
+      setSummary(message, !result.cancelled);
+      emit self->analysisFailed(message);
+      return;
+    }
+    report = *result.report;
+    reportedIteration = result.iterate.iteration;
+    shown = spectrumData(result);
+    thresholds = thresholdLines(result);
+    chart.setThresholds(thresholds);
+    retitle();
+    shownSummary = QString::fromStdString(spectrumSummary(result));
+    setSummary(shownSummary, false);
+    emit self->analysisFinished();
+  }
+
+  // The title and colour of the shown spectrum follow the run's name and colour.
+  void retitle() {
+    shown.title = reportedIteration
+                      ? tr("Hessian spectrum at iteration %1 — %2")
+                            .arg(*reportedIteration)
+                            .arg(name)
+                            .toStdString()
+                      : tr("Hessian spectrum: choose an iterate and press Analyse").toStdString();
+    shown.color = color;
+    chart.setSpectrum(shown);
+    view->requestRender();
+  }
+
+  void clearShown() {
+    report.reset();
+    reportedIteration.reset();
+    shown = plots::SpectrumData{};
+    thresholds.clear();
+    chart.setThresholds({});
+    retitle();
+    shownSummary.clear();
+    setSummary(QString(), false);
+  }
+
+  // Analyses a changed run, 200 ms later, unless the newest request already was of it.
+  void scheduleWhenRunChanged() {
+    const auto key = currentKey();
+    if (key && (!requested || !requested->sameRun(*key))) debounce.start();
+  }
+
+  void autoAnalyse() {
+    if (!self->isVisible()) return;  // stays stale; showEvent analyses then
+    const auto key = currentKey();
+    if (key && requested != key) start();
+  }
+};
+
+SpectrumPanel::SpectrumPanel(QWidget* parent) : QWidget(parent), impl_(std::make_unique<Impl>()) {
+  auto& d = *impl_;
+  d.self = this;
+  d.worker = std::make_unique<SpectrumWorker>([this](std::function<void()> call) {
+    QMetaObject::invokeMethod(this, std::move(call), Qt::QueuedConnection);
+  });
+
+  const int dense = kMaxDenseHessianDim, extremes = kLanczosCount;
+  d.method = control(new QComboBox(this), "spectrumMethod",
+                     tr("How the spectrum is computed. Auto: every eigenvalue up to %1 "
+                        "dimensions, the SLQ density beyond")
+                         .arg(dense));
+  const std::pair<QString, QString> methods[] = {
+      {tr("Auto"), tr("Exact up to %1 dimensions, else SLQ").arg(dense)},
+      {tr("Exact (all eigenvalues)"),
+       tr("Forms the dense Hessian and finds every eigenvalue (up to %1 dimensions)").arg(dense)},
+      {tr("Lanczos (%1 + %1 extremes)").arg(extremes),
+       tr("The %1 largest and %1 smallest eigenvalues by Lanczos on Hessian-vector products")
+           .arg(extremes)},
+      {tr("SLQ density"), tr("The eigenvalue density by stochastic Lanczos quadrature (Ghorbani "
+                             "et al. 2019), from Hessian-vector products")}};
+  for (int i = 0; i < 4; ++i) {
+    d.method->addItem(methods[i].first, i);
+    d.method->setItemData(i, methods[i].second, Qt::ToolTipRole);
+  }
+
+  d.slider = control(new QSlider(Qt::Horizontal, this), "spectrumIteration",
+                     tr("The iterate x_k whose Hessian is analysed (the run is replayed to it); "
+                        "at the right end it follows the run"));
+  d.slider->setRange(0, 0);
+  d.slider->setMinimumWidth(80);
+  d.spin = control(new QSpinBox(this), "spectrumIterationSpin",
+                   tr("Iteration k of the iterate to analyse"));
+  d.spin->setRange(0, 0);
+  d.spin->setKeyboardTracking(false);  // typed digits count once the entry is done
+  d.spin->setAccelerated(true);
+  d.finalButton = toolButton(this, "spectrumFinal", tr("Final"),
+                             tr("Snap to the run's last iterate and follow it as the run goes on"));
+  d.finalButton->setCheckable(true);
+  d.finalButton->setChecked(true);
+  d.analyse = control(new QPushButton(tr("Analyse"), this), "spectrumAnalyse",
+                      tr("Compute the spectrum at the chosen iterate (Ctrl+Return)"));
+  auto* fit =
+      toolButton(this, "spectrumFit", tr("Fit"),
+                 tr("Fit both axes to the spectrum (after zooming with the wheel or panning)"));
+
+  d.summary = new QLabel(this);
+  d.summary->setObjectName("spectrumSummary");
+  d.summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  // Long summaries are cut at the panel's edge rather than widening it (the tooltip has all).
+  d.summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+  d.setSummary(QString(), false);
+  d.progress = control(new QProgressBar(this), "spectrumProgress",
+                       tr("Progress of the analysis; a moving bar while the run is replayed to "
+                          "the iterate"));
+  d.progress->setFixedWidth(140);
+  d.progress->setMaximumHeight(16);
+  d.progress->hide();
+  d.cancel = toolButton(this, "spectrumCancel", tr("Cancel"), tr("Stop the running analysis"));
+  d.cancel->hide();
+
+  auto* bar = new QHBoxLayout;
+  bar->setContentsMargins(6, 2, 6, 0);
+  bar->addWidget(rowLabel(tr("Spectrum:"), d.method->toolTip(), this));
+  bar->addWidget(d.method);
+  bar->addWidget(rowLabel(tr("at iteration"), d.slider->toolTip(), this));
+  bar->addWidget(d.slider, 1);
+  bar->addWidget(d.spin);
+  bar->addWidget(d.finalButton);
+  bar->addWidget(d.analyse);
+  bar->addWidget(fit);
+  auto* status = new QHBoxLayout;
+  status->setContentsMargins(8, 0, 6, 0);
+  status->addWidget(d.summary, 1);
+  status->addWidget(d.progress);
+  status->addWidget(d.cancel);
+
+  d.view = new VtkView(this);
+  d.view->setObjectName("spectrumView");
+  d.view->setMinimumHeight(160);
+  d.view->addRenderer(d.chart.renderer());
+  vtkNew<vtkContextInteractorStyle> style;
+  style->SetScene(d.chart.scene());
+  d.view->setInteractorStyle(style);
+  d.retitle();  // the empty chart says what to do
+
+  auto* box = new QVBoxLayout(this);
+  box->setContentsMargins(0, 0, 0, 0);
+  box->setSpacing(2);
+  box->addLayout(bar);
+  box->addLayout(status);
+  box->addWidget(d.view, 1);
+
+  d.debounce.setSingleShot(true);
+  d.debounce.setInterval(kDebounceMs);
+  connect(&d.debounce, &QTimer::timeout, this, [this] { impl_->autoAnalyse(); });
+  d.progressDelay.setSingleShot(true);
+  d.progressDelay.setInterval(kProgressDelayMs);
+  connect(&d.progressDelay, &QTimer::timeout, this, [this] {
+    if (!impl_->worker->busy()) return;
+    impl_->progress->show();
+    impl_->cancel->show();
+  });
+
+  // The slider and the spin box mirror each other; a settled value is analysed (debounced).
+  connect(d.slider, &QSlider::valueChanged, this, [this](int value) {
+    auto& p = *impl_;
+    const QSignalBlocker block(p.spin);
+    p.spin->setValue(value);
+    p.finalButton->setChecked(value == p.slider->maximum());
+    if (!p.slider->isSliderDown()) p.debounce.start();
+  });
+  connect(d.slider, &QSlider::sliderReleased, this, [this] { impl_->debounce.start(); });
+  connect(d.spin, &QSpinBox::valueChanged, this, [this](int value) {
+    impl_->slider->setValue(value);
+    impl_->debounce.start();
+  });
+  connect(d.finalButton, &QToolButton::clicked, this, [this] {
+    impl_->finalButton->setChecked(true);
+    impl_->slider->setValue(impl_->slider->maximum());
+  });
+  connect(d.method, &QComboBox::currentIndexChanged, this, [this] { impl_->debounce.start(); });
+  connect(d.analyse, &QPushButton::clicked, this, &SpectrumPanel::analyse);
+  connect(d.cancel, &QToolButton::clicked, this, &SpectrumPanel::cancel);
+  connect(fit, &QToolButton::clicked, this, [this] {
+    impl_->chart.resetZoom();
+    impl_->view->requestRender();
+  });
+  for (auto key : {Qt::Key_Return, Qt::Key_Enter}) {
+    auto* shortcut = new QShortcut(QKeySequence(Qt::CTRL | key), this);
+    shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(shortcut, &QShortcut::activated, this, &SpectrumPanel::analyse);
+  }
+}
+
+SpectrumPanel::~SpectrumPanel() = default;
+
+void SpectrumPanel::setScenario(const Scenario& scenario) {
+  auto& d = *impl_;
+  if (d.scenario && *d.scenario == scenario) return;
+  const bool objectiveChanged = !d.scenario || d.scenario->objective != scenario.objective;
+  if (d.worker->cancel()) d.setBusy(false);
+  d.scenario = scenario;
+  d.worker->forgetIterate();
+  if (objectiveChanged) d.clearShown();
+  d.scheduleWhenRunChanged();
+}
+
+void SpectrumPanel::setRun(int index, const QString& name, plots::Rgb color, int64_t iterations) {
+  auto& d = *impl_;
+  const bool relabel = name != d.name || !(color == d.color);
+  const bool following = d.slider->value() == d.slider->maximum();
+  d.index = index;
+  d.name = name;
+  d.color = color;
+  const int top = int(std::clamp<int64_t>(iterations, 0, INT_MAX));
+  {
+    const QSignalBlocker blockSlider(d.slider), blockSpin(d.spin);
+    d.slider->setRange(0, top);
+    d.slider->setPageStep(std::max(1, top / 10));
+    d.spin->setRange(0, top);
+    if (following) d.slider->setValue(top);
+    d.spin->setValue(d.slider->value());
+    d.finalButton->setChecked(d.slider->value() == top);
+  }
+  if (relabel && d.reportedIteration) d.retitle();
+  d.scheduleWhenRunChanged();
+}
+
+void SpectrumPanel::analyse() {
+  impl_->start();
+}
+
+void SpectrumPanel::cancel() {
+  auto& d = *impl_;
+  if (!d.worker->cancel()) return;
+  d.setBusy(false);
+  d.setSummary(d.shownSummary.isEmpty() ? tr("Analysis cancelled")
+                                        : tr("Cancelled; showing: %1").arg(d.shownSummary),
+               false);
+  emit analysisFailed(QStringLiteral("cancelled"));
+}
+
+bool SpectrumPanel::busy() const {
+  return impl_->worker->busy();
+}
+
+int64_t SpectrumPanel::iteration() const {
+  return impl_->slider->value();
+}
+
+void SpectrumPanel::setIteration(int64_t iteration) {
+  impl_->slider->setValue(int(std::clamp<int64_t>(iteration, 0, impl_->slider->maximum())));
+}
+
+std::optional<int64_t> SpectrumPanel::reportedIteration() const {
+  return impl_->reportedIteration;
+}
+
+const plots::SpectrumData& SpectrumPanel::shownSpectrum() const {
+  return impl_->shown;
+}
+
+const std::vector<std::pair<std::string, double>>& SpectrumPanel::shownThresholds() const {
+  return impl_->thresholds;
+}
+
+VtkView* SpectrumPanel::view() const {
+  return impl_->view;
+}
+
+plots::SpectrumChart& SpectrumPanel::chart() const {
+  return impl_->chart;
+}
+
+const std::optional<SpectrumReport>& SpectrumPanel::lastReport() const {
+  return impl_->report;
+}
+
+void SpectrumPanel::showEvent(QShowEvent* event) {
+  QWidget::showEvent(event);
+  const auto key = impl_->currentKey();
+  if (key && impl_->requested != key) impl_->debounce.start();
+}
+
+}  // namespace gradscape::gui
