@@ -8,18 +8,22 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
 
 #include "app/gui/convergence_panel.h"
 #include "app/gui/landscape_panel.h"
+#include "app/gui/landscape_source.h"
 #include "app/gui/message_banner.h"
 #include "app/gui/objective_editor.h"
 #include "app/gui/playback_actions.h"
 #include "app/gui/run_controller.h"
 #include "app/gui/run_editor.h"
 #include "app/gui/run_list_panel.h"
+#include "app/gui/sharpness_panel.h"
+#include "app/gui/spectrum_panel.h"
 #include "core/objectives/objective_registry.h"
 #include "core/optimizers/optimizer_registry.h"
 #include "plots/landscape_content.h"
@@ -38,15 +42,23 @@ QString qs(const std::string& text) {
   return QString::fromStdString(text);
 }
 
-// "Rosenbrock (a=1, b=100)"
+// "Rosenbrock (a=1, b=100)"; with many parameters only those that differ from their defaults
+// ("Two-layer MLP classifier (dataset=xor, width=32)"); choices by name.
 std::string objectiveTitle(const ObjectiveSpec& spec) {
   const auto* entry = objectiveRegistry().find(spec.type);
   std::string title = entry ? entry->title : spec.type;
   std::string params;
   if (entry) {
     const ParamValues values = ParamValues::withDefaults(entry->params, spec.params);
-    for (const auto& [name, value] : values.items()) {
-      params += (params.empty() ? "" : ", ") + name + "=" + formatNumber(value);
+    const bool onlyChanged = entry->params.size() > 3;
+    for (const auto& p : entry->params) {
+      const double v = values.get(p.name);
+      if (onlyChanged && v == p.defaultValue) continue;
+      const auto choice = static_cast<size_t>(v);
+      const std::string text = p.kind == ParamKind::Choice && choice < p.choices.size()
+                                   ? p.choices[choice]
+                                   : formatNumber(v);
+      params += (params.empty() ? "" : ", ") + p.name + "=" + text;
     }
   }
   return params.empty() ? title : title + " (" + params + ")";
@@ -70,7 +82,7 @@ void MainWindow::buildPanels() {
   landscape_ = new LandscapePanel(this);
   convergence_ = new ConvergencePanel(this);
   banner_ = new MessageBanner(this);
-  landscape_->setSideWidget(convergence_);
+  buildAnalysisTabs();
   auto* central = new QWidget(this);
   auto* box = new QVBoxLayout(central);
   box->setContentsMargins(4, 4, 4, 0);
@@ -154,20 +166,25 @@ void MainWindow::connectEditors() {
   connect(runList_, &RunListPanel::addRequested, this, &MainWindow::addRun);
   connect(runList_, &RunListPanel::duplicateRequested, this, &MainWindow::duplicateRun);
   connect(runList_, &RunListPanel::removeRequested, this, &MainWindow::removeRun);
+  connectAnalysisTabs();
 }
 
 void MainWindow::setScenario(const Scenario& scenario, const QString& filePath) {
   scenario_ = scenario;
   filePath_ = filePath;
   visible_.assign(scenario_.runs.size(), true);
+  sliceHalfWidth_ = 1.0;
+  sharpness_->setTrackingInterval(scenario_.curvature.every);
+  // A scenario that tracks sharpness is about it: show that panel.
+  analysisTabs_->setCurrentIndex(scenario_.curvature.every > 0 ? 1 : 0);
   objectiveEditor_->setScenario(scenario_);
+  banner_->hide();
   refreshLandscape();
   refreshRunList();
-  if (scenario_.start.size() >= 2)
-    landscape_->setStartPoint(scenario_.start[0], scenario_.start[1]);
-  banner_->hide();
   markModified(false);
-  if (validateRuns()) controller_->setScenario(scenario_);
+  spectrum_->setScenario(scenario_);
+  updateSpectrumRun();
+  if (validateRuns()) controller_->setScenario(scenario_, projection_);
 }
 
 void MainWindow::play() {
@@ -183,12 +200,36 @@ bool MainWindow::liveMode() const {
 
 void MainWindow::objectiveEdited() {
   scenario_.objective = objectiveEditor_->objective();
+  try {
+    // A change of dimension (or of the data an N-D model is fitted to) needs a new start:
+    // the objective's own, seeded by the scenario.
+    const auto objective = makeObjective(scenario_.objective);
+    if (objective->dim() != 2 || scenario_.start.size() != 2) {
+      scenario_.start = objective->defaultStart(scenario_.seed);
+      for (auto& run : scenario_.runs) run.start = scenario_.start;
+    }
+    // Minibatches only where there are samples, and no more than there are.
+    for (auto& run : scenario_.runs) {
+      if (objective->sampleCount() == 0) run.minibatch = {};
+      run.minibatch.size = std::min(run.minibatch.size, objective->sampleCount());
+    }
+  } catch (const std::exception&) {
+    // refreshLandscape() reports it.
+  }
+  sliceHalfWidth_ = 1.0;
   refreshLandscape();
   markModified(true);
   restartRuns();
 }
 
 void MainWindow::startEdited(double x, double y) {
+  if (scenario_.start.size() != 2) {
+    statusBar()->showMessage(
+        tr("A many-dimensional problem starts at its seeded initialisation; the map shows a "
+           "slice, so the start cannot be moved on it."),
+        6000);
+    return;
+  }
   scenario_.start = Vec{{x, y}};
   for (auto& run : scenario_.runs) run.start = scenario_.start;
   landscape_->setStartPoint(x, y);
@@ -273,7 +314,8 @@ bool MainWindow::validateRuns() {
 void MainWindow::restartRuns() {
   if (!validateRuns()) return;
   if (banner_->isVisible() && banner_->text().startsWith(tr("Run "))) banner_->hide();
-  controller_->setScenario(scenario_);
+  controller_->setScenario(scenario_, projection_);
+  spectrum_->setScenario(scenario_);
   if (liveMode()) {
     awaitingLiveResult_ = true;
     controller_->runToEnd();
@@ -290,8 +332,31 @@ void MainWindow::refreshLandscape() {
   plots::LandscapeStyle style;
   style.scale = logScaleAction_->isChecked() ? plots::ColorScale::Log : plots::ColorScale::Linear;
   style.gradientArrows = arrowsAction_->isChecked();
+  LandscapeSource source;
+  try {
+    source = landscapeSource(objective_, scenario_.start, objectiveTitle(scenario_.objective),
+                             sliceHalfWidth_);
+  } catch (const std::exception& e) {
+    banner_->showMessage(tr("Cannot draw a slice of this landscape: %1").arg(qs(e.what())));
+    return;
+  }
+  projection_ = source.projection;
+  runEditor_->setSampleCount(objective_->sampleCount());
+  landscape_->setStartMovable(!projection_);
+  if (projection_) {
+    statusBar()->showMessage(
+        tr("%1 dimensions: the views show a 2-D slice through the start along the top-2 "
+           "Hessian eigenvectors there, and the paths projected onto it. The true loss along "
+           "each path is in the Convergence panel.")
+            .arg(objective_->dim()),
+        15000);
+  }
+  objectiveEditor_->setStartEditable(!projection_);
   landscape_->setLandscape(
-      plots::makeLandscapeContent(*objective_, objectiveTitle(scenario_.objective), style));
+      plots::makeLandscapeContent(*source.shown, source.title, style, source.samples));
+  const auto start = projection_ ? (*projection_)(scenario_.start)
+                                 : std::array<double, 2>{scenario_.start[0], scenario_.start[1]};
+  landscape_->setStartPoint(start[0], start[1]);
   convergence_->setMinimum(objective_->minimumValue());
 }
 

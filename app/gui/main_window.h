@@ -8,12 +8,14 @@
 #include <optional>
 #include <vector>
 #include "app/gui/engine_snapshot.h"
+#include "core/analysis/slice_plane.h"
 #include "core/scenario/scenario.h"
 
 class QAction;
 class QLabel;
 class QProgressBar;
 class QMenu;
+class QTabWidget;
 
 namespace gradscape::gui {
 
@@ -25,6 +27,8 @@ class PlaybackActions;
 class RunController;
 class RunEditor;
 class RunListPanel;
+class SharpnessPanel;
+class SpectrumPanel;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -53,11 +57,16 @@ class MainWindow : public QMainWindow {
   RunController& controller() const { return *controller_; }
   LandscapePanel* landscapePanel() const { return landscape_; }
   ConvergencePanel* convergencePanel() const { return convergence_; }
+  SharpnessPanel* sharpnessPanel() const { return sharpness_; }
+  SpectrumPanel* spectrumPanel() const { return spectrum_; }
+  QTabWidget* analysisTabs() const { return analysisTabs_; }
   RunListPanel* runList() const { return runList_; }
   RunEditor* runEditor() const { return runEditor_; }
   ObjectiveEditor* objectiveEditor() const { return objectiveEditor_; }
   MessageBanner* banner() const { return banner_; }
   const EngineSnapshot& lastSnapshot() const { return snapshot_; }
+  // What the views draw of each run (labelled, coloured; N-D iterates projected on the slice).
+  const std::vector<plots::RunView>& runViews() const { return views_; }
   // Which runs are drawn (GUI state, one flag per run).
   const std::vector<bool>& runVisibility() const { return visible_; }
 
@@ -93,6 +102,16 @@ class MainWindow : public QMainWindow {
   void showHoveredIteration(std::optional<double> iteration);
   void showCursor(std::optional<std::array<double, 2>> point);
   void redrawRuns();
+  void fitSliceToPaths();
+  // The selected run's (index, row) at the row nearest `iteration`, or its last row.
+  std::optional<std::pair<size_t, size_t>> selectedRow(std::optional<double> iteration) const;
+  // Curvature (main_window_curvature.cpp).
+  void buildAnalysisTabs();
+  void connectAnalysisTabs();
+  void buildCurvatureActions(QMenu* view);
+  void updateCurvatureGlyph();
+  void trackingEdited(int64_t every);
+  void updateSpectrumRun();
   // Files (main_window_files.cpp).
   void newScenario();
   void openDialog();
@@ -110,12 +129,21 @@ class MainWindow : public QMainWindow {
   bool awaitingLiveResult_ = false;  // live mode asked for a rerun; its first frames are skipped
   std::vector<bool> visible_;
   std::shared_ptr<const Objective> objective_;
+  // Places N-D iterates on the landscape's slice (null for 2-D objectives).
+  std::shared_ptr<const PlaneProjector> projection_;
+  double sliceHalfWidth_ = 1.0;        // grows once so the slice holds the finished paths
   EngineSnapshot snapshot_;            // statuses; the views' data moved into views_
   std::vector<plots::RunView> views_;  // what the views draw, labelled and coloured
 
   RunController* controller_ = nullptr;
   LandscapePanel* landscape_ = nullptr;
   ConvergencePanel* convergence_ = nullptr;
+  SharpnessPanel* sharpness_ = nullptr;
+  SpectrumPanel* spectrum_ = nullptr;
+  QTabWidget* analysisTabs_ = nullptr;
+  QAction* glyphAction_ = nullptr;
+  QAction* stepsAction_ = nullptr;
+  std::optional<double> hoveredIteration_;
   RunListPanel* runList_ = nullptr;
   RunEditor* runEditor_ = nullptr;
   ObjectiveEditor* objectiveEditor_ = nullptr;

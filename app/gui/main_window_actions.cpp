@@ -33,6 +33,8 @@ const char* kShortcutHelp =
     "<tr><td><b>L</b></td><td>live mode: rerun on every change</td></tr>"
     "<tr><td><b>1 / 2 / 3</b></td><td>contour map / surface / both</td></tr>"
     "<tr><td><b>G</b></td><td>negative-gradient arrows</td></tr>"
+    "<tr><td><b>C / N</b></td><td>local quadratic model / gradient and Newton steps</td></tr>"
+    "<tr><td><b>Ctrl+1 / 2 / 3</b></td><td>convergence / sharpness / spectrum panel</td></tr>"
     "<tr><td><b>Home</b></td><td>reset the cameras</td></tr>"
     "<tr><td><b>Ctrl+Shift+A, Ctrl+D, Del</b></td><td>add, duplicate, remove a run</td></tr>"
     "<tr><td><b>Ctrl+N, Ctrl+O, Ctrl+S</b></td><td>new, open, save a scenario</td></tr>"
@@ -56,7 +58,9 @@ void MainWindow::buildActions() {
       {"Rosenbrock race", ":/gradscape/scenarios/default.json"},
       {"Momentum on an ill-conditioned quadratic",
        ":/gradscape/scenarios/momentum_ill_conditioned.json"},
-      {"Noisy SGD and step-size schedules", ":/gradscape/scenarios/noisy_sgd_schedules.json"}};
+      {"Noisy SGD and step-size schedules", ":/gradscape/scenarios/noisy_sgd_schedules.json"},
+      {"Edge of stability (MLP)", ":/gradscape/scenarios/edge_of_stability.json"},
+  };
   for (const auto& [title, path] : exampleFiles) {
     const QString resource = QString::fromLatin1(path);
     connect(examples->addAction(tr(title)), &QAction::triggered, this,
@@ -111,6 +115,7 @@ void MainWindow::buildActions() {
   connect(addItem(view, tr("&Reset cameras"), QKeySequence(Qt::Key_Home),
                   tr("Fit the landscape views to the landscape")),
           &QAction::triggered, this, [this] { landscape_->resetCameras(); });
+  buildCurvatureActions(view);
   view->addSeparator();
   for (auto* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
 

@@ -11,6 +11,7 @@
 #include "app/gui/main_window.h"
 #include "app/gui/run_controller.h"
 #include "app/gui/run_list_panel.h"
+#include "app/gui/sharpness_panel.h"
 #include "plots/run_label.h"
 
 namespace gradscape::gui {
@@ -66,31 +67,63 @@ void MainWindow::showSnapshot(EngineSnapshot snapshot) {
                                            (diverged ? tr(", %1 diverged").arg(diverged) : ""));
   progress_->setValue(int(std::lround(snapshot_.progress * 1000)));
   if (diverged > 0 && snapshot_.allFinished) statusBar()->showMessage(divergedNames, 10000);
+  if (snapshot_.allFinished) fitSliceToPaths();
   redrawRuns();
   emit snapshotShown(snapshot_.generation);
+}
+
+void MainWindow::fitSliceToPaths() {
+  if (!projection_) return;
+  double reach = 0.0;
+  for (const auto& view : views_) {
+    for (size_t k = 0; k < view.x.size(); ++k) {
+      if (std::isfinite(view.x[k])) reach = std::max(reach, std::abs(view.x[k]));
+      if (std::isfinite(view.y[k])) reach = std::max(reach, std::abs(view.y[k]));
+    }
+  }
+  // Grow (never shrink: the picture should not jump while the user explores) to hold every
+  // path with a margin, once the runs have finished.
+  if (reach <= landscape_->landscape().grid.xmax) return;
+  sliceHalfWidth_ = 1.25 * reach;
+  refreshLandscape();
 }
 
 void MainWindow::redrawRuns() {
   landscape_->setRuns(views_);
   convergence_->setRuns(views_);
+  sharpness_->setRuns(scenario_.runs, views_);
+  updateCurvatureGlyph();
+  updateSpectrumRun();
 }
 
-void MainWindow::showHoveredIteration(std::optional<double> iteration) {
-  convergence_->setMarker(iteration);
-  if (!iteration) {
-    landscape_->setHighlight(std::nullopt);
-    return;
-  }
-  // The selected run's iterate nearest to that iteration (rows may be thinned).
-  int row = std::max(runList_->currentRow(), 0);
-  if (row >= int(views_.size()) || views_[size_t(row)].empty()) return;
-  const auto& view = views_[size_t(row)];
+std::optional<std::pair<size_t, size_t>> MainWindow::selectedRow(
+    std::optional<double> iteration) const {
+  const int run = std::max(runList_->currentRow(), 0);
+  if (run >= int(views_.size()) || views_[size_t(run)].empty()) return std::nullopt;
+  const auto& view = views_[size_t(run)];
+  if (!iteration) return std::pair{size_t(run), size_t(view.size() - 1)};
+  // The iterate nearest to that iteration (rows may be thinned).
   const auto it = std::lower_bound(view.iteration.begin(), view.iteration.end(), *iteration);
   size_t k = size_t(std::min<std::ptrdiff_t>(it - view.iteration.begin(), view.size() - 1));
   if (k > 0 &&
       std::abs(view.iteration[k - 1] - *iteration) < std::abs(view.iteration[k] - *iteration)) {
     --k;
   }
+  return std::pair{size_t(run), k};
+}
+
+void MainWindow::showHoveredIteration(std::optional<double> iteration) {
+  convergence_->setMarker(iteration);
+  hoveredIteration_ = iteration;
+  updateCurvatureGlyph();
+  if (!iteration) {
+    landscape_->setHighlight(std::nullopt);
+    return;
+  }
+  const auto selected = selectedRow(iteration);
+  if (!selected) return;
+  const auto& view = views_[selected->first];
+  const size_t k = selected->second;
   landscape_->setHighlight(std::array<double, 2>{view.x[k], view.y[k]});
   statusBar()->showMessage(tr("%1 at iteration %L2: f = %3, |g| = %4")
                                .arg(qs(view.label))

@@ -2,6 +2,7 @@
 // run is reproducible; the expectations come from theory, not from earlier outputs).
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 
@@ -31,6 +32,35 @@ class TestShippedScenarios : public QObject {
   Q_OBJECT
 
  private slots:
+  void edgeOfStabilitySharpnessSettlesAtTwoOverLr() {
+    const auto runs = runScenario("edge_of_stability.json");
+    for (const auto& run : runs) {
+      const double lr = run->spec().optimizerParams.get("lr");
+      const double threshold = 2.0 / lr;  // GD's stability limit on a quadratic
+      const auto& samples = run->trace().curvature();
+      QCOMPARE(samples.size(), size_t{120});  // every 25 of 3000 steps
+      // However it starts, the sharpness ends up at the edge: the median over the second half
+      // lies near 2/lr ...
+      std::vector<double> late;
+      for (size_t i = samples.size() / 2; i < samples.size(); ++i) late.push_back(samples[i].top);
+      std::nth_element(late.begin(), late.begin() + late.size() / 2, late.end());
+      const double median = late[late.size() / 2];
+      QVERIFY2(std::abs(median / threshold - 1.0) < 0.35,
+               qPrintable(QString("%1: median %2, 2/lr %3")
+                              .arg(QString::fromStdString(run->spec().label))
+                              .arg(median)
+                              .arg(threshold)));
+      // ... while the loss still falls: GD is not "unstable" in the classical sense.
+      QVERIFY(run->finalLoss() < 0.85 * run->trace().loss(0));
+    }
+    // lr = 0.5 starts below its threshold 4 and sharpens up to it (progressive sharpening).
+    const auto& low = byLabel(runs, "GD lr 0.5").trace().curvature();
+    QVERIFY(low.front().top < 0.7 * 4.0);
+    double highest = 0.0;
+    for (const auto& s : low) highest = std::max(highest, s.top);
+    QVERIFY2(highest >= 0.95 * 4.0, qPrintable(QString::number(highest)));
+  }
+
   void rosenbrockRaceSecondOrderMethodsArriveFirst() {
     const auto runs = runScenario("default.json");
     const Run& gd = byLabel(runs, "GD");

@@ -25,75 +25,21 @@
 #include "app/gui/vtk_view.h"
 #include "core/scenario/scenario_json.h"
 #include "plots/rgb.h"
+#include "support/gui_driver.h"
 
 using namespace gradscape;
 using namespace gradscape::gui;
 
 namespace {
-
 const char* kDefaultScenario = ":/gradscape/scenarios/default.json";
-
-// Waits until the engine has delivered the final snapshot of the newest scenario.
-bool waitForFinishedRuns(MainWindow& window, int timeoutMs = 5000) {
-  QElapsedTimer clock;
-  clock.start();
-  while (clock.elapsed() < timeoutMs) {
-    const auto& snap = window.lastSnapshot();
-    if (snap.allFinished && snap.generation == window.controller().generation()) return true;
-    QTest::qWait(10);
-  }
-  const auto& snap = window.lastSnapshot();
-  qWarning("engine still busy: snapshot generation %llu (finished: %d), newest %llu; banner: %s",
-           static_cast<unsigned long long>(snap.generation), int(snap.allFinished),
-           static_cast<unsigned long long>(window.controller().generation()),
-           qPrintable(window.banner()->text()));
-  return false;
-}
-
-// Display (VTK) position of a landscape point on the contour map, as a widget position.
-QPoint widgetPositionOf(VtkView* view, vtkRenderer* renderer, double x, double y) {
-  renderer->SetWorldPoint(x, y, 0.0, 1.0);
-  renderer->WorldToDisplay();
-  const double* d = renderer->GetDisplayPoint();
-  const double ratio = view->devicePixelRatioF();
-  return QPoint(int(std::lround(d[0] / ratio)),
-                int(std::lround((view->height() * ratio - d[1] - 1.0) / ratio)));
-}
-
-int countPixelsNear(const QImage& image, QColor colour, int tolerance) {
-  int count = 0;
-  for (int y = 0; y < image.height(); ++y) {
-    for (int x = 0; x < image.width(); ++x) {
-      const QColor c = image.pixelColor(x, y);
-      if (std::abs(c.red() - colour.red()) <= tolerance &&
-          std::abs(c.green() - colour.green()) <= tolerance &&
-          std::abs(c.blue() - colour.blue()) <= tolerance) {
-        ++count;
-      }
-    }
-  }
-  return count;
-}
-
-QColor qcolor(const plots::Rgb& rgb) {
-  return QColor::fromRgbF(float(rgb.r), float(rgb.g), float(rgb.b));
-}
-
-QImage renderedFrame(VtkView* view) {
-  QSignalSpy frames(view, &VtkView::frameRendered);
-  view->requestRender();
-  frames.wait(5000);
-  return view->grabFramebuffer();
-}
-
-// Saves a screenshot of the window when GRADSCAPE_SHOT_DIR names a directory (for looking at).
-void maybeShoot(QWidget* window, const QString& name) {
-  if (!qEnvironmentVariableIsSet("GRADSCAPE_SHOT_DIR")) return;
-  QTest::qWait(100);  // let the views paint their newest frame
-  window->grab().save(qEnvironmentVariable("GRADSCAPE_SHOT_DIR") + "/" + name + ".png");
-}
-
 }  // namespace
+
+using gradscape::testing::countPixelsNear;
+using gradscape::testing::maybeShoot;
+using gradscape::testing::qcolor;
+using gradscape::testing::renderedFrame;
+using gradscape::testing::waitForFinishedRuns;
+using gradscape::testing::widgetPositionOf;
 
 class MainWindowTest : public QObject {
   Q_OBJECT
