@@ -23,14 +23,17 @@ double secondsPerValue(const Objective& f, VecCRef at) {
 }  // namespace
 
 LandscapeSource landscapeSource(std::shared_ptr<const Objective> objective, VecCRef start,
-                                const std::string& title, double minHalfWidth) {
+                                const std::string& title, double minHalfWidth,
+                                const std::optional<SlicePlane>& chosen) {
   LandscapeSource source;
   if (objective->dim() == 2) {
     source.shown = std::move(objective);
     source.title = title;
     return source;
   }
-  SlicePlane plane = hessianEigenvectorPlane(*objective, start);
+  SlicePlane plane = chosen ? *chosen : hessianEigenvectorPlane(*objective, start);
+  if (!chosen) plane.description = "the top-2 Hessian eigenvectors at the start";
+  source.slice = plane.description;
   auto projection = std::make_shared<const PlaneProjector>(plane);
   std::vector<Vec> points{start};
   for (const Vec& m : objective->minimizers()) points.push_back(m);

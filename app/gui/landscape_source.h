@@ -1,9 +1,10 @@
 #pragma once
 // What the landscape views show of a scenario's objective: the objective itself when it is
-// 2-D, else a 2-D slice through the start along the top-2 Hessian eigenvectors there, with the
-// projection that places iterates on it. Sampling resolution is chosen so the landscape is
-// sampled in about a tenth of a second whatever an evaluation costs.
+// 2-D, else a 2-D slice (by default through the start along the top-2 Hessian eigenvectors
+// there), with the projection that places iterates on it. Sampling resolution is chosen so the
+// landscape is sampled in about a tenth of a second whatever an evaluation costs.
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "core/analysis/slice_plane.h"
@@ -16,12 +17,16 @@ struct LandscapeSource {
   std::shared_ptr<const PlaneProjector> projection;  // null when shown is the objective itself
   int samples = 201;                                 // grid points per axis
   std::string title;
+  std::string slice;  // what spans the slice (empty for 2-D objectives)
 };
 
-// The slice box holds the start and the known minimizers, and is at least `minHalfWidth` wide
-// on each side of the start (callers widen it to hold the paths once runs have moved). Throws
-// std::exception subclasses from the curvature analysis (callers show the message).
+// The slice is `plane` when given, else the plane through the start along the top-2 Hessian
+// eigenvectors there. Its box holds the start and the known minimizers, and is at least
+// `minHalfWidth` wide on each side of the plane's origin (callers widen it to hold the paths
+// once runs have moved). Throws std::exception subclasses from the curvature analysis (callers
+// show the message).
 LandscapeSource landscapeSource(std::shared_ptr<const Objective> objective, VecCRef start,
-                                const std::string& title, double minHalfWidth = 1.0);
+                                const std::string& title, double minHalfWidth = 1.0,
+                                const std::optional<SlicePlane>& plane = std::nullopt);
 
 }  // namespace gradscape::gui

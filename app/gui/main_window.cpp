@@ -18,6 +18,7 @@
 #include "app/gui/landscape_source.h"
 #include "app/gui/message_banner.h"
 #include "app/gui/objective_editor.h"
+#include "app/gui/path_pca_job.h"
 #include "app/gui/playback_actions.h"
 #include "app/gui/run_controller.h"
 #include "app/gui/run_editor.h"
@@ -76,7 +77,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   restoreSettings();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() = default;  // (joins a PathPcaJob still running)
 
 void MainWindow::buildPanels() {
   landscape_ = new LandscapePanel(this);
@@ -173,7 +174,7 @@ void MainWindow::setScenario(const Scenario& scenario, const QString& filePath) 
   scenario_ = scenario;
   filePath_ = filePath;
   visible_.assign(scenario_.runs.size(), true);
-  sliceHalfWidth_ = 1.0;
+  resetSlice();
   sharpness_->setTrackingInterval(scenario_.curvature.every);
   // A scenario that tracks sharpness is about it: show that panel.
   analysisTabs_->setCurrentIndex(scenario_.curvature.every > 0 ? 1 : 0);
@@ -216,7 +217,7 @@ void MainWindow::objectiveEdited() {
   } catch (const std::exception&) {
     // refreshLandscape() reports it.
   }
-  sliceHalfWidth_ = 1.0;
+  resetSlice();
   refreshLandscape();
   markModified(true);
   restartRuns();
@@ -335,7 +336,7 @@ void MainWindow::refreshLandscape() {
   LandscapeSource source;
   try {
     source = landscapeSource(objective_, scenario_.start, objectiveTitle(scenario_.objective),
-                             sliceHalfWidth_);
+                             sliceHalfWidth_, slicePlane_);
   } catch (const std::exception& e) {
     banner_->showMessage(tr("Cannot draw a slice of this landscape: %1").arg(qs(e.what())));
     return;
@@ -343,12 +344,15 @@ void MainWindow::refreshLandscape() {
   projection_ = source.projection;
   runEditor_->setSampleCount(objective_->sampleCount());
   landscape_->setStartMovable(!projection_);
+  for (QAction* action : sliceActions_) {
+    if (action) action->setEnabled(projection_ != nullptr);
+  }
   if (projection_) {
     statusBar()->showMessage(
-        tr("%1 dimensions: the views show a 2-D slice through the start along the top-2 "
-           "Hessian eigenvectors there, and the paths projected onto it. The true loss along "
-           "each path is in the Convergence panel.")
-            .arg(objective_->dim()),
+        tr("%1 dimensions: the views show a 2-D slice spanned by %2, and the paths projected "
+           "onto it. The true loss along each path is in the Convergence panel.")
+            .arg(objective_->dim())
+            .arg(qs(source.slice)),
         15000);
   }
   objectiveEditor_->setStartEditable(!projection_);

@@ -27,6 +27,7 @@ class PlaybackActions;
 class RunController;
 class RunEditor;
 class RunListPanel;
+class PathPcaJob;
 class SharpnessPanel;
 class SpectrumPanel;
 
@@ -112,6 +113,11 @@ class MainWindow : public QMainWindow {
   void updateCurvatureGlyph();
   void trackingEdited(int64_t every);
   void updateSpectrumRun();
+  // Slices of N-D landscapes (main_window_slices.cpp).
+  void buildSliceActions(QMenu* view);
+  void chooseSlice(int directions);
+  void applySlice();
+  void resetSlice();
   // Files (main_window_files.cpp).
   void newScenario();
   void openDialog();
@@ -131,7 +137,11 @@ class MainWindow : public QMainWindow {
   std::shared_ptr<const Objective> objective_;
   // Places N-D iterates on the landscape's slice (null for 2-D objectives).
   std::shared_ptr<const PlaneProjector> projection_;
-  double sliceHalfWidth_ = 1.0;        // grows once so the slice holds the finished paths
+  double sliceHalfWidth_ = 1.0;           // grows once so the slice holds the finished paths
+  std::optional<SlicePlane> slicePlane_;  // chosen slice; none: Hessian eigenvectors at start
+  std::unique_ptr<PathPcaJob> pcaJob_;
+  uint64_t pcaRequest_ = 0;
+  std::array<QAction*, 3> sliceActions_{};
   EngineSnapshot snapshot_;            // statuses; the views' data moved into views_
   std::vector<plots::RunView> views_;  // what the views draw, labelled and coloured
 

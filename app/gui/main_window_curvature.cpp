@@ -44,6 +44,7 @@ void MainWindow::connectAnalysisTabs() {
 
 void MainWindow::buildCurvatureActions(QMenu* view) {
   view->addSeparator();
+  buildSliceActions(view);
   glyphAction_ = view->addAction(tr("Local &quadratic model"));
   glyphAction_->setShortcut(QKeySequence(Qt::Key_C));
   glyphAction_->setToolTip(

@@ -30,9 +30,20 @@ constexpr int64_t kMovingRows = int64_t{1} << 14;  // rows a run in snapshots of
 enum class Mode { Idle, Playing, Finishing };
 
 struct Command {
-  enum class Kind { SetScenario, Play, Pause, StepOnce, RunToEnd, Reset, Stop, Wake } kind;
-  std::unique_ptr<RunSet> runs;  // SetScenario
-  uint64_t generation = 0;       // SetScenario
+  enum class Kind {
+    SetScenario,
+    SetProjection,
+    Play,
+    Pause,
+    StepOnce,
+    RunToEnd,
+    Reset,
+    Stop,
+    Wake
+  } kind;
+  std::unique_ptr<RunSet> runs;                                // SetScenario
+  uint64_t generation = 0;                                     // SetScenario
+  std::shared_ptr<const PlaneProjector> projection = nullptr;  // SetProjection
 };
 
 }  // namespace
@@ -170,6 +181,11 @@ void RunController::Worker::apply(Command& command) {
       enter(Mode::Idle);
       s.set = std::move(command.runs);
       s.generation = command.generation;
+      s.dirty = true;
+      break;
+    case Command::Kind::SetProjection:
+      // The runs go on where they are; the next snapshot places them on the new slice.
+      if (s.set) s.set->projection = std::move(command.projection);
       s.dirty = true;
       break;
     case Command::Kind::Play:
@@ -384,6 +400,10 @@ uint64_t RunController::setScenario(const Scenario& scenario,
   const uint64_t generation = ++worker_->gui_.generation;
   worker_->post({Command::Kind::SetScenario, std::move(set), generation});
   return generation;
+}
+
+void RunController::setProjection(std::shared_ptr<const PlaneProjector> projection) {
+  worker_->post({Command::Kind::SetProjection, nullptr, 0, std::move(projection)});
 }
 
 void RunController::play() {

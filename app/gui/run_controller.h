@@ -23,6 +23,8 @@ class RunController : public QObject {
   // With a projection, snapshots place iterates by their coordinates on that slice (N-D).
   uint64_t setScenario(const Scenario& scenario,
                        std::shared_ptr<const PlaneProjector> projection = nullptr);
+  // Places N-D iterates on another slice from the next snapshot on (the runs go on).
+  void setProjection(std::shared_ptr<const PlaneProjector> projection);
   // Advances every unfinished run, `speed` steps per second each (0 = as fast as possible),
   // emitting snapshots as it goes, until all have finished or pause()/stop() is called.
   void play();

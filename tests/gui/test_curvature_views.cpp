@@ -9,6 +9,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QtTest>
+#include "app/gui/run_list_panel.h"
 
 #include "app/gui/convergence_panel.h"
 #include "app/gui/landscape_panel.h"
@@ -104,6 +105,37 @@ class CurvatureViewsTest : public QObject {
       QVERIFY(std::abs(end[0]) <= grid.xmax && std::abs(end[1]) <= grid.ymax);
     }
     maybeShoot(window_.get(), "mlp_slice");
+  }
+
+  void sliceDirectionsCanBeChosenWithoutRerunning() {
+    window_->setScenario(mlpScenario());
+    window_->controller().runToEnd();
+    QVERIFY(waitForFinishedRuns(*window_, 20000));
+    const uint64_t generation = window_->controller().generation();
+    QAction* pca = nullptr;
+    QAction* random = nullptr;
+    for (QAction* a : window_->findChildren<QAction*>()) {
+      if (a->text().contains("Principal components")) pca = a;
+      if (a->text().contains("Random directions")) random = a;
+    }
+    QVERIFY(pca && random && pca->isEnabled());
+    // The principal components of GD's (the selected run's) path, through its final iterate:
+    // that iterate lands on the slice's origin.
+    window_->runList()->setCurrentRow(0);
+    pca->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        window_->statusBar()->currentMessage().contains("principal components of GD"), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(std::abs(window_->runViews()[0].x.back()) < 1e-9 &&
+                                 std::abs(window_->runViews()[0].y.back()) < 1e-9,
+                             20000);
+    // Random directions through the start: the paths begin at the origin again.
+    random->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(std::abs(window_->runViews()[0].x.back()) > 1e-6, 20000);
+    QVERIFY(std::abs(window_->runViews()[0].x.front()) < 1e-12);
+    QVERIFY(window_->statusBar()->currentMessage().contains("random directions"));
+    // The runs were not rerun: the same generation of results throughout.
+    QCOMPARE(window_->controller().generation(), generation);
+    maybeShoot(window_.get(), "mlp_random_slice");
   }
 
   void clickingASliceLeavesTheStartAlone() {
