@@ -30,7 +30,8 @@ void MainWindow::buildSliceActions(QMenu* view) {
        tr("The plane the selected run moves in most, through its final iterate (Li et al. "
           "2018); computed in the background")},
       {tr("&Random directions"),
-       tr("Two random directions through the start, scaled to its norm (Li et al. 2018)")}};
+       tr("Two random directions through the start, filter-normalised: each neuron's part "
+          "scaled to its weights' norm (Li et al. 2018)")}};
   for (int i = 0; i < 3; ++i) {
     QAction* action = menu->addAction(items[i].first);
     action->setToolTip(items[i].second);
@@ -56,8 +57,11 @@ void MainWindow::chooseSlice(int directions) {
     slicePlane_.reset();
     applySlice();
   } else if (directions == kRandom) {
-    slicePlane_ = randomPlane(scenario_.start, scenario_.seed);
-    slicePlane_->description = "two random directions through the start, scaled to its norm";
+    const auto filters = objective_->filters();
+    slicePlane_ = randomPlane(scenario_.start, scenario_.seed, filters);
+    slicePlane_->description = filters.empty()
+                                   ? "two random directions through the start, scaled to its norm"
+                                   : "two random filter-normalised directions through the start";
     applySlice();
   } else {
     const size_t run = size_t(std::max(runList_->currentRow(), 0));

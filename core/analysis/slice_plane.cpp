@@ -74,16 +74,28 @@ SlicePlane trajectoryPcaPlane(const std::vector<Vec>& points, VecCRef origin) {
   return plane;
 }
 
-SlicePlane randomPlane(VecCRef origin, uint64_t seed) {
+SlicePlane randomPlane(VecCRef origin, uint64_t seed,
+                       const std::vector<Objective::ParameterRange>& filters) {
   std::mt19937_64 rng(seed);
   std::normal_distribution<double> normal;
   const Eigen::Index n = origin.size();
-  const double scale = origin.norm() > 0.0 ? origin.norm() : 1.0;
-  SlicePlane plane{origin, Vec(n), Vec(n), "random directions, normalised to ||x||"};
-  for (Eigen::Index i = 0; i < n; ++i) plane.u[i] = normal(rng);
-  for (Eigen::Index i = 0; i < n; ++i) plane.v[i] = normal(rng);
-  plane.u *= scale / plane.u.norm();
-  plane.v *= scale / plane.v.norm();
+  auto direction = [&] {
+    Vec d(n);
+    for (Eigen::Index i = 0; i < n; ++i) d[i] = normal(rng);
+    if (filters.empty()) {
+      d *= (origin.norm() > 0.0 ? origin.norm() : 1.0) / d.norm();
+      return d;
+    }
+    Vec scaled = Vec::Zero(n);
+    for (const auto& f : filters) {
+      const auto part = d.segment(f.offset, f.size);
+      scaled.segment(f.offset, f.size) =
+          part * (origin.segment(f.offset, f.size).norm() / part.norm());
+    }
+    if (scaled.norm() == 0.0) return Vec(d / d.norm());
+    return scaled;
+  };
+  SlicePlane plane{origin, direction(), direction(), "random directions, filter-normalised"};
   return plane;
 }
 

@@ -41,10 +41,13 @@ SlicePlane hessianEigenvectorPlane(const Objective& objective, VecCRef at,
 // less than two dimensions.
 SlicePlane trajectoryPcaPlane(const std::vector<Vec>& points, VecCRef origin);
 
-// Two Gaussian directions through `origin`, filter-normalised (Li et al.): each is scaled to
-// the norm of `origin` (or to unit length when origin is 0), so a = 1 moves as far as the
-// parameters are large.
-SlicePlane randomPlane(VecCRef origin, uint64_t seed);
+// Two Gaussian directions through `origin`, filter-normalised (Li et al. 2018): within each of
+// `filters` (a neuron's incoming weights) a direction is scaled to the norm of origin's same
+// filter, and coordinates in no filter (biases) stay 0; so a = 1 moves every neuron as far as
+// its weights are large. No filters: each direction is scaled to ||origin|| (unit length when
+// origin is 0, or when every filter of origin is 0).
+SlicePlane randomPlane(VecCRef origin, uint64_t seed,
+                       const std::vector<Objective::ParameterRange>& filters = {});
 
 // A square box around (0, 0) in slice coordinates holding the projections of `points` with a
 // margin of 25% (at least `minHalfWidth` wide on each side).

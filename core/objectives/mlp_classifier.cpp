@@ -255,4 +255,12 @@ RegistryEntry<Objective> mlpClassifierEntry() {
           }};
 }
 
+std::vector<Objective::ParameterRange> MlpClassifier::filters() const {
+  // Layout: W1 (width x 2, row-major), b1 (width), W2 (classes x width, row-major), b2.
+  std::vector<ParameterRange> out;
+  for (int i = 0; i < width_; ++i) out.push_back({2 * i, 2});
+  for (int c = 0; c < classes_; ++c) out.push_back({3 * width_ + c * width_, width_});
+  return out;
+}
+
 }  // namespace gradscape

@@ -52,6 +52,8 @@ class MlpClassifier final : public Objective {
   int64_t sampleCount() const override { return data_.size(); }
   double batchValueAndGradient(VecCRef x, std::span<const int> batch, VecRef g) const override;
 
+  // The rows of W1 and of W2 (each neuron's incoming weights); biases are left out.
+  std::vector<ParameterRange> filters() const override;
   const LabeledData& data() const { return data_; }
   int classes() const { return classes_; }
   int width() const { return width_; }

@@ -46,6 +46,14 @@ class Objective {
   // it with a seeded initialisation (e.g. Glorot weights).
   virtual Vec defaultStart(uint64_t seed) const;
 
+  // Ranges of x that are "filters" (one neuron's incoming weights) for filter-wise normalised
+  // random slices (Li et al. 2018); coordinates in no range (biases) are not perturbed. Empty
+  // (the default): the whole vector is one filter.
+  struct ParameterRange {
+    int offset, size;
+  };
+  virtual std::vector<ParameterRange> filters() const { return {}; }
+
   // Finite sums f(x) = (1/N) sum_i f_i(x) + r(x) (models fitted to N samples or measurements)
   // return N here and implement batchValueAndGradient; other objectives return 0.
   virtual int64_t sampleCount() const { return 0; }

@@ -389,6 +389,26 @@ class TestMlpClassifier : public QObject {
       QVERIFY2(what.startsWith(field + ":") && what.contains("got"), e.what());
     }
   }
+
+  void filtersAreTheNeuronsIncomingWeights() {
+    MlpClassifierOptions o;
+    o.width = 4;
+    o.classes = 3;
+    o.dataset = ToyDataset::Blobs;
+    const MlpClassifier f(o);
+    const auto filters = f.filters();
+    QCOMPARE(filters.size(), size_t{4 + 3});
+    // W1 rows (2 inputs each) at 0, 2, 4, 6; b1 at 8..11; W2 rows (4 each) at 12, 16, 20; b2.
+    for (int i = 0; i < 4; ++i) {
+      QCOMPARE(filters[size_t(i)].offset, 2 * i);
+      QCOMPARE(filters[size_t(i)].size, 2);
+    }
+    for (int c = 0; c < 3; ++c) {
+      QCOMPARE(filters[size_t(4 + c)].offset, 12 + 4 * c);
+      QCOMPARE(filters[size_t(4 + c)].size, 4);
+    }
+    QCOMPARE(f.dim(), 12 + 12 + 3);
+  }
 };
 
 QTEST_APPLESS_MAIN(TestMlpClassifier)

@@ -139,6 +139,21 @@ class TestSlicePlane : public QObject {
     QVERIFY(std::abs(randomPlane(Vec::Zero(9), 1).u.norm() - 1.0) < 1e-12);
   }
 
+  void randomDirectionsAreFilterNormalised() {
+    // Two filters (coordinates 0-2 and 5-6) and two bias-like coordinates (3, 4) left out.
+    Vec x(7);
+    x << 1.0, 2.0, 2.0, 0.5, -0.5, 3.0, 4.0;
+    const std::vector<Objective::ParameterRange> filters{{0, 3}, {5, 2}};
+    const SlicePlane p = randomPlane(x, 9, filters);
+    for (const Vec* d : {&p.u, &p.v}) {
+      QVERIFY(std::abs(d->segment(0, 3).norm() - 3.0) < 1e-12);  // ||(1, 2, 2)|| = 3
+      QVERIFY(std::abs(d->segment(5, 2).norm() - 5.0) < 1e-12);  // ||(3, 4)|| = 5
+      QCOMPARE((*d)[3], 0.0);
+      QCOMPARE((*d)[4], 0.0);
+    }
+    QVERIFY(p.u != p.v);
+  }
+
   void boxHoldsTheProjectedPointsWithAMargin() {
     const SlicePlane plane{Vec::Zero(3), Vec::Unit(3, 0), Vec::Unit(3, 1), ""};
     const PlaneProjector project(plane);

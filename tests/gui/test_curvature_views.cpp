@@ -132,7 +132,7 @@ class CurvatureViewsTest : public QObject {
     random->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(std::abs(window_->runViews()[0].x.back()) > 1e-6, 20000);
     QVERIFY(std::abs(window_->runViews()[0].x.front()) < 1e-12);
-    QVERIFY(window_->statusBar()->currentMessage().contains("random directions"));
+    QVERIFY(window_->statusBar()->currentMessage().contains("random filter-normalised"));
     // The runs were not rerun: the same generation of results throughout.
     QCOMPARE(window_->controller().generation(), generation);
     maybeShoot(window_.get(), "mlp_random_slice");
