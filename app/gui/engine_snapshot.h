@@ -9,12 +9,17 @@
 
 namespace gradscape::gui {
 
+inline constexpr int kSnapshotPointDim = 4096;
+
 struct RunSnapshot {
   RunStatus status = RunStatus::Running;
   std::string statusText;  // Run::statusText(), e.g. "diverged at step 17"
   int64_t iterations = 0;  // steps taken
   int64_t maxIterations = 0;
-  double loss = 0.0;    // loss of the last recorded row (NaN before the first)
+  double loss = 0.0;  // loss of the last recorded row (NaN before the first)
+  // The current iterate x_k in full, for views of the model it parameterises (empty beyond
+  // kSnapshotPointDim dimensions: the copy would cost more than it shows).
+  Vec point;
   plots::RunView view;  // label and colour are filled in by the GUI
 };
 

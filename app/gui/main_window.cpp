@@ -17,6 +17,7 @@
 #include "app/gui/landscape_panel.h"
 #include "app/gui/landscape_source.h"
 #include "app/gui/message_banner.h"
+#include "app/gui/model_panel.h"
 #include "app/gui/objective_editor.h"
 #include "app/gui/path_pca_job.h"
 #include "app/gui/playback_actions.h"
@@ -25,6 +26,7 @@
 #include "app/gui/run_list_panel.h"
 #include "app/gui/sharpness_panel.h"
 #include "app/gui/spectrum_panel.h"
+#include "core/objectives/mlp_classifier.h"
 #include "core/objectives/objective_registry.h"
 #include "core/optimizers/optimizer_registry.h"
 #include "plots/landscape_content.h"
@@ -343,6 +345,7 @@ void MainWindow::refreshLandscape() {
   }
   projection_ = source.projection;
   runEditor_->setSampleCount(objective_->sampleCount());
+  model_->setModel(std::dynamic_pointer_cast<const MlpClassifier>(objective_));
   landscape_->setStartMovable(!projection_);
   for (QAction* action : sliceActions_) {
     if (action) action->setEnabled(projection_ != nullptr);

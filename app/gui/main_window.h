@@ -27,6 +27,7 @@ class PlaybackActions;
 class RunController;
 class RunEditor;
 class RunListPanel;
+class ModelPanel;
 class PathPcaJob;
 class SharpnessPanel;
 class SpectrumPanel;
@@ -60,6 +61,7 @@ class MainWindow : public QMainWindow {
   ConvergencePanel* convergencePanel() const { return convergence_; }
   SharpnessPanel* sharpnessPanel() const { return sharpness_; }
   SpectrumPanel* spectrumPanel() const { return spectrum_; }
+  ModelPanel* modelPanel() const { return model_; }
   QTabWidget* analysisTabs() const { return analysisTabs_; }
   RunListPanel* runList() const { return runList_; }
   RunEditor* runEditor() const { return runEditor_; }
@@ -112,6 +114,7 @@ class MainWindow : public QMainWindow {
   void buildCurvatureActions(QMenu* view);
   void updateCurvatureGlyph();
   void trackingEdited(int64_t every);
+  // The spectrum and model panels follow the selected run.
   void updateSpectrumRun();
   // Slices of N-D landscapes (main_window_slices.cpp).
   void buildSliceActions(QMenu* view);
@@ -150,6 +153,7 @@ class MainWindow : public QMainWindow {
   ConvergencePanel* convergence_ = nullptr;
   SharpnessPanel* sharpness_ = nullptr;
   SpectrumPanel* spectrum_ = nullptr;
+  ModelPanel* model_ = nullptr;
   QTabWidget* analysisTabs_ = nullptr;
   QAction* glyphAction_ = nullptr;
   QAction* stepsAction_ = nullptr;

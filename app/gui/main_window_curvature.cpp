@@ -10,6 +10,7 @@
 #include "app/gui/convergence_panel.h"
 #include "app/gui/landscape_panel.h"
 #include "app/gui/main_window.h"
+#include "app/gui/model_panel.h"
 #include "app/gui/run_list_panel.h"
 #include "app/gui/sharpness_panel.h"
 #include "app/gui/spectrum_panel.h"
@@ -25,12 +26,16 @@ void MainWindow::buildAnalysisTabs() {
   analysisTabs_->addTab(sharpness_, tr("Sharpness"));
   spectrum_ = new SpectrumPanel(this);
   analysisTabs_->addTab(spectrum_, tr("Spectrum"));
+  model_ = new ModelPanel(this);
+  analysisTabs_->addTab(model_, tr("Model"));
   analysisTabs_->setTabToolTip(0, tr("Loss, gap, gradient norm, step norm or learning rate "
                                      "against iteration (Ctrl+1)"));
   analysisTabs_->setTabToolTip(1, tr("Top Hessian eigenvalue against the stability threshold "
                                      "2/lr: the edge of stability (Ctrl+2)"));
   analysisTabs_->setTabToolTip(2, tr("The Hessian's eigenvalues (or their density) at any "
                                      "iterate of the selected run (Ctrl+3)"));
+  analysisTabs_->setTabToolTip(3, tr("A classifier's decision regions over its inputs, with the "
+                                     "training data, at the selected run's iterate (Ctrl+4)"));
   landscape_->setSideWidget(analysisTabs_);
 }
 
@@ -112,8 +117,11 @@ void MainWindow::updateSpectrumRun() {
   if (row >= int(scenario_.runs.size())) return;
   const int64_t iterations =
       row < int(snapshot_.runs.size()) ? snapshot_.runs[size_t(row)].iterations : 0;
-  spectrum_->setRun(row, QString::fromStdString(scenario_.runs[size_t(row)].label),
-                    plots::runColor(row), iterations);
+  const QString name = QString::fromStdString(scenario_.runs[size_t(row)].label);
+  spectrum_->setRun(row, name, plots::runColor(row), iterations);
+  if (row < int(snapshot_.runs.size()) && snapshot_.runs[size_t(row)].point.size() > 0) {
+    model_->setParameters(snapshot_.runs[size_t(row)].point, name, iterations);
+  }
 }
 
 void MainWindow::trackingEdited(int64_t every) {

@@ -299,4 +299,8 @@ RunSpec RunEditor::runSpec() const {
   return out;
 }
 
+QSize RunEditor::minimumSizeHint() const {
+  return {QWidget::minimumSizeHint().width(), sizeHint().height()};
+}
+
 }  // namespace gradscape::gui

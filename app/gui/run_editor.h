@@ -35,6 +35,8 @@ class RunEditor : public QWidget {
   void setRunSpec(const RunSpec& spec);
   // The edited run; start and stop rules are those passed to setRunSpec.
   RunSpec runSpec() const;
+  // As tall as all rows need: in a scroll area the editor scrolls instead of squeezing its rows.
+  QSize minimumSizeHint() const override;
   // The objective's sampleCount(): 0 (not a sum over samples) disables the minibatch controls,
   // N > 0 enables them with sizes up to N. Never emits changed().
   void setSampleCount(int64_t samples);

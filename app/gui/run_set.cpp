@@ -40,6 +40,7 @@ RunSnapshot RunSet::runSnapshot(size_t i, int64_t maxRows) const {
   s.maxIterations = run.spec().stop.maxIterations;
   s.view = plots::makeRunView(run.trace(), maxRows, projection.get());
   s.view.diverged = run.status() == RunStatus::Diverged;
+  if (run.point().size() <= kSnapshotPointDim) s.point = run.point();
   s.view.finished = run.finished();
 
   // A running run's trace ends at x_{k-1}: append x_k (Run::currentRow), so the view shows it.

@@ -14,12 +14,15 @@
 #include "app/gui/convergence_panel.h"
 #include "app/gui/landscape_panel.h"
 #include "app/gui/main_window.h"
+#include "app/gui/model_panel.h"
 #include "app/gui/objective_editor.h"
 #include "app/gui/sharpness_panel.h"
 #include "app/gui/spectrum_panel.h"
 #include "app/gui/surface_format.h"
 #include "core/analysis/slice_plane.h"
+#include "core/objectives/mlp_classifier.h"
 #include "core/scenario/scenario_json.h"
+#include "plots/decision_map.h"
 #include "support/gui_driver.h"
 
 using namespace gradscape;
@@ -136,6 +139,26 @@ class CurvatureViewsTest : public QObject {
     // The runs were not rerun: the same generation of results throughout.
     QCOMPARE(window_->controller().generation(), generation);
     maybeShoot(window_.get(), "mlp_random_slice");
+  }
+
+  void modelTabShowsTheSelectedRunsClassifier() {
+    const Scenario s = mlpScenario();
+    window_->setScenario(s);
+    window_->controller().runToEnd();
+    QVERIFY(waitForFinishedRuns(*window_, 20000));
+    window_->runList()->setCurrentRow(2);  // Adam
+    window_->analysisTabs()->setCurrentWidget(window_->modelPanel());
+    // The map is drawn at Adam's final iterate, as the engine computes it.
+    auto runs = makeRuns(s);
+    runs[2]->runToEnd();
+    const auto model = std::dynamic_pointer_cast<const MlpClassifier>(makeObjective(s.objective));
+    QVERIFY(model);
+    const auto want = plots::decisionMapData(*model, runs[2]->point(), 41, "");
+    QTRY_VERIFY_WITH_TIMEOUT(
+        QString::fromStdString(window_->modelPanel()->map().data().title).contains("Adam"), 10000);
+    QCOMPARE(window_->modelPanel()->map().data().accuracy, want.accuracy);
+    QVERIFY(want.accuracy > 0.8);  // a trained classifier on two moons
+    maybeShoot(window_.get(), "model_tab");
   }
 
   void clickingASliceLeavesTheStartAlone() {
