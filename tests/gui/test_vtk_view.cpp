@@ -23,6 +23,7 @@
 #include <QDir>
 #include <QHBoxLayout>
 #include <QImage>
+#include <QMouseEvent>
 #include <QPointer>
 #include <QSignalSpy>
 #include <QStringList>
@@ -298,7 +299,12 @@ class TestVtkView : public QObject {
     QVERIFY(w.view->hasMouseTracking());
     QSignalSpy hovered(w.view, &VtkView::hovered);
     QSignalSpy left(w.view, &VtkView::hoverLeft);
-    QTest::mouseMove(w.view, QPoint(50, 60));
+    // A move event sent directly: QTest::mouseMove moves the real (Xvfb) cursor, which sends
+    // nothing when an earlier case left the cursor at that very position.
+    const QPointF at(50, 60);
+    QMouseEvent move(QEvent::MouseMove, at, w.view->mapToGlobal(at), Qt::NoButton, Qt::NoButton,
+                     Qt::NoModifier);
+    QApplication::sendEvent(w.view, &move);
     QTRY_VERIFY(hovered.count() >= 1);
     QCOMPARE(hovered.last().first().toPointF(), w.display({50, 60}));
     QEvent leave(QEvent::Leave);
