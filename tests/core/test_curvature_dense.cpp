@@ -12,29 +12,16 @@
 #include <vector>
 
 #include "core/curvature/dense_spectrum.h"
+#include "support/known_spectra.h"
 
 using namespace gradscape;
+using gradscape::testing::randomOrthogonal;
 
 namespace {
 
 // Standard normal by Box-Muller from the top 53 bits of a 64-bit Mersenne twister: the same
 // numbers on every platform.
-double gaussian(std::mt19937_64& rng) {
-  const double u1 = (static_cast<double>(rng() >> 11) + 1.0) * 0x1.0p-53;
-  const double u2 = static_cast<double>(rng() >> 11) * 0x1.0p-53;
-  return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
-}
-
 // Haar-like random orthogonal matrix: Q of the QR decomposition of a Gaussian matrix.
-Mat randomOrthogonal(int n, uint64_t seed) {
-  std::mt19937_64 rng(seed);
-  Mat g(n, n);
-  for (int j = 0; j < n; ++j) {
-    for (int i = 0; i < n; ++i) g(i, j) = gaussian(rng);
-  }
-  return Eigen::HouseholderQR<Mat>(g).householderQ();
-}
-
 // f(x) = 1/2 x' A x + b' x with a constant Hessian A.
 class QuadraticObjective final : public Objective {
  public:

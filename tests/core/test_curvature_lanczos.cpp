@@ -12,30 +12,13 @@
 #include <vector>
 
 #include "core/curvature/lanczos.h"
+#include "support/known_spectra.h"
 
 using namespace gradscape;
+using gradscape::testing::DiagonalOperator;
+using gradscape::testing::rotated;
 
 namespace {
-
-double gaussian(std::mt19937_64& rng) {
-  const double u1 = (static_cast<double>(rng() >> 11) + 1.0) * 0x1.0p-53;
-  const double u2 = static_cast<double>(rng() >> 11) * 0x1.0p-53;
-  return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
-}
-
-Mat randomOrthogonal(int n, uint64_t seed) {
-  std::mt19937_64 rng(seed);
-  Mat g(n, n);
-  for (int j = 0; j < n; ++j) {
-    for (int i = 0; i < n; ++i) g(i, j) = gaussian(rng);
-  }
-  return Eigen::HouseholderQR<Mat>(g).householderQ();
-}
-
-Mat rotated(const Vec& d, uint64_t seed) {
-  const Mat q = randomOrthogonal(static_cast<int>(d.size()), seed);
-  return q * d.asDiagonal() * q.transpose();
-}
 
 // A Hessian-like spectrum: a bulk spread uniformly over [-1, 1] and five outliers at each end.
 Vec bulkWithOutliers(int n) {
@@ -46,22 +29,6 @@ Vec bulkWithOutliers(int n) {
   std::sort(d.begin(), d.end());
   return d;
 }
-
-// diag(d) applied in O(n); can throw after a number of products or count them.
-class DiagonalOperator final : public SymmetricOperator {
- public:
-  explicit DiagonalOperator(Vec d) : d_(std::move(d)) {}
-  int size() const override { return static_cast<int>(d_.size()); }
-  void apply(VecCRef v, VecRef out) const override {
-    if (++applications > throwAfter) throw std::runtime_error("operator failed on purpose");
-    out = d_.cwiseProduct(v);
-  }
-  mutable int64_t applications = 0;
-  int64_t throwAfter = INT64_MAX;
-
- private:
-  Vec d_;
-};
 
 void verifyPairs(const Mat& a, const LanczosResult& r, const Vec& expected) {
   QCOMPARE(r.values.size(), expected.size());

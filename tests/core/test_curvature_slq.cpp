@@ -14,41 +14,14 @@
 #include <vector>
 
 #include "core/curvature/slq.h"
+#include "support/known_spectra.h"
 
 using namespace gradscape;
+using gradscape::testing::DiagonalOperator;
+using gradscape::testing::gaussian;
+using gradscape::testing::rotated;
 
 namespace {
-
-double gaussian(std::mt19937_64& rng) {
-  const double u1 = (static_cast<double>(rng() >> 11) + 1.0) * 0x1.0p-53;
-  const double u2 = static_cast<double>(rng() >> 11) * 0x1.0p-53;
-  return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
-}
-
-Mat rotated(const Vec& d, uint64_t seed) {
-  const auto n = d.size();
-  std::mt19937_64 rng(seed);
-  Mat g(n, n);
-  for (Eigen::Index j = 0; j < n; ++j) {
-    for (Eigen::Index i = 0; i < n; ++i) g(i, j) = gaussian(rng);
-  }
-  const Mat q = Eigen::HouseholderQR<Mat>(g).householderQ();
-  return q * d.asDiagonal() * q.transpose();
-}
-
-class DiagonalOperator final : public SymmetricOperator {
- public:
-  explicit DiagonalOperator(Vec d) : d_(std::move(d)) {}
-  int size() const override { return static_cast<int>(d_.size()); }
-  void apply(VecCRef v, VecRef out) const override {
-    ++applications;
-    out = d_.cwiseProduct(v);
-  }
-  mutable int64_t applications = 0;
-
- private:
-  Vec d_;
-};
 
 double weightSum(const QuadratureNodes& q) {
   return std::accumulate(q.weights.begin(), q.weights.end(), 0.0);
