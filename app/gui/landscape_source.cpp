@@ -31,8 +31,17 @@ LandscapeSource landscapeSource(std::shared_ptr<const Objective> objective, VecC
     source.title = title;
     return source;
   }
-  SlicePlane plane = chosen ? *chosen : hessianEigenvectorPlane(*objective, start);
-  if (!chosen) plane.description = "the top-2 Hessian eigenvectors at the start";
+  // Beyond kHessianSliceDim dimensions even a loose Lanczos solve takes seconds: the default
+  // slice is then random (the Hessian one stays a menu choice away).
+  SlicePlane plane = chosen ? *chosen
+                     : objective->dim() <= kHessianSliceDim
+                         ? hessianEigenvectorPlane(*objective, start)
+                         : randomPlane(start, 0, objective->filters());
+  if (!chosen) {
+    plane.description = objective->dim() <= kHessianSliceDim
+                            ? "the top-2 Hessian eigenvectors at the start"
+                            : "two random directions through the start (many dimensions)";
+  }
   source.slice = plane.description;
   auto projection = std::make_shared<const PlaneProjector>(plane);
   std::vector<Vec> points{start};

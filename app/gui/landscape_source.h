@@ -12,6 +12,9 @@
 
 namespace gradscape::gui {
 
+// Up to this dimension the default slice follows the top-2 Hessian eigenvectors at the start.
+inline constexpr int kHessianSliceDim = 20000;
+
 struct LandscapeSource {
   std::shared_ptr<const Objective> shown;            // 2-D: what the views sample
   std::shared_ptr<const PlaneProjector> projection;  // null when shown is the objective itself

@@ -43,9 +43,14 @@ SlicePlane hessianEigenvectorPlane(const Objective& objective, VecCRef at,
     plane.v = e.vectors.col(n - 2);
     return plane;
   }
+  // A slice needs two directions of high curvature, not eigenvectors to 10 digits: with the
+  // near-degenerate top eigenvalues of large problems an exact solve can take thousands of
+  // products. A loose tolerance and a few restarts bound the cost.
   LanczosOptions o;
   o.count = 2;
   o.withVectors = true;
+  o.tolerance = 1e-4;
+  o.maxIterations = 30;
   const LanczosResult r = lanczosExtremes(HessianOperator(objective, at), o, control);
   plane.u = r.vectors.col(0);
   plane.v = r.vectors.col(1);

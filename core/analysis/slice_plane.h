@@ -31,7 +31,9 @@ class PlaneProjector {
 };
 
 // The two eigenvectors of the Hessian at `at` with the largest eigenvalues (unit length),
-// through `at`: the directions of sharpest curvature. Dense up to 200 dimensions, else Lanczos.
+// through `at`: the directions of sharpest curvature. Dense up to 200 dimensions, else Lanczos
+// to a loose tolerance (1e-4, at most 30 restarts: Ritz vectors of high curvature, which is
+// what a slice needs, at a bounded cost).
 // Throws AnalysisCancelled when cancelled.
 SlicePlane hessianEigenvectorPlane(const Objective& objective, VecCRef at,
                                    const AnalysisControl& control = {});
