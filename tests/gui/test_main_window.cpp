@@ -5,6 +5,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QMouseEvent>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -211,7 +212,12 @@ class MainWindowTest : public QObject {
     auto* chartView = window_->convergencePanel()->view();
     renderedFrame(chartView);
     // The middle of the chart's width lies inside the plot area, at an iteration in (0, 5000).
-    QTest::mouseMove(chartView, QPoint(chartView->width() / 2, chartView->height() / 2));
+    // A move event sent directly: QTest::mouseMove moves the real (Xvfb) cursor, which sends
+    // nothing when an earlier case left the cursor at that very position.
+    const QPointF middle(chartView->width() / 2, chartView->height() / 2);
+    QMouseEvent move(QEvent::MouseMove, middle, chartView->mapToGlobal(middle), Qt::NoButton,
+                     Qt::NoButton, Qt::NoModifier);
+    QApplication::sendEvent(chartView, &move);
     QTRY_VERIFY(window_->statusBar()->currentMessage().contains("at iteration"));
     const QString message = window_->statusBar()->currentMessage();
     const QRegularExpression number("at iteration ([0-9,]+)");
