@@ -144,7 +144,7 @@ class MainWindow : public QMainWindow {
   std::optional<SlicePlane> slicePlane_;  // chosen slice; none: Hessian eigenvectors at start
   std::unique_ptr<PathPcaJob> pcaJob_;
   uint64_t pcaRequest_ = 0;
-  std::array<QAction*, 3> sliceActions_{};
+  std::array<QAction*, 4> sliceActions_{};
   EngineSnapshot snapshot_;            // statuses; the views' data moved into views_
   std::vector<plots::RunView> views_;  // what the views draw, labelled and coloured
 

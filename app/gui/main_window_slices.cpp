@@ -16,7 +16,7 @@
 namespace gradscape::gui {
 
 namespace {
-enum SliceDirections { kHessian = 0, kPathPca = 1, kRandom = 2 };
+enum SliceDirections { kHessian = 0, kHessianAtIterate = 1, kPathPca = 2, kRandom = 3 };
 }  // namespace
 
 void MainWindow::buildSliceActions(QMenu* view) {
@@ -26,13 +26,16 @@ void MainWindow::buildSliceActions(QMenu* view) {
   const std::pair<QString, QString> items[] = {
       {tr("Top-2 Hessian &eigenvectors at the start"),
        tr("The directions of sharpest curvature where the runs start")},
+      {tr("Top-2 Hessian eigenvectors at the selected run's &iterate"),
+       tr("The directions of sharpest curvature at the selected run's latest iterate, "
+          "through it")},
       {tr("&Principal components of the selected run's path"),
        tr("The plane the selected run moves in most, through its final iterate (Li et al. "
           "2018); computed in the background")},
       {tr("&Random directions"),
        tr("Two random directions through the start, filter-normalised: each neuron's part "
           "scaled to its weights' norm (Li et al. 2018)")}};
-  for (int i = 0; i < 3; ++i) {
+  for (int i = 0; i < int(sliceActions_.size()); ++i) {
     QAction* action = menu->addAction(items[i].first);
     action->setToolTip(items[i].second);
     action->setCheckable(true);
@@ -55,6 +58,21 @@ void MainWindow::chooseSlice(int directions) {
   pcaJob_.reset();
   if (directions == kHessian) {
     slicePlane_.reset();
+    applySlice();
+  } else if (directions == kHessianAtIterate) {
+    const size_t run = size_t(std::max(runList_->currentRow(), 0));
+    if (run >= snapshot_.runs.size() || snapshot_.runs[run].point.size() != objective_->dim()) {
+      statusBar()->showMessage(tr("The selected run has no iterate to slice through yet"), 6000);
+      return;
+    }
+    try {
+      slicePlane_ = hessianEigenvectorPlane(*objective_, snapshot_.runs[run].point);
+    } catch (const std::exception& e) {
+      banner_->showMessage(tr("No Hessian slice here: %1").arg(QString::fromStdString(e.what())));
+      return;
+    }
+    slicePlane_->description = "the top-2 Hessian eigenvectors at " + scenario_.runs[run].label +
+                               "'s iterate " + std::to_string(snapshot_.runs[run].iterations);
     applySlice();
   } else if (directions == kRandom) {
     const auto filters = objective_->filters();

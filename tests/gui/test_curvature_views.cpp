@@ -131,11 +131,25 @@ class CurvatureViewsTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(std::abs(window_->runViews()[0].x.back()) < 1e-9 &&
                                  std::abs(window_->runViews()[0].y.back()) < 1e-9,
                              20000);
+    // The Hessian's top-2 eigenvectors at Adam's final iterate: the slice passes through it.
+    QAction* atIterate = nullptr;
+    for (QAction* a : window_->findChildren<QAction*>()) {
+      if (a->text().contains("selected run's &iterate")) atIterate = a;
+    }
+    QVERIFY(atIterate);
+    window_->runList()->setCurrentRow(2);
+    atIterate->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(std::abs(window_->runViews()[2].x.back()) < 1e-9 &&
+                                 std::abs(window_->runViews()[2].y.back()) < 1e-9,
+                             20000);
+    QVERIFY(window_->statusBar()->currentMessage().contains("Adam's iterate 200"));
     // Random directions through the start: the paths begin at the origin again.
     random->trigger();
-    QTRY_VERIFY_WITH_TIMEOUT(std::abs(window_->runViews()[0].x.back()) > 1e-6, 20000);
-    QVERIFY(std::abs(window_->runViews()[0].x.front()) < 1e-12);
     QVERIFY(window_->statusBar()->currentMessage().contains("random filter-normalised"));
+    QTRY_VERIFY_WITH_TIMEOUT(std::abs(window_->runViews()[0].x.front()) < 1e-12 &&
+                                 std::abs(window_->runViews()[0].y.front()) < 1e-12,
+                             20000);
+    QVERIFY(std::abs(window_->runViews()[0].x.back()) > 1e-6);
     // The runs were not rerun: the same generation of results throughout.
     QCOMPARE(window_->controller().generation(), generation);
     maybeShoot(window_.get(), "mlp_random_slice");
