@@ -15,9 +15,7 @@
 
 #include "app/gui/convergence_panel.h"
 #include "app/gui/landscape_panel.h"
-#include "app/gui/landscape_source.h"
 #include "app/gui/message_banner.h"
-#include "app/gui/model_panel.h"
 #include "app/gui/objective_editor.h"
 #include "app/gui/path_pca_job.h"
 #include "app/gui/playback_actions.h"
@@ -26,10 +24,7 @@
 #include "app/gui/run_list_panel.h"
 #include "app/gui/sharpness_panel.h"
 #include "app/gui/spectrum_panel.h"
-#include "core/objectives/mlp_classifier.h"
-#include "core/objectives/objective_registry.h"
 #include "core/optimizers/optimizer_registry.h"
-#include "plots/landscape_content.h"
 #include "plots/run_label.h"
 
 // The resources live in the static gradscape_gui library: register them explicitly
@@ -45,27 +40,6 @@ QString qs(const std::string& text) {
   return QString::fromStdString(text);
 }
 
-// "Rosenbrock (a=1, b=100)"; with many parameters only those that differ from their defaults
-// ("Two-layer MLP classifier (dataset=xor, width=32)"); choices by name.
-std::string objectiveTitle(const ObjectiveSpec& spec) {
-  const auto* entry = objectiveRegistry().find(spec.type);
-  std::string title = entry ? entry->title : spec.type;
-  std::string params;
-  if (entry) {
-    const ParamValues values = ParamValues::withDefaults(entry->params, spec.params);
-    const bool onlyChanged = entry->params.size() > 3;
-    for (const auto& p : entry->params) {
-      const double v = values.get(p.name);
-      if (onlyChanged && v == p.defaultValue) continue;
-      const auto choice = static_cast<size_t>(v);
-      const std::string text = p.kind == ParamKind::Choice && choice < p.choices.size()
-                                   ? p.choices[choice]
-                                   : formatNumber(v);
-      params += (params.empty() ? "" : ", ") + p.name + "=" + text;
-    }
-  }
-  return params.empty() ? title : title + " (" + params + ")";
-}
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
@@ -323,48 +297,6 @@ void MainWindow::restartRuns() {
     awaitingLiveResult_ = true;
     controller_->runToEnd();
   }
-}
-
-void MainWindow::refreshLandscape() {
-  try {
-    objective_ = makeObjective(scenario_.objective);
-  } catch (const std::exception& e) {
-    banner_->showMessage(qs(e.what()));
-    return;
-  }
-  plots::LandscapeStyle style;
-  style.scale = logScaleAction_->isChecked() ? plots::ColorScale::Log : plots::ColorScale::Linear;
-  style.gradientArrows = arrowsAction_->isChecked();
-  LandscapeSource source;
-  try {
-    source = landscapeSource(objective_, scenario_.start, objectiveTitle(scenario_.objective),
-                             sliceHalfWidth_, slicePlane_);
-  } catch (const std::exception& e) {
-    banner_->showMessage(tr("Cannot draw a slice of this landscape: %1").arg(qs(e.what())));
-    return;
-  }
-  projection_ = source.projection;
-  runEditor_->setSampleCount(objective_->sampleCount());
-  model_->setModel(std::dynamic_pointer_cast<const MlpClassifier>(objective_));
-  landscape_->setStartMovable(!projection_);
-  for (QAction* action : sliceActions_) {
-    if (action) action->setEnabled(projection_ != nullptr);
-  }
-  if (projection_) {
-    statusBar()->showMessage(
-        tr("%1 dimensions: the views show a 2-D slice spanned by %2, and the paths projected "
-           "onto it. The true loss along each path is in the Convergence panel.")
-            .arg(objective_->dim())
-            .arg(qs(source.slice)),
-        15000);
-  }
-  objectiveEditor_->setStartEditable(!projection_);
-  landscape_->setLandscape(
-      plots::makeLandscapeContent(*source.shown, source.title, style, source.samples));
-  const auto start = projection_ ? (*projection_)(scenario_.start)
-                                 : std::array<double, 2>{scenario_.start[0], scenario_.start[1]};
-  landscape_->setStartPoint(start[0], start[1]);
-  convergence_->setMinimum(objective_->minimumValue());
 }
 
 void MainWindow::refreshRunList() {
