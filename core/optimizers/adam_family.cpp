@@ -26,31 +26,38 @@ void Adam::update(GradientOracle& /*oracle*/, VecRef x, VecCRef g, double lr) {
   // t ulps) — two pow() calls per step would cost more than the rest of a 2-D step.
   beta1Power_ *= o_.beta1;
   beta2Power_ *= o_.beta2;
-  const double stepSize = lr / (1.0 - beta1Power_);
+  // torch: x -= (lr / bc1) * m / (sqrt(v) / sqrt(bc2) + eps). Multiplying through by sqrt(bc2)
+  // gives the same quantity as (lr sqrt(bc2) / bc1) * m / (sqrt(v) + eps sqrt(bc2)) (the
+  // "efficient version" of Kingma & Ba's Algorithm 1, with their eps-hat = eps sqrt(bc2)), which
+  // takes a division off every coordinate's sqrt -> divide chain; the two agree to rounding.
   const double sqrtBc2 = std::sqrt(1.0 - beta2Power_);
+  const double stepSize = lr * sqrtBc2 / (1.0 - beta1Power_);
+  const double epsHat = o_.eps * sqrtBc2;
   const bool l2 = o_.weightDecay != 0.0 && !o_.decoupledWeightDecay;
   if (o_.weightDecay != 0.0 && o_.decoupledWeightDecay) x *= 1.0 - lr * o_.weightDecay;
   if (l2) d_ = g + o_.weightDecay * x;
   const auto& d = l2 ? static_cast<VecCRef>(d_) : g;
   // One pass over x, d, m and v (and v_max): m <- b1 m + (1-b1) d, v <- b2 v + (1-b2) d^2,
-  // x <- x - stepSize * m / (sqrt(v or v_max) / sqrt(bc2) + eps).
-  const double b1 = o_.beta1, b2 = o_.beta2, eps = o_.eps;
-  const double* dp = d.data();
-  double *xp = x.data(), *mp = m_.data(), *vp = v_.data();
+  // x <- x - stepSize * m / (sqrt(v or v_max) + epsHat). The arrays are distinct (__restrict).
+  const double b1 = o_.beta1, b2 = o_.beta2;
+  const double* __restrict dp = d.data();
+  double* __restrict xp = x.data();
+  double* __restrict mp = m_.data();
+  double* __restrict vp = v_.data();
   const Eigen::Index n = x.size();
   if (o_.amsgrad) {
-    double* vmaxp = vmax_.data();
+    double* __restrict vmaxp = vmax_.data();
     for (Eigen::Index i = 0; i < n; ++i) {
       mp[i] = b1 * mp[i] + (1.0 - b1) * dp[i];
       vp[i] = b2 * vp[i] + (1.0 - b2) * dp[i] * dp[i];
       vmaxp[i] = std::max(vmaxp[i], vp[i]);
-      xp[i] -= stepSize * mp[i] / (std::sqrt(vmaxp[i]) / sqrtBc2 + eps);
+      xp[i] -= stepSize * mp[i] / (std::sqrt(vmaxp[i]) + epsHat);
     }
   } else {
     for (Eigen::Index i = 0; i < n; ++i) {
       mp[i] = b1 * mp[i] + (1.0 - b1) * dp[i];
       vp[i] = b2 * vp[i] + (1.0 - b2) * dp[i] * dp[i];
-      xp[i] -= stepSize * mp[i] / (std::sqrt(vp[i]) / sqrtBc2 + eps);
+      xp[i] -= stepSize * mp[i] / (std::sqrt(vp[i]) + epsHat);
     }
   }
 }

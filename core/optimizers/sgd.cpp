@@ -16,23 +16,21 @@ void Sgd::onReset(int dim) {
 
 void Sgd::update(GradientOracle& /*oracle*/, VecRef x, VecCRef g, double lr) {
   // Each branch is one fused pass over the arrays (the n = 10^6 benchmark streams them).
+  // Plain loops over raw pointers: cheaper than Eigen expressions for n = 2, as fast at 10^6.
   const double wd = o_.weightDecay, mu = o_.momentum;
+  // __restrict: x, g and b are distinct arrays, so the loops need no overlap checks.
+  double* __restrict xp = x.data();
+  const double* __restrict gp = g.data();
+  const Eigen::Index n = x.size();
   if (mu == 0.0) {
-    if (wd == 0.0) {
-      x -= lr * g;
-    } else {
-      x -= lr * (g + wd * x);
-    }
+    for (Eigen::Index i = 0; i < n; ++i) xp[i] -= lr * (gp[i] + wd * xp[i]);
     return;
   }
   // b_1 = d_1; b_k = mu b_{k-1} + (1 - dampening) d_k with d = g + wd x; then
   // x -= lr * (nesterov ? d + mu b : b). One pass over x, g and b.
   const double keep = iteration() == 1 ? 0.0 : mu;
   const double take = iteration() == 1 ? 1.0 : 1.0 - o_.dampening;
-  double* xp = x.data();
-  const double* gp = g.data();
-  double* bp = b_.data();
-  const Eigen::Index n = x.size();
+  double* __restrict bp = b_.data();
   if (o_.nesterov) {
     for (Eigen::Index i = 0; i < n; ++i) {
       const double d = gp[i] + wd * xp[i];

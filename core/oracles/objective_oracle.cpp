@@ -54,6 +54,12 @@ void ObjectiveOracle::drawBatch() {
 }
 
 double ObjectiveOracle::evaluate(VecCRef x, VecRef g) {
+  // The exact case is a tail call: it sits on the per-step hot path of every plain run.
+  if (minibatch_.size > 0 || noise_) return evaluateSampled(x, g);
+  return objective_->valueAndGradient(x, g);
+}
+
+double ObjectiveOracle::evaluateSampled(VecCRef x, VecRef g) {
   double f;
   if (minibatch_.size > 0) {
     drawBatch();

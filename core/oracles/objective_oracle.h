@@ -32,6 +32,8 @@ class ObjectiveOracle final : public GradientOracle {
   const Objective& objective() const { return *objective_; }
 
  private:
+  // evaluate() with a minibatch draw or synthetic noise.
+  double evaluateSampled(VecCRef x, VecRef g);
   void drawBatch();
 
   std::shared_ptr<const Objective> objective_;

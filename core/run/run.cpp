@@ -17,6 +17,28 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
+// The per-step loops of Run::step, over raw pointers to distinct arrays (__restrict spares the
+// overlap checks that cost more than the work at n = 2).
+void copyVector(const double* __restrict from, double* __restrict to, Eigen::Index n) {
+  for (Eigen::Index i = 0; i < n; ++i) to[i] = from[i];
+}
+
+struct Movement {
+  double distanceSq;   // ||x_{k+1} - x_k||^2
+  bool startInBounds;  // every |x_k,i| is finite and within the divergence bound
+};
+
+Movement measureMove(const double* __restrict start, const double* __restrict end, Eigen::Index n,
+                     double bound) {
+  Movement m{0.0, true};
+  for (Eigen::Index i = 0; i < n; ++i) {
+    const double d = end[i] - start[i];
+    m.distanceSq += d * d;
+    m.startInBounds &= std::abs(start[i]) <= bound;
+  }
+  return m;
+}
+
 template <class T>
 const RegistryEntry<T>& lookup(const Registry<T>& registry, const std::string& name,
                                const char* kind) {
@@ -75,11 +97,14 @@ Run::Run(std::shared_ptr<const Objective> objective, RunSpec spec, int64_t trace
   optimizer_->setClipping(spec_.clipping);
   optimizer_->reset(n);
   baseLr_ = spec_.optimizerParams.get("lr");
+  finiteBound_ = std::min(spec_.stop.divergenceBound, std::numeric_limits<double>::max());
+  gradTolSq_ = spec_.stop.gradTol * spec_.stop.gradTol;
 
   const auto& sched = lookup(scheduleRegistry(), spec_.schedule, "schedule");
   spec_.scheduleParams = ParamValues::withDefaults(sched.params, spec_.scheduleParams);
   schedule_ = makeSchedule(spec_.schedule, spec_.scheduleParams, spec_.warmupSteps,
                            spec_.warmupStartFactor);
+  constantLr_ = dynamic_cast<const ConstantSchedule*>(schedule_.get()) != nullptr;
 
   const auto& noise = lookup(noiseRegistry(), spec_.noise, "noise model");
   spec_.noiseParams = ParamValues::withDefaults(noise.params, spec_.noiseParams);
@@ -94,50 +119,50 @@ Run::Run(std::shared_ptr<const Objective> objective, RunSpec spec, int64_t trace
 }
 
 bool Run::outOfBounds(double loss, VecCRef x) const {
-  // One pass; `!(a <= bound)` is also true for NaN.
-  const double bound = spec_.stop.divergenceBound;
-  if (!std::isfinite(loss) || !(std::abs(loss) <= bound)) return true;
+  // `!(a <= bound)` is also true for NaN; finiteBound_ is never infinite, so +-inf fails too.
+  if (!(std::abs(loss) <= finiteBound_)) return true;
   for (Eigen::Index i = 0; i < x.size(); ++i) {
-    const double a = std::abs(x[i]);
-    if (!(a <= bound) || std::isinf(a)) return true;
+    if (!(std::abs(x[i]) <= finiteBound_)) return true;
   }
   return false;
 }
 
+void Run::trackCurvature() {
+  if (k_ % (spec_.curvature.every * trace_.curvatureStride()) != 0) return;
+  trace_.recordCurvature(measureCurvature(*objective_, x_, k_, spec_.curvature,
+                                          spec_.seed + static_cast<uint64_t>(k_)));
+}
+
 bool Run::step() {
   if (status_ != RunStatus::Running) return false;
-  const int64_t every = spec_.curvature.every;
-  if (every > 0 && k_ % (every * trace_.curvatureStride()) == 0) {
-    trace_.recordCurvature(measureCurvature(*objective_, x_, k_, spec_.curvature,
-                                            spec_.seed + static_cast<uint64_t>(k_)));
-  }
-  const double lr = baseLr_ * schedule_->factor(k_);
-  for (Eigen::Index i = 0; i < x_.size(); ++i) xPrev_[i] = x_[i];
+  if (spec_.curvature.every > 0) trackCurvature();
+  const double lr = constantLr_ ? baseLr_ : baseLr_ * schedule_->factor(k_);
+  copyVector(x_.data(), xPrev_.data(), x_.size());
   const StepInfo info = optimizer_->step(*oracle_, x_, lr);
-
-  if (outOfBounds(info.loss, xPrev_) || !std::isfinite(info.gradNorm)) {
+  const Movement moved = measureMove(xPrev_.data(), x_.data(), x_.size(), finiteBound_);
+  const double step2 = moved.distanceSq;
+  if (!moved.startInBounds || !(std::abs(info.loss) <= finiteBound_) ||
+      !std::isfinite(info.gradNormSq)) {
     x_ = xPrev_;
     endDiverged();
     return false;
   }
 
-  const bool converged = spec_.stop.gradTol > 0.0 && info.gradNorm <= spec_.stop.gradTol;
+  const bool converged = spec_.stop.gradTol > 0.0 && info.gradNormSq <= gradTolSq_;
   const bool target = spec_.stop.targetLoss && info.loss <= *spec_.stop.targetLoss;
   if (converged || target || info.stalled) {
     // x_k meets the rule: keep it as the final iterate and undo the step just taken.
     x_ = xPrev_;
-    trace_.record(k_, x_, info.loss, info.gradNorm, 0.0, lr, true);
+    trace_.record(k_, x_, info.loss, info.gradNormSq, 0.0, lr, true);
     finalLoss_ = info.loss;
-    finalGradNorm_ = info.gradNorm;
+    finalGradNorm_ = info.gradNorm();
     status_ = converged ? RunStatus::Converged
               : target  ? RunStatus::TargetReached
                         : RunStatus::Stalled;
     return false;
   }
 
-  double step2 = 0.0;  // ||x_{k+1} - x_k||^2, a plain loop: this is the per-step hot path
-  for (Eigen::Index i = 0; i < x_.size(); ++i) step2 += (x_[i] - xPrev_[i]) * (x_[i] - xPrev_[i]);
-  trace_.record(k_, xPrev_, info.loss, info.gradNorm, std::sqrt(step2), lr);
+  trace_.record(k_, xPrev_, info.loss, info.gradNormSq, step2, lr);
   ++k_;
   if (k_ >= spec_.stop.maxIterations) {
     finish(RunStatus::MaxIterations);
@@ -151,6 +176,14 @@ void Run::endDiverged() {
   divergedAt_ = k_;
   status_ = RunStatus::Diverged;
   if (trace_.empty()) return;
+  if (!trace_.pointsPerRow()) {
+    // Many dimensions: fewer iterates are kept than rows. End at the newest kept one, valued
+    // exactly.
+    x_ = trace_.point(trace_.pointCount() - 1);
+    finalLoss_ = objective_->valueAndGradient(x_, g_);
+    finalGradNorm_ = g_.norm();
+    return;
+  }
   const int64_t last = trace_.size() - 1;
   x_ = trace_.point(last);
   finalLoss_ = trace_.loss(last);
@@ -171,8 +204,9 @@ void Run::finish(RunStatus status) {
     return;
   }
   finalLoss_ = f;
-  finalGradNorm_ = g_.norm();
-  trace_.record(k_, x_, f, finalGradNorm_, 0.0, baseLr_ * schedule_->factor(k_), true);
+  const double g2 = g_.squaredNorm();
+  finalGradNorm_ = std::sqrt(g2);
+  trace_.record(k_, x_, f, g2, 0.0, baseLr_ * schedule_->factor(k_), true);
   status_ = status;
 }
 

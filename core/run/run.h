@@ -67,6 +67,8 @@ class Run {
 
  private:
   bool outOfBounds(double loss, VecCRef x) const;
+  // Records the curvature when step k_ is due for it (spec_.curvature.every > 0).
+  void trackCurvature();
   void finish(RunStatus status);
   void endDiverged();
 
@@ -76,6 +78,9 @@ class Run {
   std::unique_ptr<Schedule> schedule_;
   std::unique_ptr<ObjectiveOracle> oracle_;
   double baseLr_ = 0.0;
+  bool constantLr_ = false;   // the schedule is constant: lr is baseLr_ at every step
+  double finiteBound_ = 0.0;  // the divergence bound, capped at the largest finite double
+  double gradTolSq_ = 0.0;    // the gradient tolerance, squared
   Vec x_, xPrev_, g_;
   Trace trace_;
   int64_t k_ = 0;

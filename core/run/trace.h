@@ -7,9 +7,11 @@
 // runs). Larger problems keep their iterates in a list of their own, thinned the same way but
 // to at most kPointBudget / dim points, so a run in 10^5 dimensions holds a few dozen iterates
 // while its loss curve keeps every row.
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
+#include "core/run/uninitialized_vector.h"
 #include "core/types.h"
 
 namespace gradscape {
@@ -32,40 +34,50 @@ class Trace {
 
   // Reserves memory for `rows` rows up front (clamped to capacity).
   void reserve(int64_t rows);
-  // Records iteration k (called with increasing k). Rows that fall between kept strides are
-  // skipped; `force` keeps the row regardless (the final row of a run).
+  // Records iteration k (called with increasing k). The norms come squared (gradNorm() and
+  // stepNorm() take the roots when read, so no step waits on a square root). Rows that fall
+  // between kept strides are skipped; `force` keeps the row regardless (the final row of a run).
   // Inline: called once per step of every run.
-  void record(int64_t iteration, VecCRef x, double loss, double gradNorm, double stepNorm,
+  void record(int64_t iteration, VecCRef x, double loss, double gradNormSq, double stepNormSq,
               double lr, bool force = false) {
     // stride_ is a power of two: a mask test keeps the hot path free of a division.
     if (!force && (iteration & (stride_ - 1)) != 0) return;
-    if (size() >= capacity_) thin();
-    rows_.push_back({iteration, loss, gradNorm, stepNorm, lr});
-    if (pointsPerRow_) {
-      for (int i = 0; i < dim_; ++i) points_.push_back(x[i]);
-    } else {
-      recordPoint(iteration, x, force);
+    const Row row{iteration, loss, gradNormSq, stepNormSq, lr};
+    if (size_ >= fastRows_) {
+      recordSlow(row, x, force);  // thinning, growing, or iterates kept apart (N-D)
+      return;
     }
+    rows_[static_cast<size_t>(size_)] = row;
+    double* __restrict to = points_.data() + size_ * dim_;
+    const double* __restrict from = x.data();
+    for (int i = 0; i < dim_; ++i) to[i] = from[i];
+    ++size_;
   }
   // Records the curvature at an iterate; thinned like the rows once `capacity` samples are held
   // (then only every curvatureStride()-th due sample is kept).
   void recordCurvature(const CurvatureSample& sample);
 
   int dim() const { return dim_; }
-  int64_t size() const { return static_cast<int64_t>(rows_.size()); }
-  bool empty() const { return rows_.empty(); }
+  int64_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
   int64_t stride() const { return stride_; }
   int64_t capacity() const { return capacity_; }
 
   int64_t iteration(int64_t row) const { return rows_[static_cast<size_t>(row)].iteration; }
   double loss(int64_t row) const { return rows_[static_cast<size_t>(row)].loss; }
-  double gradNorm(int64_t row) const { return rows_[static_cast<size_t>(row)].gradNorm; }
-  double stepNorm(int64_t row) const { return rows_[static_cast<size_t>(row)].stepNorm; }
+  double gradNorm(int64_t row) const {
+    return std::sqrt(rows_[static_cast<size_t>(row)].gradNormSq);
+  }
+  double stepNorm(int64_t row) const {
+    return std::sqrt(rows_[static_cast<size_t>(row)].stepNormSq);
+  }
   double lr(int64_t row) const { return rows_[static_cast<size_t>(row)].lr; }
 
   // True when every row holds its iterate: then point i is row i's iterate.
   bool pointsPerRow() const { return pointsPerRow_; }
-  int64_t pointCount() const { return dim_ == 0 ? 0 : static_cast<int64_t>(points_.size()) / dim_; }
+  int64_t pointCount() const {
+    return pointsPerRow_ ? size_ : static_cast<int64_t>(pointIterations_.size());
+  }
   int64_t pointIteration(int64_t i) const {
     return pointsPerRow_ ? iteration(i) : pointIterations_[static_cast<size_t>(i)];
   }
@@ -79,23 +91,32 @@ class Trace {
   int64_t curvatureStride() const { return curvatureStride_; }
 
  private:
-  void thin();
-  void recordPoint(int64_t iteration, VecCRef x, bool force);
-
   struct Row {
     int64_t iteration;
-    double loss, gradNorm, stepNorm, lr;
+    double loss, gradNormSq, stepNormSq, lr;
   };
+
+  void recordSlow(const Row& row, VecCRef x, bool force);
+  // Makes room for at least `rows` rows (and their iterates when pointsPerRow_).
+  void allocate(int64_t rows);
+  void thin();
+  void recordPoint(int64_t iteration, VecCRef x, bool force);
 
   int dim_;
   int64_t capacity_;
   int64_t stride_ = 1;
-  std::vector<Row> rows_;
+  // rows_ (and points_ when pointsPerRow_) are allocated ahead; the first size_ rows are used.
+  // record() writes in place while size_ < fastRows_, which is 0 unless pointsPerRow_, so a 2-D
+  // step stores its row and iterate without a capacity check or a call.
+  UninitializedVector<Row> rows_;
+  int64_t size_ = 0;
+  int64_t fastRows_ = 0;
   bool pointsPerRow_;
   int64_t pointCapacity_;
   int64_t pointStride_ = 1;
   std::vector<int64_t> pointIterations_;  // only when !pointsPerRow_
-  std::vector<double> points_;            // row-major, dim_ values per stored iterate
+  UninitializedVector<double> points_;    // row-major, dim_ values per stored iterate (sized ahead
+                                        // when pointsPerRow_, else exactly pointCount() * dim_)
   std::vector<CurvatureSample> curvature_;
   int64_t curvatureStride_ = 1;
 };

@@ -91,7 +91,7 @@ class TestClipping : public QObject {
     Vec x = vec2(1.0, 1.0);
     sgd.reset(2);
     const StepInfo info = sgd.step(q, x, 1.0);
-    QCOMPARE(info.gradNorm, 5.0);
+    QCOMPARE(info.gradNorm(), 5.0);
     QCOMPARE(info.loss, 3.5);
     QVERIFY((x - vec2(1.0 - 3.0 / 5.000001, 1.0 - 4.0 / 5.000001)).norm() < 1e-15);
   }
@@ -103,7 +103,7 @@ class TestClipping : public QObject {
     Vec x = vec2(1.0, 1.0);
     rec.reset(2);
     const StepInfo info = rec.step(q, x, 1.0);
-    QCOMPARE(info.gradNorm, 5.0);            // raw (3, 4)
+    QCOMPARE(info.gradNorm(), 5.0);          // raw (3, 4)
     QCOMPARE(rec.received, vec2(2.5, 2.5));  // clamp((3, 4), -2.5, 2.5)
     QCOMPARE(rec.extra, vec2(2.5, 2.5));     // raw (6, 4) at (2, 1), clamped
     QCOMPARE(q.evaluations, 2);

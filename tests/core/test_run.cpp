@@ -148,6 +148,30 @@ class TestRun : public QObject {
     QVERIFY(run.point().allFinite());
   }
 
+  void manyDimensionalDivergenceEndsAtTheNewestKeptIterate() {
+    // 2^17 dimensions with a 64-row trace: only 2^22 / 2^17 = 32 iterates fit, fewer than the
+    // rows. GD with lr = 2.1 on f = 1/2 ||x||^2 from x = 1 gives x_k = (-1.1)^k and
+    // f_k = 2^16 * 1.21^k, which first exceeds 1e10 at k = 63 (8.9e9 at 62, 1.08e10 at 63).
+    const int n = 1 << 17;
+    RunSpec s = gd(2.1, 1000);
+    s.start = Vec::Ones(n);
+    Run run(std::make_shared<QuadraticObjective>(Vec::Ones(n)), s, 64);
+    run.runToEnd();
+    QCOMPARE(run.status(), RunStatus::Diverged);
+    QCOMPARE(run.divergedAt(), 63);
+    const Trace& t = run.trace();
+    QVERIFY(!t.pointsPerRow());
+    QCOMPARE(t.size(), 63);
+    QVERIFY(t.pointCount() < t.size());
+    const int64_t k = t.pointIteration(t.pointCount() - 1);
+    QVERIFY(k <= 62 && k >= 60);
+    const double xk = std::pow(-1.1, static_cast<double>(k));
+    QVERIFY(std::abs(run.point()[n - 1] - xk) < 1e-12 * std::abs(xk));
+    QVERIFY(std::abs(run.finalLoss() - 0.5 * n * xk * xk) < 1e-9 * run.finalLoss());
+    QVERIFY(std::abs(run.finalGradNorm() - std::sqrt(n) * std::abs(xk)) <
+            1e-9 * run.finalGradNorm());
+  }
+
   void lbfgsStallingAtItsToleranceEndsTheRun() {
     RunSpec s;
     s.optimizer = "lbfgs";

@@ -80,6 +80,29 @@ class TestTrace : public QObject {
     }
   }
 
+  void normsAreStoredSquaredAndReadAsNorms() {
+    Trace t(2, 16);
+    t.record(0, at(0), 1.0, 25.0, 2.25, 0.1);  // ||g||^2 = 25, ||step||^2 = 2.25
+    QCOMPARE(t.gradNorm(0), 5.0);
+    QCOMPARE(t.stepNorm(0), 1.5);
+  }
+
+  void growsPastItsReservationAndCopiesWhole() {
+    // Reserved for 3 rows, then 40 recorded at capacity 16: storage grows, then thins.
+    Trace t(2, 16);
+    t.reserve(3);
+    for (int k = 0; k < 40; ++k) t.record(k, at(k), 100.0 - k, 0.0, 0.0, 0.0);
+    QCOMPARE(t.stride(), 4);  // 1 -> 2 at row 16, 2 -> 4 at row 32
+    QCOMPARE(t.size(), 10);   // 0, 4, ..., 36
+    const Trace copy = t;
+    QCOMPARE(copy.size(), t.size());
+    for (int64_t r = 0; r < t.size(); ++r) {
+      QCOMPARE(copy.iteration(r), 4 * r);
+      QCOMPARE(copy.loss(r), 100.0 - 4.0 * static_cast<double>(r));
+      QCOMPARE(copy.point(r)[1], static_cast<double>(4 * r));
+    }
+  }
+
   void rejectsTinyCapacity() { QVERIFY_THROWS_EXCEPTION(std::invalid_argument, Trace(2, 2)); }
 };
 
