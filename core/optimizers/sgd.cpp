@@ -23,7 +23,12 @@ void Sgd::update(GradientOracle& /*oracle*/, VecRef x, VecCRef g, double lr) {
   const double* __restrict gp = g.data();
   const Eigen::Index n = x.size();
   if (mu == 0.0) {
-    for (Eigen::Index i = 0; i < n; ++i) xp[i] -= lr * (gp[i] + wd * xp[i]);
+    // Without weight decay x stays off the multiply chain of its own update.
+    if (wd == 0.0) {
+      for (Eigen::Index i = 0; i < n; ++i) xp[i] -= lr * gp[i];
+    } else {
+      for (Eigen::Index i = 0; i < n; ++i) xp[i] -= lr * (gp[i] + wd * xp[i]);
+    }
     return;
   }
   // b_1 = d_1; b_k = mu b_{k-1} + (1 - dampening) d_k with d = g + wd x; then
