@@ -115,8 +115,9 @@ class Trace {
   int64_t pointCapacity_;
   int64_t pointStride_ = 1;
   std::vector<int64_t> pointIterations_;  // only when !pointsPerRow_
-  UninitializedVector<double> points_;    // row-major, dim_ values per stored iterate (sized ahead
-                                        // when pointsPerRow_, else exactly pointCount() * dim_)
+  // Row-major, dim_ values per stored iterate: sized ahead when pointsPerRow_, else exactly
+  // pointCount() * dim_.
+  UninitializedVector<double> points_;
   std::vector<CurvatureSample> curvature_;
   int64_t curvatureStride_ = 1;
 };
