@@ -135,9 +135,11 @@ void MainWindow::connectEditors() {
   connect(runEditor_, &RunEditor::changed, this, &MainWindow::runEdited);
   connect(runList_, &RunListPanel::currentRowChanged, this, &MainWindow::showRunInEditor);
   connect(runList_, &RunListPanel::visibilityChanged, this, [this](int row, bool visible) {
-    if (row < 0 || row >= int(visible_.size())) return;
-    visible_[size_t(row)] = visible;
+    if (row < 0 || row >= int(scenario_.runs.size())) return;
+    if (scenario_.runs[size_t(row)].visible == visible) return;
+    scenario_.runs[size_t(row)].visible = visible;  // saved with the scenario
     if (row < int(views_.size())) views_[size_t(row)].visible = visible;
+    markModified(true);
     redrawRuns();
   });
   connect(runList_, &RunListPanel::addRequested, this, &MainWindow::addRun);
@@ -149,7 +151,6 @@ void MainWindow::connectEditors() {
 void MainWindow::setScenario(const Scenario& scenario, const QString& filePath) {
   scenario_ = scenario;
   filePath_ = filePath;
-  visible_.assign(scenario_.runs.size(), true);
   resetSlice();
   sharpness_->setTrackingInterval(scenario_.curvature.every);
   // A scenario that tracks sharpness is about it: show that panel.
@@ -224,11 +225,13 @@ void MainWindow::stopRulesEdited() {
 void MainWindow::runEdited() {
   const int row = runList_->currentRow();
   if (row < 0 || row >= int(scenario_.runs.size())) return;
+  const bool visible = scenario_.runs[size_t(row)].visible;  // the list's, not the editor's
   scenario_.runs[size_t(row)] = runEditor_->runSpec();
+  scenario_.runs[size_t(row)].visible = visible;
   // In place: rebuilding the list would re-show the run and rebuild the editor under the
   // slider the user is dragging.
-  runList_->updateEntry(row, {qs(plots::legendLabel(scenario_.runs[size_t(row)])),
-                              plots::runColor(row), visible_[size_t(row)]});
+  runList_->updateEntry(
+      row, {qs(plots::legendLabel(scenario_.runs[size_t(row)])), plots::runColor(row), visible});
   markModified(true);
   restartRuns();
 }
@@ -243,7 +246,6 @@ void MainWindow::addRun() {
   run.stop = scenario_.stop;
   run.seed = scenario_.seed + scenario_.runs.size();
   scenario_.runs.push_back(run);
-  visible_.push_back(true);
   refreshRunList();
   runList_->setCurrentRow(int(scenario_.runs.size()) - 1);
   markModified(true);
@@ -255,8 +257,8 @@ void MainWindow::duplicateRun() {
   if (row < 0 || row >= int(scenario_.runs.size())) return;
   RunSpec copy = scenario_.runs[size_t(row)];
   copy.label += " (copy)";
+  copy.visible = true;
   scenario_.runs.insert(scenario_.runs.begin() + row + 1, copy);
-  visible_.insert(visible_.begin() + row + 1, true);
   refreshRunList();
   runList_->setCurrentRow(row + 1);
   markModified(true);
@@ -267,7 +269,6 @@ void MainWindow::removeRun() {
   const int row = runList_->currentRow();
   if (row < 0 || row >= int(scenario_.runs.size())) return;
   scenario_.runs.erase(scenario_.runs.begin() + row);
-  visible_.erase(visible_.begin() + row);
   refreshRunList();
   markModified(true);
   restartRuns();
@@ -302,8 +303,8 @@ void MainWindow::restartRuns() {
 void MainWindow::refreshRunList() {
   std::vector<RunListEntry> entries;
   for (size_t i = 0; i < scenario_.runs.size(); ++i) {
-    entries.push_back(
-        {qs(plots::legendLabel(scenario_.runs[i])), plots::runColor(int(i)), visible_[i]});
+    entries.push_back({qs(plots::legendLabel(scenario_.runs[i])), plots::runColor(int(i)),
+                       scenario_.runs[i].visible});
   }
   runList_->setEntries(entries);
   for (size_t i = 0; i < snapshot_.runs.size() && i < entries.size(); ++i) {

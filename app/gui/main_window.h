@@ -71,7 +71,6 @@ class MainWindow : public QMainWindow {
   // What the views draw of each run (labelled, coloured; N-D iterates projected on the slice).
   const std::vector<plots::RunView>& runViews() const { return views_; }
   // Which runs are drawn (GUI state, one flag per run).
-  const std::vector<bool>& runVisibility() const { return visible_; }
 
  signals:
   // A snapshot has been drawn into every view (tests and benchmarks wait on it).
@@ -136,7 +135,6 @@ class MainWindow : public QMainWindow {
   QString filePath_;
   bool modified_ = false;
   bool awaitingLiveResult_ = false;  // live mode asked for a rerun; its first frames are skipped
-  std::vector<bool> visible_;
   std::shared_ptr<const Objective> objective_;
   // Places N-D iterates on the landscape's slice (null for 2-D objectives).
   std::shared_ptr<const PlaneProjector> projection_;

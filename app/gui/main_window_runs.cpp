@@ -42,7 +42,7 @@ void MainWindow::showSnapshot(EngineSnapshot snapshot) {
       view.name = scenario_.runs[i].label;
     }
     view.color = plots::runColor(int(i));
-    view.visible = i < visible_.size() ? bool(visible_[i]) : true;
+    view.visible = i < scenario_.runs.size() ? scenario_.runs[i].visible : true;
     views_.push_back(std::move(view));
     QString status = qs(run.statusText);
     if (run.status == RunStatus::Running) {

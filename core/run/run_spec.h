@@ -41,7 +41,8 @@ struct CurvatureTracking {
 };
 
 struct RunSpec {
-  std::string label;  // shown in tables and legends; defaults to the optimizer's title
+  std::string label;    // shown in tables and legends; defaults to the optimizer's title
+  bool visible = true;  // drawn in the desktop program's views (every run still runs)
   std::string optimizer = "sgd";
   ParamValues optimizerParams;  // must contain "lr", the base learning rate
   std::string schedule = "constant";

@@ -163,8 +163,8 @@ RunSpec readRun(const json& j, const std::string& path, const Scenario& s, size_
                 const Objective& objective) {
   requireObject(j, path);
   rejectUnknownKeys(j, path,
-                    {"label", "optimizer", "schedule", "warmup", "clip", "noise", "minibatch",
-                     "curvature", "seed", "start", "stop"});
+                    {"label", "visible", "optimizer", "schedule", "warmup", "clip", "noise",
+                     "minibatch", "curvature", "seed", "start", "stop"});
   RunSpec r;
   if (!j.contains("optimizer")) throw ScenarioError(path, "missing \"optimizer\"");
   auto opt = json_detail::readMethod(j["optimizer"], path + ".optimizer", optimizerRegistry(),
@@ -174,6 +174,7 @@ RunSpec readRun(const json& j, const std::string& path, const Scenario& s, size_
   r.optimizerParams = opt.params;
   if (j.contains("label")) r.label = readString(j["label"], path + ".label");
   if (r.label.empty()) r.label = optimizerRegistry().find(r.optimizer)->title;
+  if (j.contains("visible")) r.visible = readFlag(j["visible"], path + ".visible");
   auto sched = json_detail::readMethod(j.contains("schedule") ? j["schedule"] : json("constant"),
                                        path + ".schedule", scheduleRegistry(), "schedule");
   checkBuildable(scheduleRegistry(), sched, path + ".schedule");

@@ -36,6 +36,7 @@ json curvatureToJson(const CurvatureTracking& c) {
 json runToJson(const RunSpec& r, const Scenario& s) {
   json j;
   j["label"] = r.label;
+  if (!r.visible) j["visible"] = false;
   j["optimizer"] = json_detail::writeMethod(r.optimizer, r.optimizerParams, optimizerRegistry());
   j["schedule"] = json_detail::writeMethod(r.schedule, r.scheduleParams, scheduleRegistry());
   if (r.warmupSteps > 0) {

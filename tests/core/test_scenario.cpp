@@ -97,6 +97,8 @@ class TestScenario : public QObject {
     row("warmup factor", "/runs/0/warmup", "{\"steps\": 10, \"start_factor\": 2}",
         "runs[0].warmup.start_factor: must be <= 1, got 2");
     row("label type", "/runs/0/label", "7", "runs[0].label: must be a string, got 7");
+    row("visible type", "/runs/1/visible", "\"no\"",
+        "runs[1].visible: must be true or false, got \"no\"");
     row("version", "/version", "2", "version: must be 1, got 2");
   }
 
@@ -178,11 +180,15 @@ class TestScenario : public QObject {
     j["runs"][0]["warmup"] = {{"steps", 20}, {"start_factor", 0.1}};
     j["runs"][1]["noise"] = {{"type", "student_t"}, {"nu", 2.5}, {"scale", 0.2}};
     j["runs"][1]["label"] = "noisy";
+    j["runs"][1]["visible"] = false;
     j["runs"][1]["start"] = {0.5, -0.5};
     j["runs"][1]["stop"] = {{"grad_tol", 0.0}};
     const Scenario s = scenarioFromJson(j);
+    QVERIFY(s.runs[0].visible);  // the default
+    QVERIFY(!s.runs[1].visible);
     const Scenario again = scenarioFromJson(scenarioToJson(s));
     QVERIFY(again == s);
+    QVERIFY(!scenarioToJson(s)["runs"][0].contains("visible"));  // written only when hidden
 
     QTemporaryDir dir;
     const std::string path = dir.filePath("s.json").toStdString();

@@ -158,6 +158,15 @@ class MainWindowTest : public QObject {
   void aSavedScenarioReopensWithTheSameRuns() {
     window_->findChild<QPushButton*>("addRun")->click();
     window_->runList()->setCurrentRow(int(window_->scenario().runs.size()) - 1);
+    // A hidden run stays hidden, also after its hyperparameters are edited.
+    window_->runList()->list()->item(1)->setCheckState(Qt::Unchecked);
+    window_->runList()->setCurrentRow(1);
+    auto* entry = window_->runEditor()->findChild<QLineEdit*>("param.lr.entry");
+    QVERIFY(entry);
+    entry->setText("0.0007");
+    QTest::keyClick(entry, Qt::Key_Return);
+    QCOMPARE(window_->scenario().runs[1].optimizerParams.get("lr"), 0.0007);
+    QVERIFY(!window_->scenario().runs[1].visible);
     QTemporaryDir dir;
     const QString path = dir.filePath("race.json");
     QVERIFY(window_->saveFile(path));
@@ -167,6 +176,7 @@ class MainWindowTest : public QObject {
     QVERIFY(reopened.openFile(path));
     QCOMPARE(reopened.scenario().runs.size(), saved.runs.size());
     QVERIFY(reopened.scenario() == saved);
+    QCOMPARE(reopened.runList()->list()->item(1)->checkState(), Qt::Unchecked);
   }
 
   void aBadFileShowsItsMessageAndKeepsTheWork() {
@@ -270,7 +280,7 @@ class MainWindowTest : public QObject {
     QVERIFY(countPixelsNear(renderedFrame(window_->landscapePanel()->contourView()), colour, 30) >
             20);
     item->setCheckState(Qt::Unchecked);
-    QCOMPARE(window_->runVisibility()[0], false);
+    QCOMPARE(window_->scenario().runs[0].visible, false);
     QCOMPARE(countPixelsNear(renderedFrame(window_->landscapePanel()->contourView()), colour, 12),
              0);
   }
