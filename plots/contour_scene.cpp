@@ -159,7 +159,7 @@ void ContourScene::Impl::layout() {
   }
 
   placeTitle(title, boxLeft + 0.5 * boxW,
-             std::min(h - 8.0 * s, boxBottom + boxH + (kSceneTitleSize * 1.5 + 8.0) * s));
+             std::min(h - 8.0 * s, boxBottom + boxH + (kSceneTitleSize * 1.5 + 8.0) * s), w, s);
 
   overlay->runs->setPixelScale(s);
   isolineActor->GetProperty()->SetLineWidth(static_cast<float>(s));

@@ -5,8 +5,6 @@
 #include <vtkDataSetMapper.h>
 #include <vtkImageData.h>
 #include <vtkNew.h>
-#include <vtkOpenGLRenderWindow.h>
-#include <vtkOpenGLState.h>
 #include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
 #include <vtkProperty.h>
@@ -143,11 +141,6 @@ void DecisionMap::Impl::setLegend() {
 // Everything placed in pixels: margins, the camera fit, the title, the legend and the ticks.
 // Runs before every render.
 void DecisionMap::Impl::layout() {
-  // The overlays draw a point's fill over its outline at the same depth: that needs VTK's usual
-  // GL_LEQUAL, which a window on a context VTK did not create (the Qt bridge) starts without.
-  if (auto* gl = vtkOpenGLRenderWindow::SafeDownCast(renderer->GetRenderWindow())) {
-    if (vtkOpenGLState* state = gl->GetState()) state->vtkglDepthFunc(GL_LEQUAL);
-  }
   const int* viewport = renderer->GetSize();
   const double w = viewport[0], h = viewport[1];
   if (w < 2 || h < 2 || !boxShown) return;
@@ -189,14 +182,8 @@ void DecisionMap::Impl::layout() {
     fitPending = false;
   }
 
-  // The title shrinks until it fits the window's width.
-  vtkTextProperty* tp = title->GetTextProperty();
-  for (int fontSize = kSceneTitleSize; fontSize >= 9; --fontSize) {
-    tp->SetFontSize(fontSize);
-    if (textExtent(tp, d.title)[0] * s <= w - 12.0 * s) break;
-  }
   placeTitle(title, 0.5 * w,
-             std::min(h - 8.0 * s, boxBottom + boxH + (kSceneTitleSize * 1.5 + 8.0) * s));
+             std::min(h - 8.0 * s, boxBottom + boxH + (kSceneTitleSize * 1.5 + 8.0) * s), w, s);
 
   PixelGeometry swatches;
   const double x0 = boxLeft + boxW + 16.0 * s;

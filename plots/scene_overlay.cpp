@@ -12,6 +12,7 @@
 #include <vtkTextActor.h>
 #include <vtkTextProperty.h>
 
+#include <algorithm>
 #include <utility>
 #include <vector>
 
@@ -95,7 +96,18 @@ void addTitle(vtkRenderer* renderer, vtkTextActor* title) {
   renderer->AddActor2D(title);
 }
 
-void placeTitle(vtkTextActor* title, double x, double y) {
+void placeTitle(vtkTextActor* title, double x, double y, double width, double s) {
+  const double margin = 6.0 * s, room = width - 2.0 * margin;
+  vtkTextProperty* tp = title->GetTextProperty();
+  double textWidth = 0.0;
+  for (int fontSize = kSceneTitleSize; fontSize >= 9; --fontSize) {
+    tp->SetFontSize(fontSize);
+    textWidth = textExtent(tp, title->GetInput() ? title->GetInput() : "")[0] * s;
+    if (textWidth <= room) break;
+  }
+  // Centred on x where it fits there; otherwise as near as the window allows.
+  const double half = 0.5 * std::min(textWidth, room);
+  x = std::clamp(x, margin + half, std::max(margin + half, width - margin - half));
   title->GetPositionCoordinate()->SetCoordinateSystemToViewport();
   title->GetPositionCoordinate()->SetValue(x, y);
 }

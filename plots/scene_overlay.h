@@ -60,8 +60,10 @@ double dpiScale(vtkRenderer* renderer);
 
 // Bold, centred title hung from its position, not pickable, added to the renderer.
 void addTitle(vtkRenderer* renderer, vtkTextActor* title);
-// Puts the title's top centre at viewport pixel (x, y).
-void placeTitle(vtkTextActor* title, double x, double y);
+// Puts the title's top centre at viewport pixel (x, y), inside a viewport `width` pixels wide:
+// a long title shrinks (down to 9 pt) until it fits, and moves sideways to stay in view. `s` is
+// the renderer's dpiScale.
+void placeTitle(vtkTextActor* title, double x, double y, double width, double s);
 
 // Dark, translucent, unlit isolines from `isolines` (its input is the scene's), hidden until
 // there is a landscape, added to the renderer.

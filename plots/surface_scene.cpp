@@ -184,7 +184,7 @@ void SurfaceScene::Impl::layout() {
   barH = std::max(barH, std::min(available, 80.0 * s));
   overlay->colorBar->place(columnX, h - top - barH, barH, s);
   overlay->runs->legend().place(columnX, bottom, s);
-  placeTitle(title, 0.5 * (w - right), h - 10.0 * s);
+  placeTitle(title, 0.5 * (w - right), h - 10.0 * s, w, s);
   overlay->markers->update();
 }
 

@@ -83,8 +83,7 @@ void MainWindow::refreshLandscape() {
   }
   if (projection_) {
     statusBar()->showMessage(
-        tr("%1 dimensions: the views show a 2-D slice spanned by %2, and the paths projected "
-           "onto it. The true loss along each path is in the Convergence panel.")
+        tr("%1 dimensions: the maps are a slice spanned by %2, with the paths projected onto it")
             .arg(objective_->dim())
             .arg(qs(source.slice)),
         15000);

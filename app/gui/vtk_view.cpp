@@ -186,6 +186,12 @@ struct VtkView::Impl {
     window->SetForceMaximumHardwareLineWidth(1);
     window->SetReadyForRendering(true);
     window->OpenGLInitContext();
+    // VTK draws coincident geometry (a marker's fill over its outline, labels on their boxes)
+    // with GL_LEQUAL, which the contexts it creates itself start with; this one is Qt's, and
+    // its GL_LESS default would drop the second of two fragments at equal depth.
+    // (Reset first: VTK's state cache believes it set GL_LEQUAL already and would skip the call.)
+    window->GetState()->Reset();
+    window->GetState()->vtkglDepthFunc(GL_LEQUAL);
     renderInPaint = true;
   }
 
