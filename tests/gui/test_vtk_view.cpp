@@ -405,7 +405,7 @@ class TestVtkView : public QObject {
     QApplication::sendEvent(c, &wheel);
     QTRY_VERIFY_WITH_TIMEOUT(fc.count() > 0, 10000);
 
-    const QString shots = qEnvironmentVariable("GRADSCAPE_SHOTS");
+    const QString shots = qEnvironmentVariable("GRADSCAPE_SHOT_DIR");
     if (!shots.isEmpty()) {
       QDir().mkpath(shots);
       top.grab().save(shots + "/view.png");

@@ -4,27 +4,14 @@
 #include <vtkAxis.h>
 #include <vtkChartXY.h>
 #include <vtkContextMouseEvent.h>
-#include <vtkContextScene.h>
-#include <vtkDataArray.h>
-#include <vtkImageData.h>
-#include <vtkNew.h>
-#include <vtkOutputWindow.h>
-#include <vtkPNGWriter.h>
 #include <vtkPlot.h>
-#include <vtkRenderWindow.h>
-#include <vtkRenderer.h>
-#include <vtkStringOutputWindow.h>
-#include <vtkTable.h>
-#include <vtkWindowToImageFilter.h>
 
-#include <QDir>
 #include <QTest>
 
-#include <algorithm>
-#include <array>
 #include <cmath>
 #include <limits>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "core/objectives/rosenbrock.h"
@@ -32,15 +19,23 @@
 #include "plots/convergence_chart.h"
 #include "plots/rgb.h"
 #include "plots/run_view.h"
-#include "support/offscreen_render.h"
+#include "support/chart_image.h"
 
 using namespace gradscape;
 using namespace gradscape::plots;
+using gradscape::testing::column;
+using gradscape::testing::countColour;
+using gradscape::testing::fullestColumn;
+using gradscape::testing::near;
+using Image = gradscape::testing::ChartImage;
 
 namespace {
 
 constexpr int kWidth = 640;
 constexpr int kHeight = 400;
+
+// The chart in its own offscreen window, kWidth x kHeight.
+using Offscreen = gradscape::testing::OffscreenChart<ConvergenceChart>;
 
 RunView runOf(std::vector<double> iteration, std::vector<double> loss, int colorIndex,
               const std::string& label = "run") {
@@ -61,97 +56,6 @@ RunView runOf(std::vector<double> iteration, std::vector<double> loss, int color
 std::vector<double> range(int n) {
   std::vector<double> v(static_cast<size_t>(n));
   for (int i = 0; i < n; ++i) v[static_cast<size_t>(i)] = i;
-  return v;
-}
-
-// An RGB image of the chart, bottom row first (VTK display coordinates).
-struct Image {
-  int width = 0, height = 0;
-  std::vector<std::array<int, 3>> pixels;
-  std::array<int, 3> at(int x, int y) const { return pixels[static_cast<size_t>(y * width + x)]; }
-};
-
-bool near(const std::array<int, 3>& p, Rgb c, int tolerance = 6) {
-  return std::abs(p[0] - static_cast<int>(std::lround(c.r * 255))) <= tolerance &&
-         std::abs(p[1] - static_cast<int>(std::lround(c.g * 255))) <= tolerance &&
-         std::abs(p[2] - static_cast<int>(std::lround(c.b * 255))) <= tolerance;
-}
-
-// The chart in its own offscreen window (destroyed before the chart, which owns the renderer).
-struct Offscreen {
-  ConvergenceChart chart;
-  vtkNew<vtkRenderWindow> window;
-
-  Offscreen() {
-    gradscape::testing::shareDisplay(window);
-    window->SetOffScreenRendering(1);
-    window->SetMultiSamples(0);
-    window->SetSize(kWidth, kHeight);
-    window->AddRenderer(chart.renderer());
-  }
-  ~Offscreen() { window->RemoveRenderer(chart.renderer()); }
-
-  vtkChartXY* xy() const { return vtkChartXY::SafeDownCast(chart.scene()->GetItem(0)); }
-
-  Image render() {
-    // One render: the first frame must already be right (no interactor here to redraw).
-    window->Render();
-    vtkNew<vtkWindowToImageFilter> grab;
-    grab->SetInput(window);
-    grab->SetInputBufferTypeToRGB();
-    grab->ReadFrontBufferOff();
-    grab->Update();
-    vtkImageData* data = grab->GetOutput();
-    Image image;
-    const int* dims = data->GetDimensions();
-    image.width = dims[0];
-    image.height = dims[1];
-    image.pixels.resize(static_cast<size_t>(image.width * image.height));
-    for (int y = 0; y < image.height; ++y) {
-      for (int x = 0; x < image.width; ++x) {
-        const auto* p = static_cast<unsigned char*>(data->GetScalarPointer(x, y, 0));
-        image.pixels[static_cast<size_t>(y * image.width + x)] = {p[0], p[1], p[2]};
-      }
-    }
-    return image;
-  }
-
-  void save(const QString& path) {
-    vtkNew<vtkWindowToImageFilter> grab;
-    grab->SetInput(window);
-    grab->ReadFrontBufferOff();
-    vtkNew<vtkPNGWriter> writer;
-    writer->SetFileName(path.toStdString().c_str());
-    writer->SetInputConnection(grab->GetOutputPort());
-    writer->Write();
-  }
-};
-
-int countColour(const Image& image, Rgb colour) {
-  int count = 0;
-  for (const auto& p : image.pixels) count += near(p, colour) ? 1 : 0;
-  return count;
-}
-
-// The image column holding the most pixels of `colour`, and how many it holds.
-std::pair<int, int> fullestColumn(const Image& image, Rgb colour) {
-  int best = -1, bestCount = 0;
-  for (int x = 0; x < image.width; ++x) {
-    int count = 0;
-    for (int y = 0; y < image.height; ++y) count += near(image.at(x, y), colour) ? 1 : 0;
-    if (count > bestCount) {
-      best = x;
-      bestCount = count;
-    }
-  }
-  return {best, bestCount};
-}
-
-std::vector<double> column(vtkPlot* plot, int index) {
-  vtkTable* table = plot->GetInput();
-  vtkDataArray* a = vtkDataArray::SafeDownCast(table->GetColumn(index));
-  std::vector<double> v;
-  for (vtkIdType i = 0; i < a->GetNumberOfTuples(); ++i) v.push_back(a->GetTuple1(i));
   return v;
 }
 
@@ -179,19 +83,16 @@ RunView realRun(const std::string& optimizer, double lr, double momentum, int co
 class TestConvergenceChart : public QObject {
   Q_OBJECT
 
-  vtkNew<vtkStringOutputWindow> vtkMessages;
-  size_t messagesSeen = 0;
+  gradscape::testing::VtkMessages vtkMessages;
 
  private slots:
   void initTestCase() {
     // Every VTK error or warning fails the test that caused it.
-    vtkOutputWindow::SetInstance(vtkMessages);
+    vtkMessages.install();
   }
 
   void cleanup() {
-    const std::string all = vtkMessages->GetOutput();
-    const std::string messages = all.substr(std::min(messagesSeen, all.size()));
-    messagesSeen = all.size();
+    const std::string messages = vtkMessages.newMessages();
     QVERIFY2(messages.empty(), messages.c_str());
   }
 
@@ -469,11 +370,7 @@ class TestConvergenceChart : public QObject {
       QVERIFY2(countColour(image, runColor(i)) > 200, qPrintable(QString::number(i)));
     }
     QVERIFY(o.xy()->GetAxis(vtkAxis::LEFT)->GetLogScaleActive());
-    const QString shots = qEnvironmentVariable("GRADSCAPE_SHOTS");
-    if (!shots.isEmpty()) {
-      QDir().mkpath(shots);
-      o.save(shots + "/chart.png");
-    }
+    o.saveShot("convergence_chart");
   }
 };
 
