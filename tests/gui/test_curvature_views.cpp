@@ -67,12 +67,8 @@ class CurvatureViewsTest : public QObject {
   void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
   void init() {
-    window_ = std::make_unique<MainWindow>();
-    window_->resize(1400, 900);
-    window_->show();
+    window_ = gradscape::testing::showTestWindow();
     QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
-    window_->setLiveMode(true);
-    window_->landscapePanel()->setLayout(LandscapePanel::Layout::Both);
   }
   void cleanup() { window_.reset(); }
 

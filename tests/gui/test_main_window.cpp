@@ -49,13 +49,8 @@ class MainWindowTest : public QObject {
   void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
   void init() {
-    window_ = std::make_unique<MainWindow>();
-    window_->resize(1400, 900);
-    window_->show();
+    window_ = gradscape::testing::showTestWindow();
     QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
-    window_->setLiveMode(true);
-    // Settings persist between sessions (and test runs): start every case from one layout.
-    window_->landscapePanel()->setLayout(LandscapePanel::Layout::Both);
     window_->openExample(kDefaultScenario);
     window_->controller().runToEnd();
     QVERIFY(waitForFinishedRuns(*window_));

@@ -9,7 +9,9 @@
 #include <QSignalSpy>
 #include <QtTest>
 #include <cmath>
+#include <memory>
 
+#include "app/gui/landscape_panel.h"
 #include "app/gui/main_window.h"
 #include "app/gui/message_banner.h"
 #include "app/gui/run_controller.h"
@@ -20,6 +22,18 @@ namespace gradscape::testing {
 
 using gui::MainWindow;
 using gui::VtkView;
+
+// A main window as the GUI tests drive it: 1400 x 900 and shown, in live mode, with both
+// landscape views (settings persist between test runs, so every case starts from one layout).
+// The caller checks QTest::qWaitForWindowExposed.
+inline std::unique_ptr<MainWindow> showTestWindow() {
+  auto window = std::make_unique<MainWindow>();
+  window->resize(1400, 900);
+  window->show();
+  window->setLiveMode(true);
+  window->landscapePanel()->setLayout(gui::LandscapePanel::Layout::Both);
+  return window;
+}
 
 // Waits until the engine has delivered the final snapshot of the newest scenario.
 inline bool waitForFinishedRuns(MainWindow& window, int timeoutMs = 5000) {
