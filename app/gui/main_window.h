@@ -70,7 +70,6 @@ class MainWindow : public QMainWindow {
   const EngineSnapshot& lastSnapshot() const { return snapshot_; }
   // What the views draw of each run (labelled, coloured; N-D iterates projected on the slice).
   const std::vector<plots::RunView>& runViews() const { return views_; }
-  // Which runs are drawn (GUI state, one flag per run).
 
  signals:
   // A snapshot has been drawn into every view (tests and benchmarks wait on it).

@@ -44,16 +44,6 @@ class Optimizer {
     return info;
   }
 
-  // ||v||^2: a plain loop for landscapes (cheaper than Eigen's reduction at n = 2), Eigen's
-  // vectorized reduction with its independent accumulators for large n (one serial chain of
-  // adds would take a millisecond at n = 10^6).
-  static double squaredNorm(const Vec& v) {
-    if (v.size() > 16) return v.squaredNorm();
-    double s = 0.0;
-    for (Eigen::Index i = 0; i < v.size(); ++i) s += v[i] * v[i];
-    return s;
-  }
-
   // True for methods that form the dense Hessian each step (limited to kMaxDenseHessianDim).
   virtual bool usesHessian() const { return false; }
 
@@ -78,6 +68,16 @@ class Optimizer {
   void markStalled() { stalled_ = true; }
 
  private:
+  // ||v||^2: a plain loop for landscapes (cheaper than Eigen's reduction at n = 2), Eigen's
+  // vectorized reduction with its independent accumulators for large n (one serial chain of
+  // adds would take a millisecond at n = 10^6).
+  static double squaredNorm(const Vec& v) {
+    if (v.size() > 16) return v.squaredNorm();
+    double s = 0.0;
+    for (Eigen::Index i = 0; i < v.size(); ++i) s += v[i] * v[i];
+    return s;
+  }
+
   Vec g_;
   Clipping clip_;
   int64_t t_ = 0;

@@ -140,7 +140,6 @@ bool Run::step() {
   copyVector(x_.data(), xPrev_.data(), x_.size());
   const StepInfo info = optimizer_->step(*oracle_, x_, lr);
   const Movement moved = measureMove(xPrev_.data(), x_.data(), x_.size(), finiteBound_);
-  const double step2 = moved.distanceSq;
   if (!moved.startInBounds || !(std::abs(info.loss) <= finiteBound_) ||
       !std::isfinite(info.gradNormSq)) {
     x_ = xPrev_;
@@ -162,7 +161,7 @@ bool Run::step() {
     return false;
   }
 
-  trace_.record(k_, xPrev_, info.loss, info.gradNormSq, step2, lr);
+  trace_.record(k_, xPrev_, info.loss, info.gradNormSq, moved.distanceSq, lr);
   ++k_;
   if (k_ >= spec_.stop.maxIterations) {
     finish(RunStatus::MaxIterations);
