@@ -17,6 +17,7 @@
 #include <cmath>
 #include <utility>
 
+#include "plots/backdrop_renderer.h"
 #include "plots/colormap.h"
 #include "plots/curvature_glyph.h"
 #include "plots/frame_axes.h"
@@ -49,7 +50,10 @@ CameraState stateOf(vtkCamera* camera) {
 }  // namespace
 
 struct ContourScene::Impl {
-  vtkNew<vtkRenderer> renderer;
+  // The landscape (bands, isolines, arrows) is the backdrop; runs and everything placed in pixels
+  // are in front.
+  vtkNew<BackdropRenderer> backdrop;
+  vtkRenderer* renderer = backdrop->front();  // the front layer
   LandscapeContent content;
   bool hasLandscape = false;
   double size = 1.0;  // max(box width, box height)
@@ -65,7 +69,6 @@ struct ContourScene::Impl {
   std::unique_ptr<FrameAxes> axes;
   std::unique_ptr<SceneOverlay> overlay;
 
-  std::unique_ptr<RenderStartObserver> beforeRender;
   bool fitPending = true;
   CameraState fitted;
   std::array<double, 3> fittedFrame{0, 0, 0};  // window width, height, right column
@@ -82,13 +85,13 @@ struct ContourScene::Impl {
 // Everything placed in pixels: margins around the box, the camera fit, colour bar, legend,
 // title, tick positions and the screen-space markers. Runs before every render.
 void ContourScene::Impl::layout() {
-  const int* viewport = renderer->GetSize();
+  const int* viewport = backdrop->GetSize();
   const double w = viewport[0], h = viewport[1];
   if (w < 2 || h < 2) return;
-  const double s = dpiScale(renderer);
+  const double s = dpiScale(backdrop);
   const auto& g = content.grid;
   const double bw = g.xmax - g.xmin, bh = g.ymax - g.ymin;
-  vtkCamera* camera = renderer->GetActiveCamera();
+  vtkCamera* camera = backdrop->GetActiveCamera();
 
   const auto legend = overlay->runs->legend().size();
   const double left = (axes->leftMargin() + 12.0) * s;
@@ -172,32 +175,33 @@ void ContourScene::Impl::layout() {
 ContourScene::ContourScene() : impl_(std::make_unique<Impl>()) {
   Impl& d = *impl_;
   vtkRenderer* ren = d.renderer;
-  ren->SetBackground(1.0, 1.0, 1.0);
+  vtkRenderer* back = d.backdrop;
+  back->SetBackground(1.0, 1.0, 1.0);
   // The GUI renders without multisampling: FXAA smooths the jagged edges of lines and bands.
   ren->UseFXAAOn();
-  ren->GetActiveCamera()->ParallelProjectionOn();
+  back->GetActiveCamera()->ParallelProjectionOn();
 
   d.landscapeMapper->InterpolateScalarsBeforeMappingOn();  // crisp band edges per pixel
   d.landscapeMapper->UseLookupTableScalarRangeOn();
   d.landscapeActor->SetMapper(d.landscapeMapper);
   d.landscapeActor->GetProperty()->LightingOff();
   d.landscapeActor->SetVisibility(0);
-  ren->AddActor(d.landscapeActor);
+  back->AddActor(d.landscapeActor);
 
-  addIsolines(ren, d.isolines, d.isolineMapper, d.isolineActor, 0.35);
+  addIsolines(back, d.isolines, d.isolineMapper, d.isolineActor, 0.35);
 
-  d.arrows = std::make_unique<GradientArrows>(ren);
+  d.arrows = std::make_unique<GradientArrows>(back);
   // Before the overlay: 2-D actors draw in the order they were added, and the point markers,
   // colour bar and legend go over the glyph.
   d.curvature = std::make_unique<CurvatureGlyphLayer>(ren);
   d.axes = std::make_unique<FrameAxes>(ren);
   d.overlay = std::make_unique<SceneOverlay>(ren);
   addTitle(ren, d.title);
-  d.beforeRender = std::make_unique<RenderStartObserver>(ren, [&d] { d.layout(); });
+  d.backdrop->setBeforeFrame([&d] { d.layout(); });
 }
 
 ContourScene::~ContourScene() {
-  impl_->beforeRender.reset();
+  impl_->backdrop->setBeforeFrame(nullptr);
   // Layers remove their actors from the renderer: destroy them while it is alive.
   impl_->overlay.reset();
   impl_->axes.reset();
@@ -206,7 +210,7 @@ ContourScene::~ContourScene() {
 }
 
 vtkRenderer* ContourScene::renderer() const {
-  return impl_->renderer;
+  return impl_->backdrop;
 }
 
 void ContourScene::setLandscape(const LandscapeContent& content) {
@@ -278,10 +282,10 @@ void ContourScene::setHighlight(std::optional<std::array<double, 2>> point) {
 
 std::optional<std::array<double, 2>> ContourScene::pick(double displayX, double displayY) {
   Impl& d = *impl_;
-  if (!d.hasLandscape || d.renderer->GetRenderWindow() == nullptr) return std::nullopt;
-  d.renderer->SetDisplayPoint(displayX, displayY, 0.0);
-  d.renderer->DisplayToWorld();
-  const double* p = d.renderer->GetWorldPoint();
+  if (!d.hasLandscape || d.backdrop->GetRenderWindow() == nullptr) return std::nullopt;
+  d.backdrop->SetDisplayPoint(displayX, displayY, 0.0);
+  d.backdrop->DisplayToWorld();
+  const double* p = d.backdrop->GetWorldPoint();
   if (p[3] == 0.0) return std::nullopt;
   const double x = p[0] / p[3], y = p[1] / p[3];
   const auto& g = d.content.grid;
@@ -304,7 +308,7 @@ void ContourScene::setAntialiasing(bool on) {
 void ContourScene::resetCamera() {
   impl_->fitPending = true;
   // Fit now when the window size is known, so a pick before the next render sees the new view.
-  if (impl_->renderer->GetRenderWindow() != nullptr) impl_->layout();
+  if (impl_->backdrop->GetRenderWindow() != nullptr) impl_->layout();
 }
 
 }  // namespace gradscape::plots

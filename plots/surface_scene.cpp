@@ -20,6 +20,7 @@
 #include <array>
 #include <cmath>
 
+#include "plots/backdrop_renderer.h"
 #include "plots/colormap.h"
 #include "plots/height_map.h"
 #include "plots/landscape_mesh.h"
@@ -36,7 +37,10 @@ constexpr double kRunLift = 0.006;    // runs float this fraction of the height 
 }  // namespace
 
 struct SurfaceScene::Impl {
-  vtkNew<vtkRenderer> renderer;
+  // The backdrop holds the surface, its isolines and the axes box; runs, markers and everything
+  // placed in pixels are in front.
+  vtkNew<BackdropRenderer> renderer;
+  vtkRenderer* front = renderer->front();
   LandscapeContent content;
   bool hasLandscape = false;
   HeightMap height;
@@ -53,7 +57,6 @@ struct SurfaceScene::Impl {
   vtkNew<vtkCellPicker> picker;
   std::unique_ptr<SceneOverlay> overlay;
 
-  std::unique_ptr<RenderStartObserver> beforeRender;
   bool fitPending = true;
   // The camera a fit left and the viewport size it was made for: a resize refits the view
   // unless the user has moved the camera since.
@@ -193,7 +196,7 @@ SurfaceScene::SurfaceScene() : impl_(std::make_unique<Impl>()) {
   vtkRenderer* ren = d.renderer;
   ren->GradientBackgroundOn();
   // The GUI renders without multisampling: FXAA smooths the jagged edges of lines and bands.
-  ren->UseFXAAOn();
+  d.front->UseFXAAOn();
   ren->SetBackground(0.84, 0.87, 0.91);  // bottom
   ren->SetBackground2(1.0, 1.0, 1.0);    // top
   vtkNew<vtkLightKit> lights;
@@ -258,18 +261,18 @@ SurfaceScene::SurfaceScene() : impl_(std::make_unique<Impl>()) {
   d.axes->PickableOff();
   ren->AddActor(d.axes);
 
-  d.overlay = std::make_unique<SceneOverlay>(ren);
-  addTitle(ren, d.title);
+  d.overlay = std::make_unique<SceneOverlay>(d.front);
+  addTitle(d.front, d.title);
 
   d.picker->PickFromListOn();
   d.picker->AddPickList(d.surfaceActor);
   d.picker->SetTolerance(0.0005);
 
-  d.beforeRender = std::make_unique<RenderStartObserver>(ren, [&d] { d.layout(); });
+  d.renderer->setBeforeFrame([&d] { d.layout(); });
 }
 
 SurfaceScene::~SurfaceScene() {
-  impl_->beforeRender.reset();
+  impl_->renderer->setBeforeFrame(nullptr);
   // Layers remove their actors from the renderer: destroy them while it is alive.
   impl_->overlay.reset();
 }
@@ -357,7 +360,7 @@ void SurfaceScene::setLegendVisible(bool visible) {
 }
 
 void SurfaceScene::setAntialiasing(bool on) {
-  impl_->renderer->SetUseFXAA(on);
+  impl_->front->SetUseFXAA(on);
 }
 
 void SurfaceScene::resetCamera() {
