@@ -209,6 +209,11 @@ vtkPlotLine* ChartFrame::addLine(vtkTable* table, float width, int lineType) {
 }
 
 void ChartFrame::beforeRender(vtkObject*, unsigned long, void*) {
+  const int width = renderer_->GetSize()[0];
+  if (width > widest_) {
+    widest_ = width;
+    if (onWider) onWider(width);
+  }
   for (vtkAxis* axis : {yAxis(), xAxis()}) {
     const bool vertical = axis == yAxis();
     bool custom = false;

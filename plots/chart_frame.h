@@ -56,6 +56,11 @@ class ChartFrame {
   // Called after every zoom or pan of the user's (the axes are fixed by then), e.g. to thin
   // the curves again for what is now on screen.
   std::function<void()> onUserView;
+  // Called before a frame whose renderer is wider than in any frame before, with the new width
+  // in pixels (curves thinned for the old width may need more points).
+  std::function<void(int)> onWider;
+  // The widest the renderer has been in any frame, in pixels (0 before the first frame).
+  int widestPixels() const { return widest_; }
   // The user zoomed or panned: the chart keeps the axes until fit().
   bool userView() const { return userView_; }
   // Gives the axes back to the chart: auto behaviour, before the caller refills its plots.
@@ -89,6 +94,7 @@ class ChartFrame {
   unsigned long renderObserver_ = 0, interactionObserver_ = 0;
   bool userView_ = false;
   bool integerY_ = false;
+  int widest_ = 0;
 };
 
 }  // namespace gradscape::plots

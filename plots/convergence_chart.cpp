@@ -72,6 +72,8 @@ struct ConvergenceChart::Impl {
   Impl() {
     // Thin again for what is now on screen (zooming in shows detail the full view left out).
     frame.onUserView = [this] { refill(); };
+    // Thinned for a narrower chart, the curves would lose detail a pixel column could show.
+    frame.onWider = [this](int) { refill(); };
   }
 
   void refit() {
@@ -107,25 +109,31 @@ struct ConvergenceChart::Impl {
   }
 
   // Above this many drawable points a curve is thinned to at most 4 per bucket: the first,
-  // lowest, highest and last point of each of kBuckets equal slices of the x range on screen
+  // lowest, highest and last point of each of `buckets` equal slices of the x range on screen
   // (the M4 aggregation of Jugel et al., VLDB 2014). With a bucket no wider than a pixel column
-  // the line looks the same, and 8 runs of 10^5 points draw as fast as 8 of 8000.
-  static constexpr long kBuckets = 2048;
+  // the line looks the same, and 8 runs of 10^5 points draw as fast as 8 of 2000. One bucket
+  // per pixel column of the chart (wider than its plot area), kMaxBuckets before the first frame.
+  static constexpr long kMaxBuckets = 2048;
+  long buckets() const {
+    const int width = frame.widestPixels();
+    return width > 0 ? std::clamp<long>(width, 64, kMaxBuckets) : kMaxBuckets;
+  }
 
   // Row indices of c's points to draw, thinned over [lo, hi] (log10 of x on a log axis).
   void selectRows(const Curve& c, const Drawable& keep, double lo, double hi) {
     drawableRows(c.x, c.y, keep, rows);
-    if (rows.size() <= static_cast<size_t>(4 * kBuckets) || !(hi > lo)) return;
+    const long count = buckets();
+    if (rows.size() <= static_cast<size_t>(4 * count) || !(hi > lo)) return;
     rows.clear();
     const size_t n = c.x.size();
     // Points left and right of the range fall into two extra buckets, so the line still
     // enters and leaves the view through the right neighbours.
-    const double scale = static_cast<double>(kBuckets) / (hi - lo);
+    const double scale = static_cast<double>(count) / (hi - lo);
     auto bucketOf = [&](double x) -> long {
       const double t = keep.logX ? std::log10(x) : x;
       if (t < lo) return -1;
-      if (t > hi) return kBuckets;
-      return std::min(kBuckets - 1, static_cast<long>((t - lo) * scale));
+      if (t > hi) return count;
+      return std::min(count - 1, static_cast<long>((t - lo) * scale));
     };
     long bucket = -2;
     size_t first = 0, last = 0, low = 0, high = 0;

@@ -326,9 +326,10 @@ class TestConvergenceChart : public QObject {
   }
 
   // 10^5 points draw thinned, keeping every spike (a bucket keeps its lowest and highest
-  // point); zoomed in far enough, every point in view is drawn again.
+  // point): at most 4 points per pixel column of the chart, plus the two neighbours outside
+  // the range. Zoomed in far enough, every point in view is drawn again.
   void longRunsAreThinnedWithoutLosingSpikes() {
-    Offscreen o;
+    Offscreen o;  // 640 pixels wide
     o.chart.setLogY(false);
     const int n = 100000;
     std::vector<double> loss(n, 1.0);
@@ -338,7 +339,7 @@ class TestConvergenceChart : public QObject {
     vtkPlot* plot = o.xy()->GetPlot(0);
     const auto xs = column(plot, 0);
     const auto ys = column(plot, 1);
-    QVERIFY2(xs.size() <= 4 * 2050, qPrintable(QString::number(xs.size())));
+    QVERIFY2(xs.size() <= 4 * (640 + 2), qPrintable(QString::number(xs.size())));
     QCOMPARE(std::count(ys.begin(), ys.end(), 5.0), n / 1000);
     QCOMPARE(xs.front(), 0.0);
     QCOMPARE(xs.back(), double(n - 1));
@@ -354,6 +355,29 @@ class TestConvergenceChart : public QObject {
     const auto inView =
         std::count_if(zoomed.begin(), zoomed.end(), [&](double v) { return v >= lo && v <= hi; });
     QCOMPARE(inView, static_cast<std::ptrdiff_t>(std::floor(hi) - std::ceil(lo) + 1));
+  }
+
+  // A wider chart has more pixel columns: the curves are thinned again, with more points.
+  void aWiderChartThinsAgainWithMorePoints() {
+    Offscreen o(400, 300);
+    o.chart.setLogY(false);
+    const int n = 100000;
+    std::vector<double> loss(static_cast<size_t>(n));
+    for (int k = 0; k < n; ++k) loss[static_cast<size_t>(k)] = 2.0 + std::sin(0.37 * k);
+    o.chart.setRuns({runOf(range(n), loss, 0)}, ConvergenceQuantity::Loss, std::nullopt);
+    o.render();
+    const auto narrow = column(o.xy()->GetPlot(0), 0);
+    QVERIFY2(narrow.size() > 3 * 400 && narrow.size() <= 4 * (400 + 2),
+             qPrintable(QString::number(narrow.size())));
+    o.window->SetSize(1200, 300);
+    o.render();
+    const auto wide = column(o.xy()->GetPlot(0), 0);
+    QVERIFY2(wide.size() > 3 * 1200 && wide.size() <= 4 * (1200 + 2),
+             qPrintable(QString::number(wide.size())));
+    // Narrower again: the finer thinning stays (it is right for both widths).
+    o.window->SetSize(600, 300);
+    o.render();
+    QCOMPARE(column(o.xy()->GetPlot(0), 0).size(), wide.size());
   }
 
   void realRunsInLogYAreLegible() {
