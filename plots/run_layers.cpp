@@ -387,6 +387,11 @@ RunLayers::RunLayers(vtkRenderer* renderer, MarkerOverlay& markers)
                                                                   "gl_FragDepth = 0.0;\n", false);
   d.ghostActor->PickableOff();
   d.ghostActor->SetVisibility(0);
+  // Drawn in the opaque pass, still blended (VTK leaves blending on), rather than in the
+  // translucent pass, whose order-independent compositing costs a software GL several passes
+  // over the view in every frame. Added last, it draws after every other 3-D prop of the layer,
+  // so the depth it writes hides nothing.
+  d.ghostActor->ForceOpaqueOn();
 
   // Both opaque; the halo is moved slightly back (setPlacement), so every run's colour lies on
   // top of every halo.
