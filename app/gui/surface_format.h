@@ -5,7 +5,7 @@
 namespace gradscape::gui {
 
 // OpenGL 3.2 core profile, RGBA8, 24-bit depth, double buffered, no multisampling: VTK renders
-// into its own framebuffer objects and the bridge blits them into the widget's.
+// into its own framebuffer objects and the bridge reads its frames back into the widget.
 void setDefaultSurfaceFormat();
 
 }  // namespace gradscape::gui

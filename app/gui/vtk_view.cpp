@@ -12,7 +12,10 @@
 #include <QEnterEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
+#include <QOffscreenSurface>
 #include <QOpenGLContext>
+#include <QOpenGLFunctions>
+#include <QPainter>
 #include <QScreen>
 #include <QTimer>
 #include <QWheelEvent>
@@ -46,27 +49,35 @@ struct VtkView::Impl {
   vtkNew<vtkGenericOpenGLRenderWindow> window;
   vtkNew<vtkGenericRenderWindowInteractor> interactor;
   std::vector<std::pair<vtkObject*, unsigned long>> observers;
-  QMetaObject::Connection contextGone;
-  QOpenGLContext* context = nullptr;  // valid between initializeGL and finalize()
-  QSurface* surface = nullptr;
+  // VTK's context and its surface: created at the first paint, gone in finalize().
+  std::unique_ptr<QOffscreenSurface> surface;
+  std::unique_ptr<QOpenGLContext> context;
+  QString failure;  // why there is no context (shown in the view instead of a picture)
+  QImage frame;     // the latest frame, top row first, device pixels
+  std::vector<uint32_t> readBuffer;
   std::map<int, QTimer*> timers;  // by the platform timer id we hand to VTK
   int nextTimerId = 1;
   bool forwardLeft = true;
   bool leftCaptured = false;  // a left press went to the signals, not to VTK
-  bool renderInPaint = true;  // the next paintGL must render (not only blit the last frame)
+  bool renderDue = true;      // the next paint must render (not only show the latest frame)
   bool inPaint = false;
   int wheelDelta = 0;  // accumulated angleDelta().y(), in eighths of a degree
 
   bool ready() const { return context != nullptr; }
 
   bool isCurrent() const {
-    return context && QOpenGLContext::currentContext() == context && context->surface() == surface;
+    return context && QOpenGLContext::currentContext() == context.get() &&
+           context->surface() == surface.get();
   }
 
-  // Pitfall 2 of PLATFORM.md: QOpenGLContext::makeCurrent, not QOpenGLWidget::makeCurrent,
-  // which would rebind Qt's framebuffer behind vtkOpenGLState's cache in the middle of a render.
   void makeCurrent() {
-    if (context && surface && !isCurrent()) context->makeCurrent(surface);
+    if (context && !isCurrent()) context->makeCurrent(surface.get());
+  }
+
+  QSize deviceSize() const {
+    const double dpr = self->devicePixelRatioF();
+    return {static_cast<int>(std::lround(self->width() * dpr)),
+            static_cast<int>(std::lround(self->height() * dpr))};
   }
 
   void onWindowEvent(vtkObject*, unsigned long event, void* callData) {
@@ -78,11 +89,13 @@ struct VtkView::Impl {
         *static_cast<bool*>(callData) = isCurrent();
         break;
       case vtkCommand::WindowFrameEvent:
-        // A frame rendered outside paintGL (an interactor style rendering on its own, a VTK
-        // timer): show it. A render into the back buffer only (image capture) is not a frame.
+        // A render into the back buffer only (image capture) is not a frame. A frame rendered
+        // outside paintEvent (an interactor style rendering on its own, a VTK timer) is shown
+        // by the next paint.
         if (window->GetDoubleBuffer() && !window->GetSwapBuffers()) break;
+        readBack();
         if (!inPaint) {
-          renderInPaint = false;
+          renderDue = false;
           self->update();
         }
         break;
@@ -120,9 +133,29 @@ struct VtkView::Impl {
     if (interactor->IsOneShotTimer(vtkId)) interactor->DestroyTimer(vtkId);
   }
 
-  void initialize(QOpenGLContext* ctx) {
-    context = ctx;
-    surface = ctx->surface();
+  // Creates VTK's context on first use; false (with `failure` set) when the platform has none.
+  bool ensureContext() {
+    if (context) return true;
+    if (!failure.isEmpty()) return false;
+    auto ctx = std::make_unique<QOpenGLContext>();
+    ctx->setFormat(QSurfaceFormat::defaultFormat());
+    auto offscreen = std::make_unique<QOffscreenSurface>();
+    offscreen->setFormat(QSurfaceFormat::defaultFormat());
+    offscreen->create();
+    if (!offscreen->isValid() || !ctx->create() || !ctx->makeCurrent(offscreen.get())) {
+      failure = QObject::tr("No OpenGL context could be created for this view.");
+      return false;
+    }
+    const auto version = ctx->format().version();
+    if (version < qMakePair(3, 2)) {
+      failure = QObject::tr("This view needs OpenGL 3.2; the system offers %1.%2.")
+                    .arg(version.first)
+                    .arg(version.second);
+      ctx->doneCurrent();
+      return false;
+    }
+    surface = std::move(offscreen);
+    context = std::move(ctx);
     window->SetOwnContext(0);
     window->SetForceMaximumHardwareLineWidth(1);
     window->SetReadyForRendering(true);
@@ -133,25 +166,78 @@ struct VtkView::Impl {
     // (Reset first: VTK's state cache believes it set GL_LEQUAL already and would skip the call.)
     window->GetState()->Reset();
     window->GetState()->vtkglDepthFunc(GL_LEQUAL);
-    renderInPaint = true;
+    return true;
   }
 
-  // Frees VTK's graphics resources while the context still exists; call with it current.
+  // Frees VTK's graphics resources while the context still exists, then the context.
   void finalize() {
     if (!ready()) return;
+    makeCurrent();
     window->Finalize();
     window->SetReadyForRendering(false);
-    context = nullptr;
-    surface = nullptr;
+    context->doneCurrent();
+    context.reset();
+    surface.reset();
   }
 
-  int deviceHeight() const {
-    const int h = window->GetSize()[1];
-    return h > 0 ? h : static_cast<int>(std::lround(self->height() * self->devicePixelRatioF()));
+  // Renders at the widget's size in device pixels; the frame arrives through WindowFrameEvent.
+  void render() {
+    if (!ensureContext()) return;
+    makeCurrent();
+    const QSize size = deviceSize();
+    const int* now = window->GetSize();
+    if (now[0] != size.width() || now[1] != size.height()) {
+      interactor->UpdateSize(size.width(), size.height());  // also sizes the render window
+      if (const QScreen* s = self->screen()) {
+        const QSize screenSize = s->size() * self->devicePixelRatioF();
+        window->SetScreenSize(screenSize.width(), screenSize.height());
+      }
+      // Text is sized in points at 72 dpi; scale it with the device pixel ratio (HiDPI).
+      window->SetDPI(static_cast<int>(std::lround(72.0 * self->devicePixelRatioF())));
+    }
+    interactor->Render();
+  }
+
+  // Renders when asked to or when the latest frame has another size than the widget.
+  void renderIfDue() {
+    if (!renderDue && frame.size() == deviceSize()) return;
+    renderDue = false;
+    inPaint = true;
+    render();
+    inPaint = false;
+  }
+
+  // Copies VTK's finished frame (its display framebuffer) into `frame`: rows flipped to top
+  // first, alpha made opaque (VTK leaves the background's alpha at 0).
+  void readBack() {
+    makeCurrent();
+    vtkOpenGLFramebufferObject* shown = window->GetDisplayFramebuffer();
+    if (shown == nullptr || !isCurrent()) return;
+    const int w = shown->GetLastSize()[0], h = shown->GetLastSize()[1];
+    if (w < 1 || h < 1) return;
+    readBuffer.resize(static_cast<size_t>(w) * static_cast<size_t>(h));
+    vtkOpenGLState* state = window->GetState();
+    state->PushReadFramebufferBinding();
+    shown->Bind(GL_READ_FRAMEBUFFER);
+    shown->ActivateReadBuffer(0);
+    QOpenGLFunctions* gl = context->functions();
+    gl->glPixelStorei(GL_PACK_ALIGNMENT, 4);
+    // 0xAARRGGBB words, as QImage::Format_RGB32 stores them.
+    gl->glReadPixels(0, 0, w, h, GL_BGRA, GL_UNSIGNED_INT_8_8_8_8_REV, readBuffer.data());
+    state->PopReadFramebufferBinding();
+    if (frame.width() != w || frame.height() != h || frame.format() != QImage::Format_RGB32) {
+      frame = QImage(w, h, QImage::Format_RGB32);
+    }
+    for (int y = 0; y < h; ++y) {
+      const uint32_t* from = readBuffer.data() + static_cast<size_t>(h - 1 - y) * w;
+      auto* to = reinterpret_cast<uint32_t*>(frame.scanLine(y));
+      for (int x = 0; x < w; ++x) to[x] = from[x] | 0xff000000u;
+    }
+    frame.setDevicePixelRatio(self->devicePixelRatioF());
   }
 
   QPointF display(QPointF logical) const {
-    return toDisplay(logical, self->devicePixelRatioF(), deviceHeight());
+    return toDisplay(logical, self->devicePixelRatioF(), deviceSize().height());
   }
 
   void setEventInformation(QPointF displayPos, Qt::KeyboardModifiers mods, int repeat = 0) {
@@ -228,14 +314,16 @@ struct VtkView::Impl {
   }
 };
 
-VtkView::VtkView(QWidget* parent) : QOpenGLWidget(parent), impl_(std::make_unique<Impl>(this)) {
+VtkView::VtkView(QWidget* parent) : QWidget(parent), impl_(std::make_unique<Impl>(this)) {
   setMouseTracking(true);
   setFocusPolicy(Qt::StrongFocus);
+  // Every pixel is painted from the frame: no background to erase first.
+  setAttribute(Qt::WA_OpaquePaintEvent);
 
   auto& d = *impl_;
-  // Nothing may render before initializeGL has a context for VTK.
+  // Nothing may render before the first paint has made a context for VTK.
   d.window->SetReadyForRendering(false);
-  // Pitfall 1: VTK leaves its frame in its own framebuffer; paintGL blits it into Qt's.
+  // VTK leaves its frame in its own framebuffer, from which readBack() copies it.
   d.window->SetFrameBlitModeToNoBlit();
   d.window->SetMultiSamples(0);
   for (auto event : {vtkCommand::WindowMakeCurrentEvent, vtkCommand::WindowIsCurrentEvent,
@@ -255,12 +343,7 @@ VtkView::VtkView(QWidget* parent) : QOpenGLWidget(parent), impl_(std::make_uniqu
 
 VtkView::~VtkView() {
   auto& d = *impl_;
-  QObject::disconnect(d.contextGone);
-  if (d.ready()) {
-    makeCurrent();
-    d.finalize();
-    doneCurrent();
-  }
+  d.finalize();
   for (const auto& [object, id] : d.observers) object->RemoveObserver(id);
   for (const auto& [id, timer] : d.timers) delete timer;
   d.timers.clear();
@@ -300,72 +383,33 @@ void VtkView::setForwardLeftButton(bool forward) {
 }
 
 void VtkView::requestRender() {
-  impl_->renderInPaint = true;
+  impl_->renderDue = true;
   update();
 }
 
-void VtkView::initializeGL() {
-  auto& d = *impl_;
-  // A new context (first show, or a move to another top-level window): VTK starts over in it.
-  if (d.ready()) d.finalize();
-  d.initialize(context());
-  QObject::disconnect(d.contextGone);
-  d.contextGone = connect(context(), &QOpenGLContext::aboutToBeDestroyed, this, [this] {
-    makeCurrent();
-    impl_->finalize();
-    doneCurrent();
-  });
+QImage VtkView::grabFramebuffer() {
+  impl_->renderIfDue();
+  return impl_->frame;
 }
 
-void VtkView::resizeGL(int w, int h) {
-  auto& d = *impl_;
-  const double dpr = devicePixelRatioF();
-  const int dw = static_cast<int>(std::lround(w * dpr));
-  const int dh = static_cast<int>(std::lround(h * dpr));
-  d.interactor->UpdateSize(dw, dh);  // also sizes the render window
-  if (const QScreen* s = screen()) {
-    const QSize screenSize = s->size() * dpr;
-    d.window->SetScreenSize(screenSize.width(), screenSize.height());
-  }
-  // Text is sized in points at 72 dpi; scale it with the device pixel ratio (HiDPI).
-  d.window->SetDPI(static_cast<int>(std::lround(72.0 * dpr)));
-  d.renderInPaint = true;
+void VtkView::resizeEvent(QResizeEvent* event) {
+  impl_->renderDue = true;
+  QWidget::resizeEvent(event);
 }
 
-void VtkView::paintGL() {
+void VtkView::paintEvent(QPaintEvent*) {
   auto& d = *impl_;
-  if (!d.ready()) return;
-  if (d.renderInPaint) {
-    d.inPaint = true;
-    d.interactor->Render();
-    d.inPaint = false;
-    d.renderInPaint = false;
+  d.renderIfDue();
+  QPainter painter(this);
+  if (d.frame.size() != d.deviceSize()) painter.fillRect(rect(), palette().window());
+  if (d.frame.isNull()) {
+    if (!d.failure.isEmpty()) {
+      painter.drawText(rect().adjusted(12, 12, -12, -12), Qt::AlignCenter | Qt::TextWordWrap,
+                       d.failure);
+    }
+    return;
   }
-  // A render can switch contexts (an observer drawing another view): come back to ours.
-  d.makeCurrent();
-
-  vtkOpenGLFramebufferObject* frame = d.window->GetRenderFramebuffer();
-  if (frame == nullptr) return;  // VTK has not rendered yet (no renderer may want to)
-  auto* state = d.window->GetState();
-  // Qt changed GL state since VTK last looked: re-read it, and give it back afterwards.
-  state->Reset();
-  state->Push();
-  const int* size = frame->GetLastSize();
-  const int dw = static_cast<int>(std::lround(width() * devicePixelRatioF()));
-  const int dh = static_cast<int>(std::lround(height() * devicePixelRatioF()));
-  state->vtkglBindFramebuffer(GL_DRAW_FRAMEBUFFER, defaultFramebufferObject());
-  unsigned int attachment = GL_COLOR_ATTACHMENT0;
-  state->vtkglDrawBuffers(1, &attachment);
-  state->vtkglDisable(GL_SCISSOR_TEST);
-  const bool sameSize = size[0] == dw && size[1] == dh;
-  d.window->BlitDisplayFramebuffer(0, 0, 0, size[0], size[1], 0, 0, dw, dh, GL_COLOR_BUFFER_BIT,
-                                   sameSize ? GL_NEAREST : GL_LINEAR);
-  // Opaque alpha: the widget must not blend with what lies behind the window.
-  state->vtkglColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_TRUE);
-  state->vtkglClearColor(0.0f, 0.0f, 0.0f, 1.0f);
-  state->vtkglViewport(0, 0, dw, dh);
-  state->vtkglClear(GL_COLOR_BUFFER_BIT);
-  state->Pop();
+  painter.drawImage(QPointF(0.0, 0.0), d.frame);
   emit frameRendered();
 }
 
@@ -433,14 +477,14 @@ void VtkView::enterEvent(QEnterEvent* event) {
   auto& d = *impl_;
   d.setEventInformation(d.display(event->position()), event->modifiers());
   d.invoke(vtkCommand::EnterEvent);
-  QOpenGLWidget::enterEvent(event);
+  QWidget::enterEvent(event);
 }
 
 void VtkView::leaveEvent(QEvent* event) {
   auto& d = *impl_;
   d.invoke(vtkCommand::LeaveEvent);
   emit hoverLeft();
-  QOpenGLWidget::leaveEvent(event);
+  QWidget::leaveEvent(event);
 }
 
 }  // namespace gradscape::gui

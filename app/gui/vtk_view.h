@@ -1,10 +1,16 @@
 #pragma once
-// Our Qt 6 QOpenGLWidget <-> vtkGenericOpenGLRenderWindow bridge (Debian's VTK Qt module is
-// built against Qt 5). See ../shared/PLATFORM.md for the pitfalls it works around. Forwards
-// mouse, wheel and key events to a vtkGenericRenderWindowInteractor, runs VTK timers on
-// QTimers, handles HiDPI. VTK types are forward declared.
-#include <QOpenGLWidget>
+// Our Qt 6 widget <-> vtkGenericOpenGLRenderWindow bridge (Debian's VTK Qt module is built
+// against Qt 5). See ../shared/PLATFORM.md for the pitfalls it works around. Forwards mouse,
+// wheel and key events to a vtkGenericRenderWindowInteractor, runs VTK timers on QTimers,
+// handles HiDPI. VTK types are forward declared.
+//
+// VTK renders with a GL context of the view's own, on an offscreen surface; each frame is read
+// back into an image that the widget paints. A QOpenGLWidget would make Qt compose the whole
+// window through GL on every frame of any view: with a software GL that composition alone cost
+// ~20 ms a frame for a 1500 x 940 window, the read-back costs ~1 ms per megapixel.
+#include <QImage>
 #include <QPointF>
+#include <QWidget>
 #include <memory>
 
 class vtkGenericOpenGLRenderWindow;
@@ -14,7 +20,7 @@ class vtkRenderer;
 
 namespace gradscape::gui {
 
-class VtkView : public QOpenGLWidget {
+class VtkView : public QWidget {
   Q_OBJECT
  public:
   explicit VtkView(QWidget* parent = nullptr);
@@ -32,6 +38,8 @@ class VtkView : public QOpenGLWidget {
   void setForwardLeftButton(bool forward);
   // Schedules a render (batched by Qt into the next paint).
   void requestRender();
+  // The latest frame (device pixels), rendered first when a render is due.
+  QImage grabFramebuffer();
 
  signals:
   // Positions are VTK display coordinates: device pixels, origin bottom-left.
@@ -40,13 +48,12 @@ class VtkView : public QOpenGLWidget {
   void leftReleased(QPointF display);
   void hovered(QPointF display);
   void hoverLeft();
-  // Emitted after every frame has been drawn (benchmarks and tests wait on it).
+  // Emitted after every paint that put a frame on the widget (benchmarks and tests wait on it).
   void frameRendered();
 
  protected:
-  void initializeGL() override;
-  void resizeGL(int w, int h) override;
-  void paintGL() override;
+  void paintEvent(QPaintEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
   void mousePressEvent(QMouseEvent* event) override;
   void mouseMoveEvent(QMouseEvent* event) override;
   void mouseReleaseEvent(QMouseEvent* event) override;

@@ -1,4 +1,4 @@
-// The QOpenGLWidget <-> VTK bridge: what VTK draws reaches the widget, Qt input reaches VTK (or
+// The Qt widget <-> VTK bridge: what VTK draws reaches the widget, Qt input reaches VTK (or
 // the left-button signals), VTK timers run, several views live side by side, and a view can be
 // destroyed in a shown window.
 #include <vtkActor.h>
@@ -152,7 +152,7 @@ class TestVtkView : public QObject {
     const QRgb centre = image.pixel(image.width() / 2, image.height() / 2);
     QVERIFY2(near(corner, 51, 77, 102), qPrintable(describe(corner)));
     QVERIFY2(near(centre, 255, 0, 0), qPrintable(describe(centre)));
-    // Opaque: the bridge clears alpha to 1 after blitting.
+    // Opaque: the read-back makes alpha 1 (VTK leaves the background at 0).
     QCOMPARE(qAlpha(centre), 255);
   }
 
@@ -168,7 +168,7 @@ class TestVtkView : public QObject {
   }
 
   void aRenderOutsidePaintIsShown() {
-    // Interactor styles render on their own (vtkRenderWindow::Render outside paintGL).
+    // Interactor styles render on their own (vtkRenderWindow::Render outside paintEvent).
     Window w;
     QVERIFY(w.show());
     QSignalSpy frames(w.view, &VtkView::frameRendered);
@@ -438,7 +438,7 @@ class TestVtkView : public QObject {
   }
 
   void aViewCanMoveToAnotherWindow() {
-    // Reparenting to another top-level window gives the view a new GL context.
+    // Reparented into another top-level window, the view keeps drawing (its context is its own).
     Window w;
     QVERIFY(w.show());
     QWidget other;
