@@ -33,8 +33,8 @@ std::array<int, 4> BackdropRenderer::pixelRect() {
 }
 
 vtkMTimeType BackdropRenderer::newestChange() {
-  vtkMTimeType newest = std::max({GetMTime(), GetViewProps()->GetMTime(),
-                                  GetActiveCamera()->GetMTime(), GetLights()->GetMTime()});
+  vtkMTimeType newest = std::max(
+      {GetViewProps()->GetMTime(), GetActiveCamera()->GetMTime(), GetLights()->GetMTime()});
   // Hidden props too: hiding one changes the picture.
   vtkCollectionSimpleIterator it;
   vtkPropCollection* props = GetViewProps();
@@ -46,9 +46,22 @@ vtkMTimeType BackdropRenderer::newestChange() {
   return newest;
 }
 
+std::array<double, 8> BackdropRenderer::background() {
+  const double* bottom = GetBackground();
+  const double* top = GetBackground2();
+  return {bottom[0],
+          bottom[1],
+          bottom[2],
+          top[0],
+          top[1],
+          top[2],
+          GetBackgroundAlpha(),
+          GetGradientBackground() ? 1.0 : 0.0};
+}
+
 bool BackdropRenderer::canReuse(vtkOpenGLRenderWindow* window, const std::array<int, 4>& rect) {
   return keptValid_ && window == keptWindow_ && rect == keptRect_ &&
-         newestChange() <= keptAt_.GetMTime();
+         background() == keptBackground_ && newestChange() <= keptAt_.GetMTime();
 }
 
 void BackdropRenderer::keep(vtkOpenGLRenderWindow* window, const std::array<int, 4>& rect) {
@@ -84,6 +97,7 @@ void BackdropRenderer::keep(vtkOpenGLRenderWindow* window, const std::array<int,
   }
   state->PopFramebufferBindings();
   keptRect_ = rect;
+  keptBackground_ = background();
   keptAt_.Modified();
   keptValid_ = true;
 }

@@ -50,8 +50,11 @@ class BackdropRenderer : public vtkOpenGLRenderer {
  private:
   // The viewport in window pixels: x, y, width, height.
   std::array<int, 4> pixelRect();
-  // Newest modification of anything the backdrop's picture depends on.
+  // Newest modification of anything the backdrop's picture depends on, but the renderer itself,
+  // which every coordinate conversion (a pick under the mouse) marks modified.
   vtkMTimeType newestChange();
+  // What of the renderer's own settings shows in the picture: its background.
+  std::array<double, 8> background();
   bool canReuse(vtkOpenGLRenderWindow* window, const std::array<int, 4>& rect);
   void keep(vtkOpenGLRenderWindow* window, const std::array<int, 4>& rect);
   void restore(vtkOpenGLRenderWindow* window, const std::array<int, 4>& rect);
@@ -61,6 +64,7 @@ class BackdropRenderer : public vtkOpenGLRenderer {
   vtkSmartPointer<vtkOpenGLFramebufferObject> kept_;
   vtkOpenGLRenderWindow* keptWindow_ = nullptr;
   std::array<int, 4> keptRect_{0, 0, 0, 0};
+  std::array<double, 8> keptBackground_{};
   vtkTimeStamp keptAt_;
   bool keptValid_ = false;
   int reused_ = 0;
