@@ -1,5 +1,8 @@
 #include "app/gui/vtk_key_syms.h"
 
+#include <vtkRenderWindowInteractor.h>
+
+#include <QKeyEvent>
 #include <Qt>
 #include <map>
 
@@ -64,6 +67,30 @@ std::string charKeySym(char c) {
   };
   const auto it = kNames.find(c);
   return it == kNames.end() ? std::string(1, c) : std::string(it->second);
+}
+
+char setKeyEventInformation(vtkRenderWindowInteractor* interactor, const QKeyEvent& event) {
+  const QString text = event.text();
+  char code = 0;
+  std::string sym;
+  if (text.size() == 1 && text[0].unicode() >= 0x20 && text[0].unicode() < 0x7f) {
+    code = static_cast<char>(text[0].unicode());
+    sym = charKeySym(code);
+  } else if (const char* special = specialKeySym(event.key())) {
+    sym = special;
+    if (event.key() == Qt::Key_Return || event.key() == Qt::Key_Enter) code = '\r';
+    if (event.key() == Qt::Key_Escape) code = 27;
+    if (event.key() == Qt::Key_Tab) code = '\t';
+  } else if (text.size() == 1 && text[0].unicode() < 0x20) {
+    code = static_cast<char>(text[0].unicode());  // Ctrl+letter
+  }
+  const auto mods = event.modifiers();
+  interactor->SetKeyEventInformation(
+      mods.testFlag(Qt::ControlModifier) ? 1 : 0, mods.testFlag(Qt::ShiftModifier) ? 1 : 0, code,
+      event.isAutoRepeat() ? 1 : 0, sym.empty() ? nullptr : sym.c_str());
+  interactor->SetAltKey(mods.testFlag(Qt::AltModifier) ? 1 : 0);
+  if (sym.empty()) interactor->SetKeySym(nullptr);
+  return code;
 }
 
 }  // namespace gradscape::gui

@@ -5,16 +5,13 @@
 #include <vtkGenericRenderWindowInteractor.h>
 #include <vtkInteractorObserver.h>
 #include <vtkNew.h>
-#include <vtkOpenGLFramebufferObject.h>
 #include <vtkOpenGLState.h>
 #include <vtkRenderer.h>
 
+#include <qopengl.h>
 #include <QEnterEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
-#include <QOffscreenSurface>
-#include <QOpenGLContext>
-#include <QOpenGLFunctions>
 #include <QPainter>
 #include <QScreen>
 #include <QTimer>
@@ -25,6 +22,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/gui/offscreen_gl.h"
 #include "app/gui/vtk_key_syms.h"
 
 namespace gradscape::gui {
@@ -49,12 +47,8 @@ struct VtkView::Impl {
   vtkNew<vtkGenericOpenGLRenderWindow> window;
   vtkNew<vtkGenericRenderWindowInteractor> interactor;
   std::vector<std::pair<vtkObject*, unsigned long>> observers;
-  // VTK's context and its surface: created at the first paint, gone in finalize().
-  std::unique_ptr<QOffscreenSurface> surface;
-  std::unique_ptr<QOpenGLContext> context;
-  QString failure;  // why there is no context (shown in the view instead of a picture)
-  QImage frame;     // the latest frame, top row first, device pixels
-  std::vector<uint32_t> readBuffer;
+  OffscreenGl gl;                 // VTK's context: created at the first paint, gone in finalize()
+  QImage frame;                   // the latest frame, top row first, device pixels
   std::map<int, QTimer*> timers;  // by the platform timer id we hand to VTK
   int nextTimerId = 1;
   bool forwardLeft = true;
@@ -63,16 +57,9 @@ struct VtkView::Impl {
   bool inPaint = false;
   int wheelDelta = 0;  // accumulated angleDelta().y(), in eighths of a degree
 
-  bool ready() const { return context != nullptr; }
-
-  bool isCurrent() const {
-    return context && QOpenGLContext::currentContext() == context.get() &&
-           context->surface() == surface.get();
-  }
-
-  void makeCurrent() {
-    if (context && !isCurrent()) context->makeCurrent(surface.get());
-  }
+  bool ready() const { return gl.valid(); }
+  bool isCurrent() const { return gl.isCurrent(); }
+  void makeCurrent() { gl.makeCurrent(); }
 
   QSize deviceSize() const {
     const double dpr = self->devicePixelRatioF();
@@ -133,29 +120,10 @@ struct VtkView::Impl {
     if (interactor->IsOneShotTimer(vtkId)) interactor->DestroyTimer(vtkId);
   }
 
-  // Creates VTK's context on first use; false (with `failure` set) when the platform has none.
+  // Creates VTK's context on first use and sets VTK up in it; false when there is none.
   bool ensureContext() {
-    if (context) return true;
-    if (!failure.isEmpty()) return false;
-    auto ctx = std::make_unique<QOpenGLContext>();
-    ctx->setFormat(QSurfaceFormat::defaultFormat());
-    auto offscreen = std::make_unique<QOffscreenSurface>();
-    offscreen->setFormat(QSurfaceFormat::defaultFormat());
-    offscreen->create();
-    if (!offscreen->isValid() || !ctx->create() || !ctx->makeCurrent(offscreen.get())) {
-      failure = QObject::tr("No OpenGL context could be created for this view.");
-      return false;
-    }
-    const auto version = ctx->format().version();
-    if (version < qMakePair(3, 2)) {
-      failure = QObject::tr("This view needs OpenGL 3.2; the system offers %1.%2.")
-                    .arg(version.first)
-                    .arg(version.second);
-      ctx->doneCurrent();
-      return false;
-    }
-    surface = std::move(offscreen);
-    context = std::move(ctx);
+    if (gl.valid()) return true;
+    if (!gl.create()) return false;
     window->SetOwnContext(0);
     window->SetForceMaximumHardwareLineWidth(1);
     window->SetReadyForRendering(true);
@@ -175,9 +143,7 @@ struct VtkView::Impl {
     makeCurrent();
     window->Finalize();
     window->SetReadyForRendering(false);
-    context->doneCurrent();
-    context.reset();
-    surface.reset();
+    gl.destroy();
   }
 
   // Renders at the widget's size in device pixels; the frame arrives through WindowFrameEvent.
@@ -207,33 +173,12 @@ struct VtkView::Impl {
     inPaint = false;
   }
 
-  // Copies VTK's finished frame (its display framebuffer) into `frame`: rows flipped to top
-  // first, alpha made opaque (VTK leaves the background's alpha at 0).
+  // Copies VTK's finished frame (its display framebuffer) into `frame`.
   void readBack() {
     makeCurrent();
-    vtkOpenGLFramebufferObject* shown = window->GetDisplayFramebuffer();
-    if (shown == nullptr || !isCurrent()) return;
-    const int w = shown->GetLastSize()[0], h = shown->GetLastSize()[1];
-    if (w < 1 || h < 1) return;
-    readBuffer.resize(static_cast<size_t>(w) * static_cast<size_t>(h));
-    vtkOpenGLState* state = window->GetState();
-    state->PushReadFramebufferBinding();
-    shown->Bind(GL_READ_FRAMEBUFFER);
-    shown->ActivateReadBuffer(0);
-    QOpenGLFunctions* gl = context->functions();
-    gl->glPixelStorei(GL_PACK_ALIGNMENT, 4);
-    // 0xAARRGGBB words, as QImage::Format_RGB32 stores them.
-    gl->glReadPixels(0, 0, w, h, GL_BGRA, GL_UNSIGNED_INT_8_8_8_8_REV, readBuffer.data());
-    state->PopReadFramebufferBinding();
-    if (frame.width() != w || frame.height() != h || frame.format() != QImage::Format_RGB32) {
-      frame = QImage(w, h, QImage::Format_RGB32);
+    if (gl.readFrame(window->GetDisplayFramebuffer(), window->GetState(), frame)) {
+      frame.setDevicePixelRatio(self->devicePixelRatioF());
     }
-    for (int y = 0; y < h; ++y) {
-      const uint32_t* from = readBuffer.data() + static_cast<size_t>(h - 1 - y) * w;
-      auto* to = reinterpret_cast<uint32_t*>(frame.scanLine(y));
-      for (int x = 0; x < w; ++x) to[x] = from[x] | 0xff000000u;
-    }
-    frame.setDevicePixelRatio(self->devicePixelRatioF());
   }
 
   QPointF display(QPointF logical) const {
@@ -284,27 +229,8 @@ struct VtkView::Impl {
     forwardButton(event, pos, true, repeat);
   }
 
-  void forwardKey(QKeyEvent* event, bool press) {
-    const QString text = event->text();
-    char code = 0;
-    std::string sym;
-    if (text.size() == 1 && text[0].unicode() >= 0x20 && text[0].unicode() < 0x7f) {
-      code = static_cast<char>(text[0].unicode());
-      sym = charKeySym(code);
-    } else if (const char* special = specialKeySym(event->key())) {
-      sym = special;
-      if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) code = '\r';
-      if (event->key() == Qt::Key_Escape) code = 27;
-      if (event->key() == Qt::Key_Tab) code = '\t';
-    } else if (text.size() == 1 && text[0].unicode() < 0x20) {
-      code = static_cast<char>(text[0].unicode());  // Ctrl+letter
-    }
-    const auto mods = event->modifiers();
-    interactor->SetKeyEventInformation(
-        mods.testFlag(Qt::ControlModifier) ? 1 : 0, mods.testFlag(Qt::ShiftModifier) ? 1 : 0, code,
-        event->isAutoRepeat() ? 1 : 0, sym.empty() ? nullptr : sym.c_str());
-    interactor->SetAltKey(mods.testFlag(Qt::AltModifier) ? 1 : 0);
-    if (sym.empty()) interactor->SetKeySym(nullptr);
+  void forwardKey(const QKeyEvent* event, bool press) {
+    const char code = setKeyEventInformation(interactor, *event);
     if (press) {
       invoke(vtkCommand::KeyPressEvent);
       if (code != 0) invoke(vtkCommand::CharEvent);
@@ -403,9 +329,9 @@ void VtkView::paintEvent(QPaintEvent*) {
   QPainter painter(this);
   if (d.frame.size() != d.deviceSize()) painter.fillRect(rect(), palette().window());
   if (d.frame.isNull()) {
-    if (!d.failure.isEmpty()) {
+    if (!d.gl.error().isEmpty()) {
       painter.drawText(rect().adjusted(12, 12, -12, -12), Qt::AlignCenter | Qt::TextWordWrap,
-                       d.failure);
+                       d.gl.error());
     }
     return;
   }
