@@ -1,5 +1,6 @@
 // Desktop-program latencies under the real window (run under Xvfb: tools/bench_gui.sh):
-// - a hyperparameter change in live mode until the redrawn frame (4 runs x 10,000 steps);
+// - a hyperparameter change, or a drag of the start point, in live mode until the redrawn frame
+//   (4 runs x 10,000 steps);
 // - one frame of the landscape views with 8 runs x 10^5 points.
 #include <benchmark/benchmark.h>
 
@@ -7,6 +8,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QLineEdit>
+#include <QMouseEvent>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -95,6 +97,53 @@ void BM_ParameterChangeToRedrawnFrame(benchmark::State& state) {
   state.counters["to_snapshot_ms"] = changes > 0 ? 1e3 * engineSeconds / changes : 0.0;
 }
 BENCHMARK(BM_ParameterChangeToRedrawnFrame)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(3.0);
+
+// Dragging the start point over the contour map in live mode: from a mouse move (left button
+// held) until the frame showing the 4 x 10,000-step reruns from the new start.
+void BM_StartPointDragToRedrawnFrame(benchmark::State& state) {
+  MainWindow& w = window();
+  w.setLiveMode(true);
+  w.setScenario(fourRunsOfTenThousandSteps());
+  w.controller().runToEnd();
+  waitUntil([&] { return w.lastSnapshot().allFinished; });
+  auto* view = w.landscapePanel()->contourView();
+  // Two places on the map, a third of the way in from either side, halfway up.
+  const QPointF a(view->width() * 0.35, view->height() * 0.45);
+  const QPointF b(view->width() * 0.40, view->height() * 0.40);
+  QMouseEvent press(QEvent::MouseButtonPress, a, view->mapToGlobal(a), Qt::LeftButton,
+                    Qt::LeftButton, Qt::NoModifier);
+  QApplication::sendEvent(view, &press);
+  int flip = 0;
+  const uint64_t firstGeneration = w.controller().generation();
+  int moves = 0;
+  for (auto _ : state) {
+    bool drawn = false;
+    QElapsedTimer clock;
+    auto connection = QObject::connect(view, &VtkView::frameRendered, [&] {
+      const auto& snap = w.lastSnapshot();
+      if (snap.allFinished && snap.generation == w.controller().generation()) drawn = true;
+    });
+    clock.start();
+    const QPointF at = flip++ % 2 ? a : b;
+    QMouseEvent move(QEvent::MouseMove, at, view->mapToGlobal(at), Qt::NoButton, Qt::LeftButton,
+                     Qt::NoModifier);
+    QApplication::sendEvent(view, &move);
+    if (!waitUntil([&] { return drawn; })) state.SkipWithError("no frame");
+    state.SetIterationTime(double(clock.nsecsElapsed()) * 1e-9);
+    QObject::disconnect(connection);
+    ++moves;
+  }
+  // 1 when every move started a rerun of its own (and was timed to that rerun's frame).
+  state.counters["reruns_per_move"] =
+      moves > 0 ? double(w.controller().generation() - firstGeneration) / moves : 0.0;
+  QMouseEvent release(QEvent::MouseButtonRelease, a, view->mapToGlobal(a), Qt::LeftButton,
+                      Qt::NoButton, Qt::NoModifier);
+  QApplication::sendEvent(view, &release);
+}
+BENCHMARK(BM_StartPointDragToRedrawnFrame)
     ->UseManualTime()
     ->Unit(benchmark::kMillisecond)
     ->MinTime(3.0);
