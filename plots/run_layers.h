@@ -10,21 +10,12 @@
 #include "plots/height_map.h"
 #include "plots/legend_box.h"
 #include "plots/marker_overlay.h"
+#include "plots/run_polylines.h"
 #include "plots/run_view.h"
 
 class vtkRenderer;
 
 namespace gradscape::plots {
-
-// Where iterates go in the scene.
-struct RunPlacement {
-  // Segments are clipped to this rectangle, so the far-off iterates of a diverging run neither
-  // stretch the scene's bounds (and the camera's depth range) nor leave the picture.
-  double xmin = -1e6, xmax = 1e6, ymin = -1e6, ymax = 1e6;
-  // Flat map: every iterate at z = lift. Surface: z = surface(f) + lift.
-  std::optional<HeightMap> surface;
-  double lift = 0.0;
-};
 
 class RunLayers {
  public:
