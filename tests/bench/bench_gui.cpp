@@ -13,6 +13,7 @@
 #include <QStandardPaths>
 #include <QTest>
 #include <cmath>
+#include <functional>
 
 #include "app/gui/landscape_panel.h"
 #include "app/gui/main_window.h"
@@ -59,18 +60,39 @@ MainWindow& window() {
   return *w;
 }
 
-void BM_ParameterChangeToRedrawnFrame(benchmark::State& state) {
-  MainWindow& w = window();
+// Live mode with the four 10,000-step runs, finished.
+void showFinishedLiveRuns(MainWindow& w) {
   w.setLiveMode(true);
   w.setScenario(fourRunsOfTenThousandSteps());
   w.controller().runToEnd();
   waitUntil([&] { return w.lastSnapshot().allFinished; });
-  auto* view = w.landscapePanel()->contourView();
+}
+
+// Starts `clock`, does `change`, and waits for the contour map's frame of the controller's
+// newest generation with every run finished; returns the seconds that took.
+double secondsToFinalFrame(MainWindow& w, QElapsedTimer& clock, const std::function<void()>& change,
+                           benchmark::State& state) {
+  bool drawn = false;
+  auto connection =
+      QObject::connect(w.landscapePanel()->contourView(), &VtkView::frameRendered, [&] {
+        const auto& snap = w.lastSnapshot();
+        if (snap.allFinished && snap.generation == w.controller().generation()) drawn = true;
+      });
+  clock.start();
+  change();
+  if (!waitUntil([&] { return drawn; })) state.SkipWithError("no frame");
+  const double seconds = double(clock.nsecsElapsed()) * 1e-9;
+  QObject::disconnect(connection);
+  return seconds;
+}
+
+void BM_ParameterChangeToRedrawnFrame(benchmark::State& state) {
+  MainWindow& w = window();
+  showFinishedLiveRuns(w);
   int flip = 0;
   double engineSeconds = 0.0;
   int changes = 0;
   for (auto _ : state) {
-    bool drawn = false;
     double shownAt = -1.0;
     QElapsedTimer clock;
     auto shown = QObject::connect(&w, &MainWindow::snapshotShown, [&](uint64_t generation) {
@@ -78,17 +100,14 @@ void BM_ParameterChangeToRedrawnFrame(benchmark::State& state) {
         shownAt = double(clock.nsecsElapsed()) * 1e-9;
       }
     });
-    auto connection = QObject::connect(view, &VtkView::frameRendered, [&] {
-      const auto& snap = w.lastSnapshot();
-      if (snap.allFinished && snap.generation == w.controller().generation()) drawn = true;
-    });
-    clock.start();
-    auto* entry = w.runEditor()->findChild<QLineEdit*>("param.lr.entry");
-    entry->setText(flip++ % 2 ? "0.001" : "0.0011");
-    QTest::keyClick(entry, Qt::Key_Return);
-    if (!waitUntil([&] { return drawn; })) state.SkipWithError("no frame");
-    state.SetIterationTime(double(clock.nsecsElapsed()) * 1e-9);
-    QObject::disconnect(connection);
+    state.SetIterationTime(secondsToFinalFrame(
+        w, clock,
+        [&] {
+          auto* entry = w.runEditor()->findChild<QLineEdit*>("param.lr.entry");
+          entry->setText(flip++ % 2 ? "0.001" : "0.0011");
+          QTest::keyClick(entry, Qt::Key_Return);
+        },
+        state));
     QObject::disconnect(shown);
     engineSeconds += shownAt;
     ++changes;
@@ -105,12 +124,9 @@ BENCHMARK(BM_ParameterChangeToRedrawnFrame)
 // held) until the frame showing the 4 x 10,000-step reruns from the new start.
 void BM_StartPointDragToRedrawnFrame(benchmark::State& state) {
   MainWindow& w = window();
-  w.setLiveMode(true);
-  w.setScenario(fourRunsOfTenThousandSteps());
-  w.controller().runToEnd();
-  waitUntil([&] { return w.lastSnapshot().allFinished; });
+  showFinishedLiveRuns(w);
   auto* view = w.landscapePanel()->contourView();
-  // Two places on the map, a third of the way in from either side, halfway up.
+  // Two nearby places left of the map's centre.
   const QPointF a(view->width() * 0.35, view->height() * 0.45);
   const QPointF b(view->width() * 0.40, view->height() * 0.40);
   QMouseEvent press(QEvent::MouseButtonPress, a, view->mapToGlobal(a), Qt::LeftButton,
@@ -120,20 +136,16 @@ void BM_StartPointDragToRedrawnFrame(benchmark::State& state) {
   const uint64_t firstGeneration = w.controller().generation();
   int moves = 0;
   for (auto _ : state) {
-    bool drawn = false;
     QElapsedTimer clock;
-    auto connection = QObject::connect(view, &VtkView::frameRendered, [&] {
-      const auto& snap = w.lastSnapshot();
-      if (snap.allFinished && snap.generation == w.controller().generation()) drawn = true;
-    });
-    clock.start();
-    const QPointF at = flip++ % 2 ? a : b;
-    QMouseEvent move(QEvent::MouseMove, at, view->mapToGlobal(at), Qt::NoButton, Qt::LeftButton,
-                     Qt::NoModifier);
-    QApplication::sendEvent(view, &move);
-    if (!waitUntil([&] { return drawn; })) state.SkipWithError("no frame");
-    state.SetIterationTime(double(clock.nsecsElapsed()) * 1e-9);
-    QObject::disconnect(connection);
+    state.SetIterationTime(secondsToFinalFrame(
+        w, clock,
+        [&] {
+          const QPointF at = flip++ % 2 ? a : b;
+          QMouseEvent move(QEvent::MouseMove, at, view->mapToGlobal(at), Qt::NoButton,
+                           Qt::LeftButton, Qt::NoModifier);
+          QApplication::sendEvent(view, &move);
+        },
+        state));
     ++moves;
   }
   // 1 when every move started a rerun of its own (and was timed to that rerun's frame).
