@@ -212,7 +212,7 @@ void ChartFrame::beforeRender(vtkObject*, unsigned long, void*) {
   const int width = renderer_->GetSize()[0];
   if (width > widest_) {
     widest_ = width;
-    if (onWider) onWider(width);
+    if (onWider) onWider();
   }
   for (vtkAxis* axis : {yAxis(), xAxis()}) {
     const bool vertical = axis == yAxis();

@@ -56,9 +56,9 @@ class ChartFrame {
   // Called after every zoom or pan of the user's (the axes are fixed by then), e.g. to thin
   // the curves again for what is now on screen.
   std::function<void()> onUserView;
-  // Called before a frame whose renderer is wider than in any frame before, with the new width
-  // in pixels (curves thinned for the old width may need more points).
-  std::function<void(int)> onWider;
+  // Called before a frame whose renderer is wider than in any frame before (curves thinned for
+  // the old width may need more points); widestPixels() is the new width.
+  std::function<void()> onWider;
   // The widest the renderer has been in any frame, in pixels (0 before the first frame).
   int widestPixels() const { return widest_; }
   // The user zoomed or panned: the chart keeps the axes until fit().

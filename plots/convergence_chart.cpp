@@ -73,7 +73,7 @@ struct ConvergenceChart::Impl {
     // Thin again for what is now on screen (zooming in shows detail the full view left out).
     frame.onUserView = [this] { refill(); };
     // Thinned for a narrower chart, the curves would lose detail a pixel column could show.
-    frame.onWider = [this](int) { refill(); };
+    frame.onWider = [this] { refill(); };
   }
 
   void refit() {
