@@ -17,7 +17,8 @@ nlohmann::json scenarioToJson(const Scenario& scenario);
 Scenario parseScenario(const std::string& text, const std::string& source = "");
 // Reads a file; errors start with the file name.
 Scenario loadScenarioFile(const std::string& path);
-// Writes pretty-printed JSON; throws ScenarioError when the file cannot be written.
+// Writes pretty-printed JSON atomically (the old file stays whole if anything fails); throws
+// ScenarioError naming the file and the reason when it cannot be written.
 void saveScenarioFile(const Scenario& scenario, const std::string& path);
 
 }  // namespace gradscape

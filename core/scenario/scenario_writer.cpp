@@ -1,7 +1,7 @@
 // Scenario -> JSON. Every parameter is written out, defaults included, so a saved file is
 // reproducible even if a later version changes a default.
-#include <fstream>
 
+#include "core/io/atomic_file.h"
 #include "core/objectives/objective_registry.h"
 #include "core/optimizers/optimizer_registry.h"
 #include "core/oracles/noise_model.h"
@@ -75,10 +75,9 @@ json scenarioToJson(const Scenario& s) {
 }
 
 void saveScenarioFile(const Scenario& scenario, const std::string& path) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) throw ScenarioError("", "cannot write file", path);
-  out << scenarioToJson(scenario).dump(2) << '\n';
-  if (!out) throw ScenarioError("", "write failed", path);
+  // Atomic: a failed save (disk full, no permission) leaves the old file as it was.
+  const std::string error = writeFileAtomically(path, scenarioToJson(scenario).dump(2) + '\n');
+  if (!error.empty()) throw ScenarioError("", error);
 }
 
 }  // namespace gradscape

@@ -1,0 +1,196 @@
+#include "core/io/atomic_file.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <streambuf>
+
+namespace gradscape {
+
+namespace {
+
+std::string reason(int error) {
+  return std::strerror(error);
+}
+
+// An output stream buffer over a file descriptor that remembers the first failed write (errno),
+// so "disk full" is reported as such instead of a cut file.
+class FdBuffer : public std::streambuf {
+ public:
+  explicit FdBuffer(int fd) : fd_(fd) { setp(buffer_, buffer_ + sizeof buffer_); }
+  int error() const { return error_; }
+  // Writes out what is buffered; false once any write failed.
+  bool flushAll() { return drain() && error_ == 0; }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (!drain()) return traits_type::eof();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(c);
+      pbump(1);
+    }
+    return traits_type::not_eof(c);
+  }
+  int sync() override { return drain() ? 0 : -1; }
+
+ private:
+  bool drain() {
+    const char* p = pbase();
+    while (p < pptr() && error_ == 0) {
+      const ssize_t n = ::write(fd_, p, static_cast<size_t>(pptr() - p));
+      if (n < 0) {
+        if (errno != EINTR) error_ = errno;
+      } else {
+        p += n;
+      }
+    }
+    setp(buffer_, buffer_ + sizeof buffer_);
+    return error_ == 0;
+  }
+
+  int fd_;
+  int error_ = 0;
+  char buffer_[1 << 16];
+};
+
+std::string describeTarget(const std::string& path) {
+  return "cannot write '" + path + "': ";
+}
+
+// Writes through an existing device or pipe, every write checked.
+std::string writeInPlace(const std::string& path, const std::function<void(std::ostream&)>& write) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0) return describeTarget(path) + reason(errno);
+  FdBuffer buffer(fd);
+  std::ostream out(&buffer);
+  try {
+    write(out);
+  } catch (...) {
+    ::close(fd);
+    throw;
+  }
+  const bool flushed = buffer.flushAll();
+  const int error = flushed ? 0 : buffer.error();
+  if (::close(fd) != 0 && flushed) return describeTarget(path) + reason(errno);
+  return flushed ? "" : describeTarget(path) + reason(error);
+}
+
+}  // namespace
+
+std::string writeFileAtomically(const std::string& path,
+                                const std::function<void(std::ostream&)>& write) {
+  namespace fs = std::filesystem;
+  const fs::path target(path);
+  struct stat existing {};
+  if (::stat(path.c_str(), &existing) == 0) {
+    if (S_ISDIR(existing.st_mode)) return describeTarget(path) + "it is a directory";
+    // A device or a pipe (/dev/stdout, a FIFO) is written in place: it cannot be replaced, and
+    // nothing half-written stays behind in it.
+    if (!S_ISREG(existing.st_mode)) return writeInPlace(path, write);
+  }
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::string temp =
+      (dir / (std::string(kTempMarker) + target.filename().string() + ".XXXXXX")).string();
+  // mkstemp creates the file with O_CREAT | O_EXCL: it never opens an existing file or a link.
+  const int fd = ::mkstemp(temp.data());
+  if (fd < 0) return describeTarget(path) + reason(errno);
+  auto fail = [&](int error) {
+    ::unlink(temp.c_str());
+    return describeTarget(path) + reason(error);
+  };
+  FdBuffer buffer(fd);
+  std::ostream out(&buffer);
+  try {
+    write(out);
+  } catch (...) {
+    ::close(fd);
+    ::unlink(temp.c_str());
+    throw;
+  }
+  if (!buffer.flushAll()) {
+    const int error = buffer.error();
+    ::close(fd);
+    return fail(error);
+  }
+  if (!out) {
+    ::close(fd);
+    return fail(EIO);
+  }
+  // Readable like a file made by open(2) with the usual umask (mkstemp makes it 0600).
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::fchmod(fd, 0666 & ~mask);
+  if (::fsync(fd) != 0) {
+    const int error = errno;
+    ::close(fd);
+    return fail(error);
+  }
+  if (::close(fd) != 0) return fail(errno);
+  // rename(2) replaces a link at the target by the file itself; the link's target is untouched.
+  if (::rename(temp.c_str(), path.c_str()) != 0) return fail(errno);
+  return "";
+}
+
+std::string writeFileAtomically(const std::string& path, std::string_view content) {
+  return writeFileAtomically(path, [content](std::ostream& out) {
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+  });
+}
+
+DirectoryLock::DirectoryLock(DirectoryLock&& other) noexcept
+    : fd_(other.fd_), dir_(std::move(other.dir_)) {
+  other.fd_ = -1;
+}
+
+DirectoryLock& DirectoryLock::operator=(DirectoryLock&& other) noexcept {
+  if (this != &other) {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = other.fd_;
+    dir_ = std::move(other.dir_);
+    other.fd_ = -1;
+  }
+  return *this;
+}
+
+DirectoryLock::~DirectoryLock() {
+  if (fd_ >= 0) ::close(fd_);  // closing the descriptor releases the lock
+}
+
+std::string DirectoryLock::acquire(const std::string& dir) {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return "cannot open directory '" + dir + "': " + reason(errno);
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    const int error = errno;
+    ::close(fd);
+    if (error == EWOULDBLOCK) {
+      return "another process is writing to '" + dir + "'; wait for it or choose another --out";
+    }
+    return "cannot lock directory '" + dir + "': " + reason(error);
+  }
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = fd;
+  dir_ = dir;
+  return "";
+}
+
+int DirectoryLock::removeStaleTemporaries() const {
+  if (fd_ < 0) return 0;
+  int removed = 0;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir_, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.starts_with(kTempMarker) && entry.is_regular_file(ec) &&
+        std::filesystem::remove(entry.path(), ec)) {
+      ++removed;
+    }
+  }
+  return removed;
+}
+
+}  // namespace gradscape
