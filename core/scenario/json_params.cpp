@@ -2,10 +2,49 @@
 
 namespace gradscape::json_detail {
 
+namespace {
+
+constexpr size_t kShownLength = 60;
+
+// Renders `value` into `out` until out holds kShownLength characters, descending at most two
+// levels: never the whole of a huge or deeply nested value.
+void render(const json& value, std::string& out, int depth) {
+  if (out.size() > kShownLength) return;
+  if (value.is_string()) {
+    const auto& s = value.get_ref<const std::string&>();
+    const json cut = s.size() > kShownLength ? json(s.substr(0, kShownLength)) : value;
+    out += cut.dump(-1, ' ', false, json::error_handler_t::replace);
+  } else if (value.is_number()) {
+    out += formatNumber(value.get<double>());
+  } else if (!value.is_structured()) {
+    out += value.dump();
+  } else if (value.empty()) {
+    out += value.is_object() ? "{}" : "[]";
+  } else if (depth >= 2) {
+    out += value.is_object() ? "{...}" : "[...]";
+  } else {
+    out += value.is_object() ? '{' : '[';
+    bool first = true;
+    for (auto it = value.begin(); it != value.end() && out.size() <= kShownLength; ++it) {
+      if (!first) out += ',';
+      first = false;
+      if (value.is_object()) {
+        out += json(it.key().substr(0, kShownLength))
+                   .dump(-1, ' ', false, json::error_handler_t::replace) +
+               ": ";
+      }
+      render(*it, out, depth + 1);
+    }
+    out += value.is_object() ? '}' : ']';
+  }
+}
+
+}  // namespace
+
 std::string describe(const json& value) {
-  if (value.is_number()) return formatNumber(value.get<double>());
-  std::string s = value.dump();
-  if (s.size() > 60) s = s.substr(0, 57) + "...";
+  std::string s;
+  render(value, s, 0);
+  if (s.size() > kShownLength) s = s.substr(0, kShownLength - 3) + "...";
   return s;
 }
 

@@ -12,7 +12,8 @@ namespace gradscape::json_detail {
 
 using nlohmann::json;
 
-// A short rendering of a JSON value for messages ("got ...").
+// A short rendering of a JSON value for messages ("got ..."): at most 60 characters and two
+// levels deep, however large or deeply nested the value is.
 std::string describe(const json& value);
 // Reads one parameter value against its spec, or throws ScenarioError at `path`.
 double readParam(const ParamSpec& spec, const json& value, const std::string& path);

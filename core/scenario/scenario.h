@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/io/printable_text.h"
 #include "core/objectives/objective.h"
 #include "core/registry/params.h"
 #include "core/run/run.h"
@@ -34,6 +35,8 @@ struct Scenario {
 
 // A bad scenario: what() reads "[<file>: ]<json path>: <message>", e.g.
 // "runs[1].optimizer.lr: must be > 0, got -0.1". path() is empty for whole-file problems.
+// what() is always printable: control characters (a NUL, terminal escapes) in a key, a value or
+// a file name are shown escaped, and each part is cut to a readable length.
 class ScenarioError : public std::runtime_error {
  public:
   ScenarioError(const std::string& path, const std::string& message, const std::string& file = "")
@@ -46,14 +49,15 @@ class ScenarioError : public std::runtime_error {
  private:
   static std::string compose(const std::string& file, const std::string& path,
                              const std::string& message) {
-    std::string out = file.empty() ? "" : file + ": ";
-    if (!path.empty()) out += path + ": ";
-    return out + message;
+    std::string out = file.empty() ? "" : printableText(file) + ": ";
+    if (!path.empty()) out += printableText(path) + ": ";
+    return out + printableText(message, 1000);
   }
   std::string path_, message_;
 };
 
-// Builds the objective a scenario names (validated parameters).
+// Builds the objective a scenario names (validated parameters). The last one built is kept and
+// returned again for an equal spec (objectives are immutable and thread-safe to share).
 std::shared_ptr<const Objective> makeObjective(const ObjectiveSpec& spec);
 // Builds every run of the scenario on one shared objective instance.
 std::vector<std::unique_ptr<Run>> makeRuns(const Scenario& scenario,

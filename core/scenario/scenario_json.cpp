@@ -1,13 +1,13 @@
 #include "core/scenario/scenario_json.h"
 
 #include <cmath>
-#include <fstream>
-#include <sstream>
 
 #include "core/objectives/objective_registry.h"
 #include "core/optimizers/optimizer_registry.h"
 #include "core/oracles/noise_model.h"
 #include "core/scenario/json_params.h"
+#include "core/scenario/json_text_checks.h"
+#include "core/scenario/scenario_file.h"
 #include "core/schedules/schedule_registry.h"
 
 namespace gradscape {
@@ -99,12 +99,12 @@ StopRules readStop(const json& j, const std::string& path, StopRules rules) {
   return rules;
 }
 
-// Runs a method's own cross-field checks (its factory throws "field: message").
-template <class T>
-void checkBuildable(const Registry<T>& registry, const json_detail::Method& m,
-                    const std::string& path) {
+// Runs a method's own cross-field checks (its factory throws "field: message") and returns what
+// `make` built.
+template <class Make>
+auto checkBuildable(const Make& make, const std::string& path) {
   try {
-    registry.find(m.type)->make(m.params);
+    return make();
   } catch (const std::invalid_argument& e) {
     const std::string what = e.what();
     const auto colon = what.find(": ");
@@ -159,8 +159,37 @@ CurvatureTracking readCurvature(const json& j, const std::string& path, Curvatur
   return t;
 }
 
+// The loss at the last start checked (runs usually share one start; a model's loss over 10^5
+// samples is then computed once).
+struct StartLoss {
+  Vec x;
+  double f = 0.0;
+};
+
+// Rejects a start that Run would count as diverged before its first step: a coordinate or the
+// loss there beyond the divergence bound.
+void checkStartInBounds(const Objective& objective, const RunSpec& r, const std::string& path,
+                        StartLoss& memo) {
+  const double bound = r.stop.divergenceBound;
+  const std::string why = " is beyond the divergence bound " + formatNumber(bound) +
+                          " (stop.divergence_bound): the run would end before its first step";
+  for (Eigen::Index i = 0; i < r.start.size(); ++i) {
+    if (!(std::abs(r.start[i]) <= bound)) {
+      throw ScenarioError(path + "[" + std::to_string(i) + "]",
+                          "the coordinate " + formatNumber(r.start[i]) + why);
+    }
+  }
+  if (memo.x.size() != r.start.size() || memo.x != r.start) {
+    memo.x = r.start;
+    memo.f = objective.value(r.start);
+  }
+  if (!(std::abs(memo.f) <= bound)) {
+    throw ScenarioError(path, "the loss there, " + formatNumber(memo.f) + "," + why);
+  }
+}
+
 RunSpec readRun(const json& j, const std::string& path, const Scenario& s, size_t index,
-                const Objective& objective) {
+                const Objective& objective, StartLoss& startLoss) {
   requireObject(j, path);
   rejectUnknownKeys(j, path,
                     {"label", "visible", "optimizer", "schedule", "warmup", "clip", "noise",
@@ -169,7 +198,15 @@ RunSpec readRun(const json& j, const std::string& path, const Scenario& s, size_
   if (!j.contains("optimizer")) throw ScenarioError(path, "missing \"optimizer\"");
   auto opt = json_detail::readMethod(j["optimizer"], path + ".optimizer", optimizerRegistry(),
                                      "optimizer");
-  checkBuildable(optimizerRegistry(), opt, path + ".optimizer");
+  const auto optimizer = checkBuildable(
+      [&] { return optimizerRegistry().find(opt.type)->make(opt.params); }, path + ".optimizer");
+  if (optimizer->usesHessian() && objective.dim() > kMaxDenseHessianDim) {
+    throw ScenarioError(path + ".optimizer.type",
+                        optimizerRegistry().find(opt.type)->title +
+                            " forms the dense Hessian, which is limited to " +
+                            std::to_string(kMaxDenseHessianDim) +
+                            " dimensions; this objective has " + std::to_string(objective.dim()));
+  }
   r.optimizer = opt.type;
   r.optimizerParams = opt.params;
   if (j.contains("label")) r.label = readString(j["label"], path + ".label");
@@ -177,7 +214,8 @@ RunSpec readRun(const json& j, const std::string& path, const Scenario& s, size_
   if (j.contains("visible")) r.visible = readFlag(j["visible"], path + ".visible");
   auto sched = json_detail::readMethod(j.contains("schedule") ? j["schedule"] : json("constant"),
                                        path + ".schedule", scheduleRegistry(), "schedule");
-  checkBuildable(scheduleRegistry(), sched, path + ".schedule");
+  checkBuildable([&] { return scheduleRegistry().find(sched.type)->make(sched.params); },
+                 path + ".schedule");
   r.schedule = sched.type;
   r.scheduleParams = sched.params;
   if (j.contains("warmup")) {
@@ -209,6 +247,7 @@ RunSpec readRun(const json& j, const std::string& path, const Scenario& s, size_
                 ? readPoint(j["start"], path + ".start", static_cast<int>(s.start.size()))
                 : s.start;
   r.stop = j.contains("stop") ? readStop(j["stop"], path + ".stop", s.stop) : s.stop;
+  checkStartInBounds(objective, r, j.contains("start") ? path + ".start" : "start", startLoss);
   return r;
 }
 
@@ -228,9 +267,8 @@ Scenario scenarioFromJson(const json& j) {
   if (j.contains("description")) s.description = readString(j["description"], "description");
   if (!j.contains("objective")) throw ScenarioError("", "missing \"objective\"");
   auto obj = json_detail::readMethod(j["objective"], "objective", objectiveRegistry(), "objective");
-  checkBuildable(objectiveRegistry(), obj, "objective");
   s.objective = {obj.type, obj.params};
-  const auto objective = makeObjective(s.objective);
+  const auto objective = checkBuildable([&] { return makeObjective(s.objective); }, "objective");
   const int dim = objective->dim();
   if (j.contains("seed"))
     s.seed = static_cast<uint64_t>(readInteger(j["seed"], "seed", 0, int64_t{1} << 53));
@@ -245,8 +283,10 @@ Scenario scenarioFromJson(const json& j) {
   if (!runs.is_array() || runs.empty()) {
     throw ScenarioError("runs", "must be a non-empty array of runs, got " + describe(runs));
   }
+  StartLoss startLoss;
   for (size_t i = 0; i < runs.size(); ++i) {
-    s.runs.push_back(readRun(runs[i], "runs[" + std::to_string(i) + "]", s, i, *objective));
+    s.runs.push_back(
+        readRun(runs[i], "runs[" + std::to_string(i) + "]", s, i, *objective, startLoss));
   }
   return s;
 }
@@ -254,9 +294,21 @@ Scenario scenarioFromJson(const json& j) {
 Scenario parseScenario(const std::string& text, const std::string& source) {
   json j;
   try {
+    if (text.size() > kMaxScenarioBytes) {
+      throw ScenarioError("", "the text is " + std::to_string(text.size() >> 20) +
+                                  " MB; scenarios are limited to " +
+                                  std::to_string(kMaxScenarioBytes >> 20) + " MB");
+    }
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+      throw ScenarioError("",
+                          "is empty; a scenario is a JSON object with \"objective\" and \"runs\"");
+    }
+    checkJsonText(text);
     j = json::parse(text);
-  } catch (const json::parse_error& e) {
-    // nlohmann's message names the line and column ("... at line 3, column 5: ...").
+  } catch (const ScenarioError& e) {
+    throw e.inFile(source);
+  } catch (const json::exception& e) {
+    // nlohmann's parse errors name the line and column ("... at line 3, column 5: ...").
     std::string what = e.what();
     if (const auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
     throw ScenarioError("", "invalid JSON: " + what, source);
@@ -270,11 +322,7 @@ Scenario parseScenario(const std::string& text, const std::string& source) {
 }
 
 Scenario loadScenarioFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ScenarioError("", "cannot open file", path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parseScenario(text.str(), path);
+  return parseScenario(readScenarioText(path), path);
 }
 
 }  // namespace gradscape

@@ -135,7 +135,8 @@ class TestScenario : public QObject {
       loadScenarioFile("/no/such/dir/x.json");
       QFAIL("expected ScenarioError");
     } catch (const ScenarioError& e) {
-      QCOMPARE(QString(e.what()), QString("/no/such/dir/x.json: cannot open file"));
+      QCOMPARE(QString(e.what()),
+               QString("/no/such/dir/x.json: cannot open: No such file or directory"));
     }
   }
 
