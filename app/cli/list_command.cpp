@@ -1,6 +1,8 @@
 #include <iostream>
 
 #include "app/cli/commands.h"
+#include "app/cli/interrupt.h"
+#include "core/io/printable_text.h"
 #include "core/objectives/objective_registry.h"
 #include "core/optimizers/optimizer_registry.h"
 #include "core/oracles/noise_model.h"
@@ -9,18 +11,6 @@
 #include "core/schedules/schedule_registry.h"
 
 namespace gradscape::cli {
-
-const char* const kListHelp =
-    "usage: gradscape-cli list [objectives|optimizers|schedules|noise]\n"
-    "\n"
-    "Lists every objective, optimizer, schedule and noise model with its parameters, their\n"
-    "defaults and valid ranges — the names scenario files use. Without an argument, all four.\n";
-
-const char* const kValidateHelp =
-    "usage: gradscape-cli validate SCENARIO.json...\n"
-    "\n"
-    "Checks scenario files without running them. Prints 'ok' per file, or the problem with\n"
-    "its JSON path. Exit code 2 if any file is bad.\n";
 
 namespace {
 
@@ -73,40 +63,23 @@ void printRegistry(const char* heading, const Registry<T>& registry) {
 
 }  // namespace
 
-int listCommand(const Args& args) {
-  const std::string what = args.empty() ? "all" : args[0];
-  if (what == "-h" || what == "--help") {
-    std::cout << kListHelp;
-    return kOk;
-  }
-  const bool all = what == "all";
-  if (!all && what != "objectives" && what != "optimizers" && what != "schedules" &&
-      what != "noise") {
-    std::cerr << "gradscape-cli list: unknown category '" << what << "'\n" << kListHelp;
-    return kBadInput;
-  }
-  if (all || what == "objectives") printRegistry("Objectives", objectiveRegistry());
-  if (all || what == "optimizers") printRegistry("Optimizers", optimizerRegistry());
-  if (all || what == "schedules") printRegistry("Schedules", scheduleRegistry());
-  if (all || what == "noise") printRegistry("Gradient noise models", noiseRegistry());
+int listCommand(const ListOptions& o) {
+  const bool all = o.category == "all";
+  if (all || o.category == "objectives") printRegistry("Objectives", objectiveRegistry());
+  if (all || o.category == "optimizers") printRegistry("Optimizers", optimizerRegistry());
+  if (all || o.category == "schedules") printRegistry("Schedules", scheduleRegistry());
+  if (all || o.category == "noise") printRegistry("Gradient noise models", noiseRegistry());
   return kOk;
 }
 
-int validateCommand(const Args& args) {
-  if (args.empty()) {
-    std::cerr << "gradscape-cli validate: no scenario file given\n" << kValidateHelp;
-    return kBadInput;
-  }
+int validateCommand(const ValidateOptions& o) {
+  installInterruptHandlers();
   int code = kOk;
-  for (const auto& path : args) {
-    if (path == "-h" || path == "--help") {
-      std::cout << kValidateHelp;
-      return kOk;
-    }
+  for (const auto& path : o.paths) {
     try {
       loadScenarioFile(path);
-      std::cout << path << ": ok\n";
-    } catch (const std::exception& e) {
+      std::cout << printableText(path) << ": ok\n";
+    } catch (const ScenarioError& e) {
       std::cerr << "gradscape-cli: " << e.what() << '\n';
       code = kBadInput;
     }

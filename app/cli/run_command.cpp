@@ -1,39 +1,22 @@
-#include <unistd.h>
-
 #include <atomic>
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include <nlohmann/json.hpp>
 
 #include "app/cli/commands.h"
 #include "app/cli/interrupt.h"
+#include "app/cli/progress_bar.h"
 #include "app/cli/text_table.h"
 #include "core/export/run_summary.h"
 #include "core/export/trace_csv.h"
+#include "core/io/atomic_file.h"
+#include "core/io/printable_text.h"
 #include "core/scenario/scenario_json.h"
 
 namespace gradscape::cli {
-
-const char* const kRunHelp =
-    "usage: gradscape-cli run SCENARIO.json [--out DIR]\n"
-    "\n"
-    "Runs every run of the scenario, prints a summary table (run, optimizer, final loss,\n"
-    "iterations, status, wall time), and writes one CSV trace per run plus summary.json.\n"
-    "\n"
-    "  --out DIR   where the CSV traces and summary.json go (default: gradscape-out);\n"
-    "              created if missing\n"
-    "  -h, --help  this text\n"
-    "\n"
-    "Ctrl-C (or SIGTERM) stops the run in progress; every run still gets its trace and a\n"
-    "line in summary.json (status \"stopped\"), and the exit code is 130.\n"
-    "\n"
-    "Exit codes: 0 ok (a diverging run is a result, not an error), 1 output could not be\n"
-    "written, 2 bad input (the message names the file, the JSON path and the value),\n"
-    "130 interrupted.\n";
 
 namespace {
 
@@ -63,71 +46,48 @@ std::string wallTime(double seconds) {
   return buf;
 }
 
-}  // namespace
-
-struct RunOptions {
-  std::string scenarioPath;
-  std::string outDir = "gradscape-out";
-};
-
-// Parses `run` arguments into o. Returns an exit code when the command should end now (help
-// printed, or bad arguments), else -1.
-static int parseRunArgs(const Args& args, RunOptions& o) {
-  for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "-h" || args[i] == "--help") {
-      std::cout << kRunHelp;
-      return kOk;
-    }
-    if (args[i] == "--out") {
-      if (i + 1 >= args.size()) {
-        std::cerr << "gradscape-cli run: --out needs a directory\n";
-        return kBadInput;
-      }
-      o.outDir = args[++i];
-    } else if (!args[i].empty() && args[i][0] == '-') {
-      std::cerr << "gradscape-cli run: unknown option '" << args[i] << "'\n" << kRunHelp;
-      return kBadInput;
-    } else if (o.scenarioPath.empty()) {
-      o.scenarioPath = args[i];
-    } else {
-      std::cerr << "gradscape-cli run: more than one scenario given ('" << args[i] << "')\n";
-      return kBadInput;
-    }
-  }
-  if (o.scenarioPath.empty()) {
-    std::cerr << "gradscape-cli run: no scenario file given\n" << kRunHelp;
-    return kBadInput;
-  }
-  return -1;
+// Takes the output directory for this process: creates it, locks it against a second writer,
+// clears what killed writers left, and removes the previous summary.json so that a summary in
+// the directory always describes a finished batch. Returns "" or why the directory is unusable.
+std::string prepareOutputDirectory(const std::string& outDir, DirectoryLock& lock) {
+  std::error_code ec;
+  std::filesystem::create_directories(outDir, ec);
+  if (ec) return "cannot create output directory '" + outDir + "': " + ec.message();
+  if (std::string error = lock.acquire(outDir); !error.empty()) return error;
+  lock.removeStaleTemporaries();
+  std::filesystem::remove(std::filesystem::path(outDir) / "summary.json", ec);
+  if (ec) return "cannot replace '" + outDir + "/summary.json': " + ec.message();
+  return "";
 }
 
-int runCommand(const Args& args) {
-  RunOptions o;
-  if (const int code = parseRunArgs(args, o); code >= 0) return code;
-  const std::string& scenarioPath = o.scenarioPath;
-  const std::string& outDir = o.outDir;
+int cannotWrite(const std::string& reason) {
+  std::cerr << "gradscape-cli: " << reason << '\n';
+  return kFailure;
+}
 
+}  // namespace
+
+int runCommand(const RunOptions& o) {
+  std::atomic<bool>& interrupted = installInterruptHandlers();
   Scenario scenario;
-  std::vector<std::unique_ptr<Run>> runs;
   try {
-    scenario = loadScenarioFile(scenarioPath);
-    runs = makeRuns(scenario);
-  } catch (const std::exception& e) {
+    scenario = loadScenarioFile(o.scenarioPath);
+  } catch (const ScenarioError& e) {
     std::cerr << "gradscape-cli: " << e.what() << '\n';
     return kBadInput;
   }
+  const auto objective = makeObjective(scenario.objective);
 
-  std::error_code ec;
-  std::filesystem::create_directories(outDir, ec);
-  if (ec) {
-    std::cerr << "gradscape-cli: cannot create output directory '" << outDir
-              << "': " << ec.message() << '\n';
-    return kFailure;
+  DirectoryLock lock;
+  if (std::string error = prepareOutputDirectory(o.outDir, lock); !error.empty()) {
+    return cannotWrite(error);
   }
+  // From here on a signal lets the run in progress end as stopped and everything be written.
+  setExitOnInterrupt(false);
 
-  const auto fstar = makeObjective(scenario.objective)->minimumValue();
-  std::cout << (scenario.name.empty() ? scenarioPath : scenario.name) << " — "
-            << scenario.objective.type << ", " << runs.size() << " run(s)\n\n";
+  const auto fstar = objective->minimumValue();
+  std::cout << printableText(scenario.name.empty() ? o.scenarioPath : scenario.name) << " — "
+            << scenario.objective.type << ", " << scenario.runs.size() << " run(s)\n\n";
   // The f - f* column only when the objective's minimum is known.
   auto row = [&](std::vector<std::string> cells) {
     if (!fstar) cells.erase(cells.begin() + 4);
@@ -135,47 +95,47 @@ int runCommand(const Args& args) {
   };
   TextTable table(
       row({"#", "run", "optimizer", "final loss", "f - f*", "iterations", "status", "wall time"}));
-  // Set by SIGINT/SIGTERM; runs poll it (Run::runToEnd checks every 1024 steps).
-  std::atomic<bool>& interrupted = installInterruptFlag();
-  const bool showProgress = isatty(STDERR_FILENO) != 0;
-  std::vector<std::string> traceFiles;
-  for (size_t i = 0; i < runs.size(); ++i) {
-    Run& run = *runs[i];
-    if (showProgress) {
-      std::cerr << "\r[" << i + 1 << "/" << runs.size() << "] " << run.spec().label << "...\x1b[K"
-                << std::flush;
-    }
+  ProgressBar progress;
+  std::vector<RunRecord> records;
+  records.reserve(scenario.runs.size());
+  const auto total = static_cast<double>(scenario.runs.size());
+  for (size_t i = 0; i < scenario.runs.size(); ++i) {
+    // One run (and its trace) in memory at a time: it is written and let go before the next.
+    Run run(objective, scenario.runs[i]);
+    const std::string label = "run " + std::to_string(i + 1) + "/" +
+                              std::to_string(scenario.runs.size()) + " " + run.spec().label;
+    progress.update(static_cast<double>(i) / total, label);
     if (interrupted.load()) {
       run.stop();  // not started: ends at its start point, still reported
     } else {
       run.runToEnd(&interrupted);
     }
     const std::string file = "run" + std::to_string(i) + "_" + slug(run.spec().label) + ".csv";
-    if (!writeTraceCsvFile(run.trace(), (std::filesystem::path(outDir) / file).string())) {
-      std::cerr << "gradscape-cli: cannot write " << (std::filesystem::path(outDir) / file) << '\n';
-      return kFailure;
+    const auto path = (std::filesystem::path(o.outDir) / file).string();
+    if (std::string error = writeTraceCsvFile(run.trace(), path); !error.empty()) {
+      progress.clear();
+      return cannotWrite(error);
     }
-    traceFiles.push_back(file);
+    records.push_back(recordOf(run, file));
     table.addRow(
-        row({std::to_string(i), run.spec().label, run.spec().optimizer,
+        row({std::to_string(i), printableText(run.spec().label, 60), run.spec().optimizer,
              shortNumber(run.finalLoss()), fstar ? shortNumber(run.finalLoss() - *fstar) : "",
              std::to_string(run.iterations()), run.statusText(), wallTime(run.wallSeconds())}));
   }
-  if (showProgress) std::cerr << "\r\x1b[K" << std::flush;
+  progress.clear();
   if (fstar) {
     table.print(std::cout, {0, 3, 4, 5, 7});
   } else {
     table.print(std::cout, {0, 3, 4, 6});
   }
 
-  const auto summaryPath = std::filesystem::path(outDir) / "summary.json";
-  std::ofstream summary(summaryPath, std::ios::trunc);
-  summary << runSummaryJson(scenario, runs, traceFiles).dump(2) << '\n';
-  if (!summary) {
-    std::cerr << "gradscape-cli: cannot write " << summaryPath << '\n';
-    return kFailure;
+  const auto summaryPath = (std::filesystem::path(o.outDir) / "summary.json").string();
+  if (std::string error =
+          writeFileAtomically(summaryPath, runSummaryJson(scenario, fstar, records).dump(2) + '\n');
+      !error.empty()) {
+    return cannotWrite(error);
   }
-  std::cout << "\ntraces and summary.json written to " << outDir << '\n';
+  std::cout << "\ntraces and summary.json written to " << o.outDir << '\n';
   if (interrupted.load()) {
     std::cerr << "gradscape-cli: interrupted; the run in progress and those after it are marked "
                  "stopped\n";

@@ -14,32 +14,45 @@ json number(double v) {
 }
 }  // namespace
 
-json runSummaryJson(const Scenario& scenario, const std::vector<std::unique_ptr<Run>>& runs,
-                    const std::vector<std::string>& traceFiles) {
+RunRecord recordOf(const Run& run, std::string traceFile) {
+  RunRecord r;
+  r.label = run.spec().label;
+  r.optimizer = run.spec().optimizer;
+  r.status = run.status();
+  r.divergedAt = run.divergedAt();
+  r.iterations = run.iterations();
+  r.finalLoss = run.finalLoss();
+  r.finalGradNorm = run.finalGradNorm();
+  r.finalPoint = run.point();
+  r.wallSeconds = run.wallSeconds();
+  r.traceFile = std::move(traceFile);
+  return r;
+}
+
+json runSummaryJson(const Scenario& scenario, std::optional<double> minimumValue,
+                    const std::vector<RunRecord>& runs) {
   json j;
   j["scenario"] = scenario.name;
   j["objective"] = scenario.objective.type;
-  const auto objective = makeObjective(scenario.objective);
-  const auto fstar = objective->minimumValue();
-  j["minimum_value"] = fstar ? json(*fstar) : json(nullptr);
+  j["minimum_value"] = minimumValue ? json(*minimumValue) : json(nullptr);
   j["runs"] = json::array();
   for (size_t i = 0; i < runs.size(); ++i) {
-    const Run& r = *runs[i];
+    const RunRecord& r = runs[i];
     json row;
     row["index"] = i;
-    row["label"] = r.spec().label;
-    row["optimizer"] = r.spec().optimizer;
-    row["status"] = runStatusName(r.status());
-    row["diverged_at"] = r.status() == RunStatus::Diverged ? json(r.divergedAt()) : json(nullptr);
-    row["iterations"] = r.iterations();
-    row["final_loss"] = number(r.finalLoss());
-    row["final_grad_norm"] = number(r.finalGradNorm());
-    row["final_gap"] = fstar ? number(r.finalLoss() - *fstar) : json(nullptr);
+    row["label"] = r.label;
+    row["optimizer"] = r.optimizer;
+    row["status"] = runStatusName(r.status);
+    row["diverged_at"] = r.status == RunStatus::Diverged ? json(r.divergedAt) : json(nullptr);
+    row["iterations"] = r.iterations;
+    row["final_loss"] = number(r.finalLoss);
+    row["final_grad_norm"] = number(r.finalGradNorm);
+    row["final_gap"] = minimumValue ? number(r.finalLoss - *minimumValue) : json(nullptr);
     json p = json::array();
-    for (Eigen::Index k = 0; k < r.point().size(); ++k) p.push_back(number(r.point()[k]));
+    for (Eigen::Index k = 0; k < r.finalPoint.size(); ++k) p.push_back(number(r.finalPoint[k]));
     row["final_point"] = p;
-    row["wall_seconds"] = r.wallSeconds();
-    row["trace_file"] = i < traceFiles.size() ? traceFiles[i] : "";
+    row["wall_seconds"] = r.wallSeconds;
+    row["trace_file"] = r.traceFile;
     j["runs"].push_back(row);
   }
   return j;

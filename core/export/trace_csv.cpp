@@ -1,9 +1,9 @@
 #include "core/export/trace_csv.h"
 
 #include <cmath>
-#include <fstream>
 #include <string>
 
+#include "core/io/atomic_file.h"
 #include "core/registry/params.h"
 
 namespace gradscape {
@@ -68,11 +68,8 @@ void writeTraceCsv(const Trace& trace, std::ostream& out) {
   }
 }
 
-bool writeTraceCsvFile(const Trace& trace, const std::string& path) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) return false;
-  writeTraceCsv(trace, out);
-  return static_cast<bool>(out);
+std::string writeTraceCsvFile(const Trace& trace, const std::string& path) {
+  return writeFileAtomically(path, [&trace](std::ostream& out) { writeTraceCsv(trace, out); });
 }
 
 }  // namespace gradscape

@@ -86,12 +86,13 @@ class TestCliSpectrum : public QObject {
     QTest::newRow("iteration past the end")
         << QStringList{"--run", "6", "--at", "100000"} << "ended (converged) at iteration";
     QTest::newRow("unknown method")
-        << QStringList{"--method", "qr"} << "--method: expected dense, lanczos or slq, got 'qr'";
+        << QStringList{"--method", "qr"} << "--method: qr not in {dense,lanczos,slq}";
     QTest::newRow("bad iteration")
-        << QStringList{"--at", "last"} << "--at: expected 'final' or an iteration, got 'last'";
+        << QStringList{"--at", "last"} << "--at: expected 'final' or an iteration number >= 0, got last";
     QTest::newRow("count too large")
         << QStringList{"--at", "0", "--method", "lanczos", "--count", "3"} << "count: must be";
-    QTest::newRow("negative sigma") << QStringList{"--sigma", "-1"} << "--sigma: expected";
+    QTest::newRow("negative sigma")
+        << QStringList{"--sigma", "-1"} << "--sigma: must be a positive finite number, got -1";
   }
   void badRequestsExitTwoNamingTheProblem() {
     QFETCH(QStringList, args);

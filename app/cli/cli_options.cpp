@@ -1,0 +1,228 @@
+#include "app/cli/cli_options.h"
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+
+#include "core/io/printable_text.h"
+
+namespace gradscape::cli {
+
+namespace {
+
+const char* const kRunFooter =
+    "Runs every run of the scenario, prints a summary table (run, optimizer, final loss,\n"
+    "iterations, status, wall time), and writes one CSV trace per run plus summary.json.\n"
+    "Each file is written whole or not at all (a temporary name, then a rename); a second\n"
+    "gradscape-cli writing to the same directory is refused while the first runs.\n"
+    "\n"
+    "Ctrl-C (or SIGTERM, SIGHUP) stops the run in progress; every run still gets its trace and\n"
+    "a line in summary.json (status \"stopped\"), and the exit code is 130.\n"
+    "\n"
+    "Exit codes: 0 ok (a diverging run is a result, not an error), 1 output could not be\n"
+    "written (the message says why) or memory ran out, 2 bad input (the message names the\n"
+    "file, the JSON path and the value), 130 interrupted.";
+
+const char* const kListFooter =
+    "Lists every objective, optimizer, schedule and noise model with its parameters, their\n"
+    "defaults and valid ranges: the names scenario files use. Without an argument, all four.";
+
+const char* const kValidateFooter =
+    "Checks scenario files without running them: whatever `run` would refuse, `validate`\n"
+    "refuses. Prints 'ok' per file, or the problem with its JSON path.\n"
+    "\n"
+    "Exit codes: 0 every file is valid, 2 a file is bad (each one is named with its problem),\n"
+    "130 interrupted.";
+
+const char* const kSpectrumFooter =
+    "Replays run N of the scenario to iteration ITER (or to its end) and writes the Hessian\n"
+    "spectrum of the loss at that iterate as CSV:\n"
+    "  dense    every eigenvalue (dimension <= 2000)        columns: index,eigenvalue\n"
+    "  lanczos  the --count smallest and largest, from      columns: end,rank,eigenvalue\n"
+    "           Hessian-vector products (any dimension)\n"
+    "  slq      the eigenvalue density by stochastic Lanczos columns: eigenvalue,density\n"
+    "           quadrature, Gaussian-broadened (any dimension)\n"
+    "\n"
+    "A summary (largest and smallest eigenvalue, cost) goes to standard error when --out is\n"
+    "not given, else to standard output. Ctrl-C cancels (exit 130). Exit codes: 0 ok, 1 the\n"
+    "file could not be written, 2 bad input, 130 interrupted.";
+
+// A positive, finite number (CLI11's PositiveNumber lets infinity through).
+const CLI::Validator kPositiveFinite(
+    [](std::string& text) -> std::string {
+      double v = 0.0;
+      if (!CLI::detail::lexical_cast(text, v) || !std::isfinite(v) || v <= 0.0) {
+        return "must be a positive finite number, got " + text;
+      }
+      return {};
+    },
+    "POSITIVE");
+
+// "final" or an iteration >= 0.
+const CLI::Validator kIteration(
+    [](std::string& text) -> std::string {
+      int64_t v = 0;
+      if (text == "final" || (CLI::detail::lexical_cast(text, v) && v >= 0)) return {};
+      return "expected 'final' or an iteration number >= 0, got " + text;
+    },
+    "final|ITER");
+
+void addScenario(CLI::App* command, std::string& path) {
+  command->add_option("scenario", path, "the scenario file (JSON)")
+      ->required()
+      ->type_name("SCENARIO.json");
+}
+
+struct Parser {
+  CLI::App app{"Runs Gradscape scenarios headless, for batch work and reproducibility.",
+               "gradscape-cli"};
+  CLI::App* run = nullptr;
+  CLI::App* list = nullptr;
+  CLI::App* validate = nullptr;
+  CLI::App* spectrum = nullptr;
+  CLI::App* help = nullptr;
+  std::string helpTopic, at = "final", method;
+
+  explicit Parser(CommandLine& c) {
+    app.set_version_flag("--version", "gradscape-cli 0.1.0");
+    app.require_subcommand(1);
+    app.fallthrough(false);
+
+    run = app.add_subcommand("run", "run a scenario, print a summary, write CSV traces");
+    addScenario(run, c.run.scenarioPath);
+    run->add_option("-o,--out", c.run.outDir, "where the CSV traces and summary.json go")
+        ->type_name("DIR")
+        ->capture_default_str();
+    run->footer(kRunFooter);
+
+    list = app.add_subcommand("list", "objectives, optimizers, schedules, noise models");
+    list->add_option("category", c.list.category, "what to list (default: all)")
+        ->check(CLI::IsMember({"all", "objectives", "optimizers", "schedules", "noise"}));
+    list->footer(kListFooter);
+
+    validate = app.add_subcommand("validate", "check scenario files without running them");
+    validate->add_option("scenarios", c.validate.paths, "scenario files")
+        ->required()
+        ->type_name("SCENARIO.json...");
+    validate->footer(kValidateFooter);
+
+    spectrum = app.add_subcommand("spectrum", "Hessian spectrum at an iterate of a run (CSV)");
+    addScenario(spectrum, c.spectrum.scenarioPath);
+    auto& s = c.spectrum;
+    spectrum->add_option("--run", s.run, "run index, 0-based as in runs[N]")
+        ->check(CLI::Range(size_t{0}, size_t{1} << 40))
+        ->capture_default_str();
+    spectrum->add_option("--at", at, "'final' or an iteration number")
+        ->check(kIteration)
+        ->capture_default_str();
+    spectrum
+        ->add_option("--method", method,
+                     "dense|lanczos|slq (default: dense up to 2000 "
+                     "dimensions, else lanczos)")
+        ->check(CLI::IsMember({"dense", "lanczos", "slq"}));
+    spectrum->add_option("--out", s.outPath, "CSV file to write (default: standard output)")
+        ->type_name("FILE");
+    spectrum->add_option("--count", s.request.count, "lanczos: eigenvalues from each end")
+        ->check(CLI::Range(1, 1'000'000))
+        ->capture_default_str();
+    spectrum->add_option("--steps", s.request.slq.steps, "slq: Lanczos steps per probe")
+        ->check(CLI::Range(1, 1'000'000))
+        ->capture_default_str();
+    spectrum->add_option("--probes", s.request.slq.probes, "slq: random probes")
+        ->check(CLI::Range(1, 1'000'000))
+        ->capture_default_str();
+    spectrum->add_option("--seed", s.request.slq.seed, "slq: probe seed")
+        ->check(CLI::Range(uint64_t{0}, uint64_t{1} << 53))
+        ->capture_default_str();
+    spectrum
+        ->add_option("--sigma", s.request.sigma,
+                     "slq: Gaussian broadening (default: 1% of the spectrum's width)")
+        ->check(kPositiveFinite);
+    spectrum->footer(kSpectrumFooter);
+
+    help = app.add_subcommand("help", "help for a command");
+    help->add_option("command", helpTopic, "run, list, validate or spectrum");
+  }
+
+  bool isCommand(const std::string& name) const {
+    for (const CLI::App* command : {run, list, validate, spectrum, help}) {
+      if (command->get_name() == name) return true;
+    }
+    return false;
+  }
+
+  // The help text of `topic`'s command, or of the program.
+  std::string helpFor(const std::string& topic) const {
+    for (CLI::App* command : {run, list, validate, spectrum}) {
+      if (command->get_name() == topic) return command->help(app.get_name());
+    }
+    return app.help();
+  }
+};
+
+}  // namespace
+
+CommandLine parseCommandLine(const std::vector<std::string>& args, std::ostream& out,
+                             std::ostream& err) {
+  CommandLine c;
+  // CLI11 keeps references into `c`, so the parser lives only inside this call.
+  const auto parser = std::make_unique<Parser>(c);
+  if (args.empty()) {
+    err << parser->app.help();
+    c.exitCode = kBadInput;
+    return c;
+  }
+  const std::string& first = args.front();
+  if (!first.empty() && first[0] != '-' && !parser->isCommand(first)) {
+    err << "gradscape-cli: unknown command '" << printableText(first, 60)
+        << "'; expected one of: run, list, validate, spectrum, help\n";
+    c.exitCode = kBadInput;
+    return c;
+  }
+  std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 parses from the back
+  try {
+    parser->app.parse(reversed);
+  } catch (const CLI::CallForHelp&) {
+    // -h after a command shows that command's help.
+    std::string topic;
+    for (CLI::App* command : parser->app.get_subcommands()) topic = command->get_name();
+    out << parser->helpFor(topic);
+    c.exitCode = kOk;
+    return c;
+  } catch (const CLI::CallForAllHelp&) {
+    out << parser->app.help();
+    c.exitCode = kOk;
+    return c;
+  } catch (const CLI::CallForVersion& e) {
+    out << e.what() << '\n';
+    c.exitCode = kOk;
+    return c;
+  } catch (const CLI::ParseError& e) {
+    std::string where = "gradscape-cli";
+    for (CLI::App* command : parser->app.get_subcommands()) where += " " + command->get_name();
+    err << where << ": " << printableText(e.what(), 300) << "\n"
+        << "run '" << where << " --help' for its options\n";
+    c.exitCode = kBadInput;
+    return c;
+  }
+  if (parser->help->parsed()) {
+    out << parser->helpFor(parser->helpTopic);
+    c.exitCode = kOk;
+  } else if (parser->run->parsed()) {
+    c.command = Command::Run;
+  } else if (parser->list->parsed()) {
+    c.command = Command::List;
+  } else if (parser->validate->parsed()) {
+    c.command = Command::Validate;
+  } else {
+    c.command = Command::Spectrum;
+    if (parser->at != "final") c.spectrum.at = std::stoll(parser->at);
+    SpectrumMethod m{};
+    if (!parser->method.empty() && parseSpectrumMethod(parser->method, m)) c.spectrum.method = m;
+  }
+  return c;
+}
+
+}  // namespace gradscape::cli
