@@ -1,4 +1,6 @@
 // gradscape-cli: runs Gradscape scenarios headless, for batch work and reproducibility.
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
 #include <iostream>
@@ -6,15 +8,20 @@
 #include <string>
 
 #include "app/cli/commands.h"
+#include "core/io/fd_stream_buffer.h"
 
 namespace {
+
+// Standard output through a buffer that keeps the reason of a failed write.
+gradscape::FdBuffer stdoutBuffer(STDOUT_FILENO);
 
 // Whatever went to standard output must have arrived (a full disk or /dev/full is an error,
 // not a success).
 int checkedExit(int code) {
   std::cout.flush();
-  if (!std::cout) {
-    std::cerr << "gradscape-cli: cannot write to standard output: " << std::strerror(errno) << '\n';
+  if (!stdoutBuffer.flushAll() || !std::cout) {
+    const int error = stdoutBuffer.error() != 0 ? stdoutBuffer.error() : EIO;
+    std::cerr << "gradscape-cli: cannot write to standard output: " << std::strerror(error) << '\n';
     return code == gradscape::cli::kOk ? gradscape::cli::kFailure : code;
   }
   return code;
@@ -24,6 +31,7 @@ int checkedExit(int code) {
 
 int main(int argc, char** argv) {
   using namespace gradscape::cli;
+  std::cout.rdbuf(&stdoutBuffer);
   try {
     const CommandLine c = parseCommandLine({argv + 1, argv + argc}, std::cout, std::cerr);
     if (c.exitCode) return checkedExit(*c.exitCode);

@@ -87,7 +87,8 @@ int runCommand(const RunOptions& o) {
 
   const auto fstar = objective->minimumValue();
   std::cout << printableText(scenario.name.empty() ? o.scenarioPath : scenario.name) << " — "
-            << scenario.objective.type << ", " << scenario.runs.size() << " run(s)\n\n";
+            << scenario.objective.type << ", " << scenario.runs.size() << " run(s)\n"
+            << std::endl;  // shown now, also in a log or pipe: the batch has its directory
   // The f - f* column only when the objective's minimum is known.
   auto row = [&](std::vector<std::string> cells) {
     if (!fstar) cells.erase(cells.begin() + 4);

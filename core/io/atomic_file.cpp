@@ -9,7 +9,8 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <streambuf>
+
+#include "core/io/fd_stream_buffer.h"
 
 namespace gradscape {
 
@@ -18,46 +19,6 @@ namespace {
 std::string reason(int error) {
   return std::strerror(error);
 }
-
-// An output stream buffer over a file descriptor that remembers the first failed write (errno),
-// so "disk full" is reported as such instead of a cut file.
-class FdBuffer : public std::streambuf {
- public:
-  explicit FdBuffer(int fd) : fd_(fd) { setp(buffer_, buffer_ + sizeof buffer_); }
-  int error() const { return error_; }
-  // Writes out what is buffered; false once any write failed.
-  bool flushAll() { return drain() && error_ == 0; }
-
- protected:
-  int_type overflow(int_type c) override {
-    if (!drain()) return traits_type::eof();
-    if (!traits_type::eq_int_type(c, traits_type::eof())) {
-      *pptr() = traits_type::to_char_type(c);
-      pbump(1);
-    }
-    return traits_type::not_eof(c);
-  }
-  int sync() override { return drain() ? 0 : -1; }
-
- private:
-  bool drain() {
-    const char* p = pbase();
-    while (p < pptr() && error_ == 0) {
-      const ssize_t n = ::write(fd_, p, static_cast<size_t>(pptr() - p));
-      if (n < 0) {
-        if (errno != EINTR) error_ = errno;
-      } else {
-        p += n;
-      }
-    }
-    setp(buffer_, buffer_ + sizeof buffer_);
-    return error_ == 0;
-  }
-
-  int fd_;
-  int error_ = 0;
-  char buffer_[1 << 16];
-};
 
 std::string describeTarget(const std::string& path) {
   return "cannot write '" + path + "': ";

@@ -300,8 +300,9 @@ Scenario parseScenario(const std::string& text, const std::string& source) {
                                   std::to_string(kMaxScenarioBytes >> 20) + " MB");
     }
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
-      throw ScenarioError("",
-                          "is empty; a scenario is a JSON object with \"objective\" and \"runs\"");
+      throw ScenarioError("", std::string(source.empty() ? "the text" : "the file") +
+                                  " is empty; a scenario is a JSON object with \"objective\" and "
+                                  "\"runs\"");
     }
     checkJsonText(text);
     j = json::parse(text);
