@@ -69,7 +69,10 @@ void writeTraceCsv(const Trace& trace, std::ostream& out) {
 }
 
 std::string writeTraceCsvFile(const Trace& trace, const std::string& path) {
-  return writeFileAtomically(path, [&trace](std::ostream& out) { writeTraceCsv(trace, out); });
+  // Batches write thousands of traces: no disk flush per file (see Durability).
+  return writeFileAtomically(
+      path, [&trace](std::ostream& out) { writeTraceCsv(trace, out); },
+      Durability::ProcessCrashSafe);
 }
 
 }  // namespace gradscape

@@ -12,7 +12,8 @@ namespace gradscape {
 // columns appear when every row holds its iterate (Trace::pointsPerRow: small dimensions).
 // Rows and curvature samples are merged by iteration; cells with nothing measured are empty.
 void writeTraceCsv(const Trace& trace, std::ostream& out);
-// Writes the file atomically (see core/io/atomic_file.h). Returns "" on success, else the reason
+// Writes the file atomically, safe against a crash of the process but not flushed to the disk
+// (see core/io/atomic_file.h). Returns "" on success, else the reason
 // (the file is then as it was).
 std::string writeTraceCsvFile(const Trace& trace, const std::string& path);
 

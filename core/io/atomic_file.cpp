@@ -45,7 +45,8 @@ std::string writeInPlace(const std::string& path, const std::function<void(std::
 }  // namespace
 
 std::string writeFileAtomically(const std::string& path,
-                                const std::function<void(std::ostream&)>& write) {
+                                const std::function<void(std::ostream&)>& write,
+                                Durability durability) {
   namespace fs = std::filesystem;
   const fs::path target(path);
   struct stat existing {};
@@ -87,7 +88,7 @@ std::string writeFileAtomically(const std::string& path,
   const mode_t mask = ::umask(0);
   ::umask(mask);
   ::fchmod(fd, 0666 & ~mask);
-  if (::fsync(fd) != 0) {
+  if (durability == Durability::Flushed && ::fsync(fd) != 0) {
     const int error = errno;
     ::close(fd);
     return fail(error);
@@ -98,10 +99,14 @@ std::string writeFileAtomically(const std::string& path,
   return "";
 }
 
-std::string writeFileAtomically(const std::string& path, std::string_view content) {
-  return writeFileAtomically(path, [content](std::ostream& out) {
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-  });
+std::string writeFileAtomically(const std::string& path, std::string_view content,
+                                Durability durability) {
+  return writeFileAtomically(
+      path,
+      [content](std::ostream& out) {
+        out.write(content.data(), static_cast<std::streamsize>(content.size()));
+      },
+      durability);
 }
 
 DirectoryLock::DirectoryLock(DirectoryLock&& other) noexcept

@@ -1,0 +1,112 @@
+// gradscape-cli's use of memory and of the terminal (issue 11, defect 6 and the progress bar):
+// memory does not grow with the number of runs, running out of it is reported as such, and a
+// progress bar appears on a terminal only.
+#include <QDir>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "app/cli/progress_bar.h"
+#include "support/cli_process.h"
+
+using gradscape::cli::ProgressBar;
+using gradscape::testing::CliResult;
+using gradscape::testing::defaultScenario;
+using gradscape::testing::writeFile;
+
+namespace {
+
+// gradscape-cli through /bin/sh -c, with `prefix` run first (limits) or wrapped around it.
+CliResult shell(const QString& command) {
+  QProcess p;
+  p.start("/bin/sh", {"-c", command});
+  if (!p.waitForFinished(180'000)) {
+    p.kill();
+    return {-1, {}, "timed out"};
+  }
+  return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2,
+          QString::fromUtf8(p.readAllStandardOutput()),
+          QString::fromUtf8(p.readAllStandardError())};
+}
+
+QString cliPath() {
+  return "'" + QString(GRADSCAPE_CLI) + "'";
+}
+
+}  // namespace
+
+class TestCliResources : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void memoryDoesNotGrowWithTheNumberOfRuns() {
+    // 2000 runs whose traces are sized for 10^6 iterations (2^18 rows, about 15 MB of address
+    // space each): 29 GB if every run were built before the first one starts, one run's worth
+    // when each is written and let go before the next. The address space is capped at 1 GB.
+    QTemporaryDir dir;
+    QByteArray runs;
+    for (int i = 0; i < 2000; ++i) {
+      runs += QByteArray(i ? "," : "") + R"({"optimizer": {"type": "newton", "lr": 1}})";
+    }
+    writeFile(dir.filePath("many.json"),
+              R"({"objective": "rotated_quadratic", "start": [1, 1],
+                  "stop": {"max_iterations": 1000000}, "runs": [)" +
+                  runs + "]}");
+    const CliResult r = shell("ulimit -v 1000000; exec " + cliPath() + " run '" +
+                              dir.filePath("many.json") + "' --out '" + dir.filePath("out") + "'");
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(QDir(dir.filePath("out")).entryList({"*.csv"}, QDir::Files).size(), 2000);
+  }
+
+  void runningOutOfMemoryIsReportedAsSuch() {
+    // A logistic regression on 10^5 samples of 500 features holds 400 MB of data: more than a
+    // 300 MB address space allows. That is no bad input (exit 2) but a lack of memory (exit 1).
+    QTemporaryDir dir;
+    writeFile(dir.filePath("big.json"),
+              R"({"objective": {"type": "logistic_regression", "samples": 100000,
+                                "features": 500},
+                  "runs": [{"optimizer": "sgd"}]})");
+    const CliResult r = shell("ulimit -v 300000; exec " + cliPath() + " validate '" +
+                              dir.filePath("big.json") + "'");
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("gradscape-cli: out of memory"), qPrintable(r.err));
+  }
+
+  void theProgressBarShowsTheFractionAndTheTimeLeft() {
+    // Half done after 10 s: 10 s left.
+    QCOMPARE(QString::fromStdString(ProgressBar::render(0.5, 10.0, "run 1/2 Adam")),
+             QString("[############............]  50%  run 1/2 Adam  about 10 s left"));
+    // No estimate in the first second, none once done; fractions are clamped.
+    QCOMPARE(QString::fromStdString(ProgressBar::render(0.25, 0.5, "x")),
+             QString("[######..................]  25%  x"));
+    QCOMPARE(QString::fromStdString(ProgressBar::render(7.0, 30.0, "x")),
+             QString("[########################] 100%  x"));
+    // A quarter done after 100 s: 300 s left.
+    QCOMPARE(QString::fromStdString(ProgressBar::render(0.25, 100.0, "x")),
+             QString("[######..................]  25%  x  about 5 min 00 s left"));
+    // Labels come from files: control characters are escaped.
+    QVERIFY(!QString::fromStdString(ProgressBar::render(0.1, 0.0, "a\x1b[2Jb")).contains('\x1b'));
+  }
+
+  void theProgressBarAppearsOnATerminalOnly() {
+    // A long run of one million GD steps on a quadratic in 2000 dimensions (~1 s or more).
+    QTemporaryDir dir;
+    writeFile(dir.filePath("long.json"),
+              R"({"objective": {"type": "spectrum_quadratic", "dim": 2000},
+                  "stop": {"max_iterations": 20000, "grad_tol": 0},
+                  "runs": [{"label": "a", "optimizer": {"type": "sgd", "lr": 0.5}},
+                           {"label": "b", "optimizer": {"type": "sgd", "lr": 0.5}}]})");
+    const QString run =
+        cliPath() + " run '" + dir.filePath("long.json") + "' --out '" + dir.filePath("out") + "'";
+    // script(1) gives the program a terminal; its output is what the terminal received.
+    const CliResult tty = shell("script -qfec \"" + run + "\" /dev/null");
+    QCOMPARE(tty.code, 0);
+    QVERIFY2(tty.out.contains("] ") && tty.out.contains("%  run 1/2 a"), qPrintable(tty.out));
+    const CliResult pipe = shell(run);
+    QCOMPARE(pipe.code, 0);
+    QVERIFY2(!pipe.err.contains('%') && !pipe.out.contains("%  run"), qPrintable(pipe.err));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestCliResources)
+#include "test_cli_resources.moc"
