@@ -88,7 +88,8 @@ class TestCliSpectrum : public QObject {
     QTest::newRow("unknown method")
         << QStringList{"--method", "qr"} << "--method: qr not in {dense,lanczos,slq}";
     QTest::newRow("bad iteration")
-        << QStringList{"--at", "last"} << "--at: expected 'final' or an iteration number >= 0, got last";
+        << QStringList{"--at", "last"}
+        << "--at: expected 'final' or an iteration number >= 0, got last";
     QTest::newRow("count too large")
         << QStringList{"--at", "0", "--method", "lanczos", "--count", "3"} << "count: must be";
     QTest::newRow("negative sigma")
