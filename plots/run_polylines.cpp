@@ -9,7 +9,9 @@ namespace gradscape::plots {
 namespace {
 
 unsigned char toByte(double v) {
-  return static_cast<unsigned char>(std::clamp(v, 0.0, 1.0) * 255.0 + 0.5);
+  // NaN reads as 0: converting a NaN to an integer is undefined behaviour.
+  const double c = std::isnan(v) ? 0.0 : std::clamp(v, 0.0, 1.0);
+  return static_cast<unsigned char>(std::lround(c * 255.0));
 }
 
 }  // namespace
