@@ -16,6 +16,9 @@ PACKAGES=(
   ffmpeg poppler-utils
   # tests and benchmarks
   libbenchmark-dev xvfb xauth mesa-utils xdotool
+  # CI's static checks and fuzzing: clang-tidy (run-clang-tidy), clang with libFuzzer and its
+  # sanitizer runtimes (tools/fuzz.sh); GCC's ASan/UBSan/TSan come with build-essential
+  clang-tidy clang libclang-rt-14-dev
 )
 
 missing=()
