@@ -10,6 +10,8 @@ PACKAGES=(
   libeigen3-dev nlohmann-json3-dev libspectra-dev libmuparser-dev
   # command-line program: typed, range-checked options
   libcli11-dev
+  # tests: glibc locale sources (a test compiles de_DE to check number parsing is locale-proof)
+  locales
   # desktop program (Qt 6) and rendering (VTK 9.1, see shared/PLATFORM.md)
   qt6-base-dev libqt6opengl6-dev qt6-svg-dev libvtk9-dev
   # export: animations (ffmpeg pipes PNG frames to MP4/GIF), PDF checks (pdftoppm)

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 
 #include "core/io/fd_stream_buffer.h"
 
@@ -18,6 +19,19 @@ namespace {
 
 std::string reason(int error) {
   return std::strerror(error);
+}
+
+// The process's umask, read without changing it (umask(2) can only be read by setting it, which
+// would race with files other threads create meanwhile). Linux reports it in /proc.
+mode_t processUmask() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("Umask:", 0) == 0) {
+      return static_cast<mode_t>(std::stoul(line.substr(6), nullptr, 8));
+    }
+  }
+  return 022;
 }
 
 std::string describeTarget(const std::string& path) {
@@ -50,15 +64,21 @@ std::string writeFileAtomically(const std::string& path,
   namespace fs = std::filesystem;
   const fs::path target(path);
   struct stat existing {};
+  bool replaced = false;
+  mode_t replacedMode = 0;
   if (::stat(path.c_str(), &existing) == 0) {
+    replaced = S_ISREG(existing.st_mode);
+    replacedMode = existing.st_mode & 07777;
     if (S_ISDIR(existing.st_mode)) return describeTarget(path) + "it is a directory";
     // A device or a pipe (/dev/stdout, a FIFO) is written in place: it cannot be replaced, and
     // nothing half-written stays behind in it.
     if (!S_ISREG(existing.st_mode)) return writeInPlace(path, write);
   }
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string temp =
-      (dir / (std::string(kTempMarker) + target.filename().string() + ".XXXXXX")).string();
+  // The target's name is cut in the temporary's so that the latter stays within NAME_MAX (255)
+  // for any valid target name.
+  const std::string name = target.filename().string().substr(0, 200);
+  std::string temp = (dir / (std::string(kTempMarker) + name + ".XXXXXX")).string();
   // mkstemp creates the file with O_CREAT | O_EXCL: it never opens an existing file or a link.
   const int fd = ::mkstemp(temp.data());
   if (fd < 0) return describeTarget(path) + reason(errno);
@@ -84,10 +104,9 @@ std::string writeFileAtomically(const std::string& path,
     ::close(fd);
     return fail(EIO);
   }
-  // Readable like a file made by open(2) with the usual umask (mkstemp makes it 0600).
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  ::fchmod(fd, 0666 & ~mask);
+  // A replaced file keeps its permissions; a new one gets those open(2) would give it under the
+  // umask (mkstemp makes it 0600).
+  ::fchmod(fd, replaced ? replacedMode : 0666 & ~processUmask());
   if (durability == Durability::Flushed && ::fsync(fd) != 0) {
     const int error = errno;
     ::close(fd);
@@ -129,6 +148,7 @@ DirectoryLock::~DirectoryLock() {
 }
 
 std::string DirectoryLock::acquire(const std::string& dir) {
+  if (fd_ >= 0 && dir == dir_) return "";  // already held
   const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) return "cannot open directory '" + dir + "': " + reason(errno);
   if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {

@@ -1,5 +1,8 @@
 #include "core/scenario/json_text_checks.h"
 
+#include <locale.h>
+
+#include <clocale>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -51,6 +54,8 @@ class Scanner {
   explicit Scanner(std::string_view text) : text_(text) {}
 
   void run() {
+    // The parser skips a UTF-8 byte order mark; so do the checks.
+    if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
     while (skipSpace()) {
       const char c = text_[pos_];
       const Place at = place_;
@@ -187,7 +192,10 @@ class Scanner {
       advance();
     }
     const std::string literal(text_.substr(start, pos_ - start));
-    const double v = std::strtod(literal.c_str(), nullptr);
+    // In the "C" locale whatever LC_NUMERIC the program runs with (Qt sets it from the
+    // environment: under de_DE "1.5e400" would read as 1).
+    static const locale_t cLocale = ::newlocale(LC_NUMERIC_MASK, "C", nullptr);
+    const double v = ::strtod_l(literal.c_str(), nullptr, cLocale);
     if (std::isinf(v)) {
       const std::string shown = literal.size() > 40 ? literal.substr(0, 37) + "..." : literal;
       throw ScenarioError(path(), "the number " + shown + " at " + at.text() +

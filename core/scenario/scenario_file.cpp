@@ -31,8 +31,9 @@ std::string readScenarioText(const std::string& path) {
   const auto limitMb = std::to_string(kMaxScenarioBytes >> 20);
   if (S_ISREG(info.st_mode) && static_cast<size_t>(info.st_size) > kMaxScenarioBytes) {
     throw ScenarioError("",
-                        "the file is " + std::to_string(info.st_size >> 20) +
-                            " MB; scenario files are limited to " + limitMb + " MB",
+                        "the file has " + std::to_string(info.st_size) +
+                            " bytes; scenario files are limited to " + limitMb + " MB (" +
+                            std::to_string(kMaxScenarioBytes) + " bytes)",
                         path);
   }
   ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);

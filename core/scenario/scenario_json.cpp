@@ -121,7 +121,8 @@ Clipping readClip(const json& j, const std::string& path) {
   Clipping c;
   const std::string mode = j.contains("type") ? readString(j["type"], path + ".type") : "norm";
   if (!parseClippingMode(mode, c.mode)) {
-    throw ScenarioError(path + ".type", "must be one of: none, norm, value, got \"" + mode + "\"");
+    throw ScenarioError(path + ".type",
+                        "must be one of: none, norm, value, got " + describe(j["type"]));
   }
   if (j.contains("threshold"))
     c.threshold = readNumber(j["threshold"], path + ".threshold", 0.0, false);
