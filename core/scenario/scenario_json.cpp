@@ -189,6 +189,11 @@ void checkStartInBounds(const Objective& objective, const RunSpec& r, const std:
   }
 }
 
+// Defaults as JSON values, referred to rather than copied with what the file gives (a copy of a
+// parsed value is recursive).
+const json kConstantName = "constant";
+const json kNoneName = "none";
+
 RunSpec readRun(const json& j, const std::string& path, const Scenario& s, size_t index,
                 const Objective& objective, StartLoss& startLoss) {
   requireObject(j, path);
@@ -213,7 +218,7 @@ RunSpec readRun(const json& j, const std::string& path, const Scenario& s, size_
   if (j.contains("label")) r.label = readString(j["label"], path + ".label");
   if (r.label.empty()) r.label = optimizerRegistry().find(r.optimizer)->title;
   if (j.contains("visible")) r.visible = readFlag(j["visible"], path + ".visible");
-  auto sched = json_detail::readMethod(j.contains("schedule") ? j["schedule"] : json("constant"),
+  auto sched = json_detail::readMethod(j.contains("schedule") ? j["schedule"] : kConstantName,
                                        path + ".schedule", scheduleRegistry(), "schedule");
   checkBuildable([&] { return scheduleRegistry().find(sched.type)->make(sched.params); },
                  path + ".schedule");
@@ -231,7 +236,7 @@ RunSpec readRun(const json& j, const std::string& path, const Scenario& s, size_
     }
   }
   if (j.contains("clip")) r.clipping = readClip(j["clip"], path + ".clip");
-  auto noise = json_detail::readMethod(j.contains("noise") ? j["noise"] : json("none"),
+  auto noise = json_detail::readMethod(j.contains("noise") ? j["noise"] : kNoneName,
                                        path + ".noise", noiseRegistry(), "noise model");
   r.noise = noise.type;
   r.noiseParams = noise.params;
