@@ -1,10 +1,12 @@
 // gradscape: the desktop program. `gradscape [SCENARIO.json]` opens a scenario (default: the
-// Rosenbrock race) and plays it.
+// Rosenbrock race) and plays it. Unsaved work is autosaved (SessionAutosave); after a crash the
+// next start offers to restore it.
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTimer>
 
 #include "app/gui/main_window.h"
+#include "app/gui/session_autosave.h"
 #include "app/gui/surface_format.h"
 
 int main(int argc, char** argv) {
@@ -35,6 +37,8 @@ int main(int argc, char** argv) {
     // The default scenario first: a file that fails to open leaves its message over it.
     window.openExample(QStringLiteral(":/gradscape/scenarios/default.json"));
     if (!files.isEmpty()) window.openFile(files.first());
+    // Unsaved work is autosaved from here on; work left by a crashed session is offered.
+    window.startAutosave(gradscape::gui::SessionAutosave::defaultDirectory());
   });
   return app.exec();
 }

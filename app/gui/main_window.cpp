@@ -22,6 +22,7 @@
 #include "app/gui/run_controller.h"
 #include "app/gui/run_editor.h"
 #include "app/gui/run_list_panel.h"
+#include "app/gui/session_autosave.h"
 #include "app/gui/sharpness_panel.h"
 #include "app/gui/spectrum_panel.h"
 #include "core/optimizers/optimizer_registry.h"
@@ -53,7 +54,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   restoreSettings();
 }
 
-MainWindow::~MainWindow() = default;  // (joins a PathPcaJob still running)
+MainWindow::~MainWindow() {
+  // Not a clean end (that is closeEvent): a change still waiting for the autosave's delay is
+  // written, and the autosave stays for the next start to offer. Written here, while the
+  // window's state is still whole. (The members' destructors join a PathPcaJob still running.)
+  if (autosave_) autosave_->flush();
+}
 
 void MainWindow::buildPanels() {
   landscape_ = new LandscapePanel(this);
@@ -321,6 +327,7 @@ void MainWindow::showRunInEditor(int row) {
 void MainWindow::markModified(bool modified) {
   modified_ = modified;
   updateTitle();
+  sessionChanged();
 }
 
 void MainWindow::updateTitle() {
@@ -336,6 +343,8 @@ void MainWindow::closeEvent(QCloseEvent* event) {
   }
   saveSettings();
   controller_->stop();
+  // Saved or deliberately discarded: nothing for the next start to offer.
+  if (autosave_) autosave_->finish();
   event->accept();
 }
 

@@ -8,6 +8,7 @@
 #include <optional>
 #include <vector>
 #include "app/gui/engine_snapshot.h"
+#include "app/gui/session_state.h"
 #include "core/analysis/slice_plane.h"
 #include "core/scenario/scenario.h"
 
@@ -28,6 +29,9 @@ class RunController;
 class RunEditor;
 class RunListPanel;
 class ModelPanel;
+class RestorePrompt;
+class SessionAutosave;
+struct CrashedSession;
 class PathPcaJob;
 class SharpnessPanel;
 class SpectrumPanel;
@@ -70,6 +74,17 @@ class MainWindow : public QMainWindow {
   const EngineSnapshot& lastSnapshot() const { return snapshot_; }
   // What the views draw of each run (labelled, coloured; N-D iterates projected on the slice).
   const std::vector<plots::RunView>& runViews() const { return views_; }
+
+  // Session autosave (main_window_session.cpp). Autosaves the unsaved work (scenario, file,
+  // view state) in `directory` a moment after each change, and offers to restore the work of
+  // sessions there whose program died. The program passes SessionAutosave::defaultDirectory();
+  // windows that never call it (tests) autosave nothing. Called once per window.
+  void startAutosave(const QString& directory);
+  SessionAutosave* autosave() const { return autosave_.get(); }
+  RestorePrompt* restorePrompt() const { return restorePrompt_; }
+  // The view state an autosave carries, and putting it back.
+  ViewState viewState() const;
+  void applyViewState(const ViewState& view);
 
  signals:
   // A snapshot has been drawn into every view (tests and benchmarks wait on it).
@@ -129,6 +144,14 @@ class MainWindow : public QMainWindow {
   void rebuildRecentMenu();
   void restoreSettings();
   void saveSettings();
+  // Session autosave (main_window_session.cpp).
+  void sessionChanged();  // the scenario or its modified state changed
+  void viewChanged();     // the view state changed
+  void connectViewChanges();
+  void offerNextCrashedSession();
+  void restoreCrashedSession();
+  void discardCrashedSession();
+  void showLayoutChecked(int layout);
 
   Scenario scenario_;
   QString filePath_;
@@ -166,6 +189,11 @@ class MainWindow : public QMainWindow {
   QMenu* recentMenu_ = nullptr;
   QAction* logScaleAction_ = nullptr;
   QAction* arrowsAction_ = nullptr;
+  std::array<QAction*, 3> layoutActions_{};
+  std::unique_ptr<SessionAutosave> autosave_;
+  std::vector<CrashedSession> crashed_;  // offered one at a time, newest first
+  RestorePrompt* restorePrompt_ = nullptr;
+  bool autosaveFailing_ = false;  // the banner said so; said again only after a success
 };
 
 }  // namespace gradscape::gui

@@ -100,6 +100,7 @@ void MainWindow::buildActions() {
     action->setCheckable(true);
     action->setChecked(layout == LandscapePanel::Layout::Both);
     layouts->addAction(action);
+    layoutActions_[size_t(layout)] = action;
     const auto chosen = layout;
     connect(action, &QAction::triggered, this, [this, chosen] { landscape_->setLayout(chosen); });
   }

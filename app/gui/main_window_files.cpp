@@ -130,6 +130,7 @@ void MainWindow::restoreSettings() {
   restoreState(store.value("windowState").toByteArray());
   const int layout = store.value("landscapeLayout", int(LandscapePanel::Layout::Both)).toInt();
   landscape_->setLayout(static_cast<LandscapePanel::Layout>(std::clamp(layout, 0, 2)));
+  showLayoutChecked(std::clamp(layout, 0, 2));  // the View menu shows the layout in use
   rebuildRecentMenu();
 }
 

@@ -1,0 +1,67 @@
+#include "app/gui/restore_prompt.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QStyle>
+#include <QVBoxLayout>
+
+namespace gradscape::gui {
+
+RestorePrompt::RestorePrompt(QWidget* parent)
+    : QFrame(parent),
+      question_(new QLabel(this)),
+      details_(new QLabel(this)),
+      restore_(new QPushButton(tr("Re&store"), this)),
+      discard_(new QPushButton(tr("&Discard"), this)) {
+  setObjectName("restorePrompt");
+  setStyleSheet(QStringLiteral(
+      "#restorePrompt { background:#e6f0fb; border:1px solid #9dbde3; border-radius:4px; }"
+      "#restorePrompt QLabel { color:#1b3d66; background:transparent; }"));
+  question_->setObjectName("restoreQuestion");
+  details_->setObjectName("restoreDetails");
+  QFont bold = question_->font();
+  bold.setBold(true);
+  question_->setFont(bold);
+  details_->setWordWrap(true);
+  details_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  restore_->setObjectName("restoreSession");
+  restore_->setDefault(true);
+  restore_->setToolTip(tr("Bring the scenario and the views back as they were"));
+  discard_->setObjectName("discardSession");
+  discard_->setToolTip(tr("Delete the autosaved work"));
+
+  auto* icon = new QLabel(this);
+  icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxQuestion).pixmap(32, 32));
+  icon->setAlignment(Qt::AlignTop);
+  auto* text = new QVBoxLayout;
+  text->setSpacing(2);
+  text->addWidget(question_);
+  text->addWidget(details_);
+  auto* box = new QHBoxLayout(this);
+  box->setContentsMargins(10, 8, 10, 8);
+  box->setSpacing(10);
+  box->addWidget(icon);
+  box->addLayout(text, 1);
+  box->addWidget(restore_, 0, Qt::AlignVCenter);
+  box->addWidget(discard_, 0, Qt::AlignVCenter);
+  connect(restore_, &QPushButton::clicked, this, &RestorePrompt::restoreChosen);
+  connect(discard_, &QPushButton::clicked, this, &RestorePrompt::discardChosen);
+  hide();
+}
+
+void RestorePrompt::ask(const QString& question, const QString& details) {
+  question_->setText(question);
+  details_->setText(details);
+  show();
+}
+
+QString RestorePrompt::question() const {
+  return isHidden() ? QString() : question_->text();
+}
+
+QString RestorePrompt::details() const {
+  return isHidden() ? QString() : details_->text();
+}
+
+}  // namespace gradscape::gui
