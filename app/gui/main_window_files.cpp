@@ -68,13 +68,24 @@ bool MainWindow::openFile(const QString& path) {
 }
 
 bool MainWindow::saveFile(const QString& path) {
+  const QString target = QFileInfo(path).absoluteFilePath();
+  const bool existed = QFileInfo::exists(target);
   try {
-    saveScenarioFile(scenario_, path.toStdString());
+    // Atomic: the old file stays whole until the new one is complete on disk.
+    saveScenarioFile(scenario_, target.toStdString());
   } catch (const std::exception& e) {
-    banner_->showMessage(tr("Could not save. %1").arg(QString::fromStdString(e.what())));
+    // The work stays on screen, still marked unsaved (and still autosaved).
+    QString reason = QString::fromStdString(e.what());
+    const QString prefix = QStringLiteral("cannot write '%1': ").arg(target);
+    if (reason.startsWith(prefix)) reason = reason.mid(prefix.size());
+    banner_->showMessage(
+        tr("Could not save %1: %2. %3")
+            .arg(target, reason,
+                 existed ? tr("The file on disk is unchanged; the work here is not saved yet.")
+                         : tr("Nothing was written; the work here is not saved yet.")));
     return false;
   }
-  filePath_ = QFileInfo(path).absoluteFilePath();
+  filePath_ = target;
   addRecentFile(filePath_);
   markModified(false);
   return true;
