@@ -1,5 +1,7 @@
 #include "core/optimizers/clipping.h"
 
+#include "core/optimizers/carried_norm.h"
+
 namespace gradscape {
 
 void clipGradient(const Clipping& clip, VecRef g) {
@@ -8,7 +10,9 @@ void clipGradient(const Clipping& clip, VecRef g) {
       return;
     case Clipping::Mode::Norm: {
       // torch: clip_coef = max_norm / (total_norm + 1e-6), applied when clip_coef < 1.
-      const double norm = g.norm();
+      // The norm from the carried square: g.norm() would be inf for ||g|| > 1.34e154 and clip
+      // a finite gradient to zero.
+      const double norm = normFromCarried(carriedSquaredNorm(g));
       const double coef = clip.threshold / (norm + 1e-6);
       if (coef < 1.0) g *= coef;
       return;

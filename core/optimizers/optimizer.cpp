@@ -8,6 +8,12 @@ void Optimizer::reset(int dim) {
   onReset(dim);
 }
 
+double Optimizer::clip(double gradNormSq) {
+  const double carried = settled(gradNormSq);
+  clipGradient(clip_, g_);
+  return carried;
+}
+
 double Optimizer::evaluateClipped(GradientOracle& oracle, VecCRef x, VecRef g) const {
   const double f = oracle.evaluate(x, g);
   clipGradient(clip_, g);

@@ -6,6 +6,7 @@
 #include <limits>
 #include <stdexcept>
 
+#include "core/optimizers/carried_norm.h"
 #include "core/optimizers/optimizer_registry.h"
 #include "core/oracles/noise_model.h"
 #include "core/run/curvature_tracker.h"
@@ -16,6 +17,7 @@ namespace gradscape {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
 // The per-step loops of Run::step, over raw pointers to distinct arrays (__restrict spares the
 // overlap checks that cost more than the work at n = 2).
@@ -24,7 +26,7 @@ void copyVector(const double* __restrict from, double* __restrict to, Eigen::Ind
 }
 
 struct Movement {
-  double distanceSq;   // ||x_{k+1} - x_k||^2
+  double distanceSq;   // ||x_{k+1} - x_k||^2 (carried once settled, see Run::step)
   bool startInBounds;  // every |x_k,i| is finite and within the divergence bound
 };
 
@@ -37,6 +39,21 @@ Movement measureMove(const double* __restrict start, const double* __restrict en
     m.startInBounds &= std::abs(start[i]) <= bound;
   }
   return m;
+}
+
+// The slow path of a step whose gradient or step norm squared is not finite: each square that
+// overflowed for a finite vector becomes its carried norm (carried_norm.h). By value: a
+// reference would keep StepInfo in memory on the hot path.
+struct SettledNorms {
+  double gradNormSq, distanceSq;
+};
+[[gnu::cold]] SettledNorms settleNorms(const Optimizer& optimizer, StepInfo info, double distanceSq,
+                                       const double* start, const double* end, Eigen::Index n) {
+  optimizer.settleGradNormSq(info);
+  if (!carriedVectorFinite(distanceSq)) {
+    distanceSq = carriedDistanceAfterOverflow(distanceSq, start, end, n);
+  }
+  return {info.gradNormSq, distanceSq};
 }
 
 template <class T>
@@ -99,6 +116,11 @@ Run::Run(std::shared_ptr<const Objective> objective, RunSpec spec, int64_t trace
   baseLr_ = spec_.optimizerParams.get("lr");
   finiteBound_ = std::min(spec_.stop.divergenceBound, std::numeric_limits<double>::max());
   gradTolSq_ = spec_.stop.gradTol * spec_.stop.gradTol;
+  // Within the bound every step has ||d||^2 <= n (2 bound)^2, which cannot overflow below this
+  // bound (margin 4 for rounding); only the step out of it can, and endDiverged settles that one.
+  // Many-dimensional traces may not keep the iterate it starts from, so they test every step.
+  stepsMayOverflow_ = !trace_.pointsPerRow() ||
+                      finiteBound_ > 0.25 * std::sqrt(std::numeric_limits<double>::max() / n);
 
   const auto& sched = lookup(scheduleRegistry(), spec_.schedule, "schedule");
   spec_.scheduleParams = ParamValues::withDefaults(sched.params, spec_.scheduleParams);
@@ -138,16 +160,28 @@ bool Run::step() {
   if (spec_.curvature.every > 0) trackCurvature();
   const double lr = constantLr_ ? baseLr_ : baseLr_ * schedule_->factor(k_);
   copyVector(x_.data(), xPrev_.data(), x_.size());
-  const StepInfo info = optimizer_->step(*oracle_, x_, lr);
-  const Movement moved = measureMove(xPrev_.data(), x_.data(), x_.size(), finiteBound_);
+  StepInfo info = optimizer_->step(*oracle_, x_, lr);
+  Movement moved = measureMove(xPrev_.data(), x_.data(), x_.size(), finiteBound_);
+  // One branch for divergence and for squares that overflowed: a gradient whose square
+  // overflowed is then carried as -||g|| and is no divergence (only a non-finite component is).
   if (!moved.startInBounds || !(std::abs(info.loss) <= finiteBound_) ||
-      !std::isfinite(info.gradNormSq)) {
-    x_ = xPrev_;
-    endDiverged();
-    return false;
+      !carriedVectorFinite(info.gradNormSq) ||
+      (stepsMayOverflow_ && !carriedVectorFinite(moved.distanceSq))) [[unlikely]] {
+    const SettledNorms settled =
+        settleNorms(*optimizer_, info, moved.distanceSq, xPrev_.data(), x_.data(), x_.size());
+    info.gradNormSq = settled.gradNormSq;
+    moved.distanceSq = settled.distanceSq;
+    if (!moved.startInBounds || !(std::abs(info.loss) <= finiteBound_) ||
+        !carriedVectorFinite(info.gradNormSq)) {
+      x_ = xPrev_;
+      endDiverged();
+      return false;
+    }
   }
 
-  const bool converged = spec_.stop.gradTol > 0.0 && info.gradNormSq <= gradTolSq_;
+  // A carried overflow (negative) passes the first comparison; its norm is -gradNormSq.
+  const bool converged = spec_.stop.gradTol > 0.0 && info.gradNormSq <= gradTolSq_ &&
+                         (info.gradNormSq >= 0.0 || -info.gradNormSq <= spec_.stop.gradTol);
   const bool target = spec_.stop.targetLoss && info.loss <= *spec_.stop.targetLoss;
   if (converged || target || info.stalled) {
     // x_k meets the rule: keep it as the final iterate and undo the step just taken.
@@ -180,10 +214,17 @@ void Run::endDiverged() {
     // exactly.
     x_ = trace_.point(trace_.pointCount() - 1);
     finalLoss_ = objective_->valueAndGradient(x_, g_);
-    finalGradNorm_ = g_.norm();
+    finalGradNorm_ = normFromCarried(carriedSquaredNorm(g_));
     return;
   }
   const int64_t last = trace_.size() - 1;
+  if (!std::isfinite(trace_.stepNorm(last))) {
+    // The step from the last row's x into x_ (the diverged iterate) overflowed its square
+    // (see stepsMayOverflow_): carried now, as a finite norm when x_ is finite.
+    trace_.settleStepNorm(
+        trace_.iteration(last),
+        carriedDistanceAfterOverflow(kInfinity, trace_.point(last).data(), x_.data(), x_.size()));
+  }
   x_ = trace_.point(last);
   finalLoss_ = trace_.loss(last);
   finalGradNorm_ = trace_.gradNorm(last);
@@ -192,7 +233,7 @@ void Run::endDiverged() {
 Run::CurrentRow Run::currentRow() const {
   Vec g(x_.size());
   const double f = objective_->valueAndGradient(x_, g);
-  return {f, g.norm(), baseLr_ * schedule_->factor(k_)};
+  return {f, normFromCarried(carriedSquaredNorm(g)), baseLr_ * schedule_->factor(k_)};
 }
 
 void Run::finish(RunStatus status) {
@@ -203,8 +244,8 @@ void Run::finish(RunStatus status) {
     return;
   }
   finalLoss_ = f;
-  const double g2 = g_.squaredNorm();
-  finalGradNorm_ = std::sqrt(g2);
+  const double g2 = carriedSquaredNorm(g_);
+  finalGradNorm_ = normFromCarried(g2);
   trace_.record(k_, x_, f, g2, 0.0, baseLr_ * schedule_->factor(k_), true);
   status_ = status;
 }

@@ -88,6 +88,10 @@ class Run {
   RunStatus status_ = RunStatus::Running;
   double finalLoss_, finalGradNorm_;
   double wallSeconds_ = 0.0;
+  // A step's norm squared may overflow while the run goes on (bound beyond ~sqrt(DBL_MAX / n),
+  // or iterates not kept per row): then every step tests it (a branch waiting on x_{k+1} costs
+  // GD on Rosenbrock ~4 ns a step, so runs with a smaller bound skip it).
+  bool stepsMayOverflow_ = false;
 };
 
 }  // namespace gradscape

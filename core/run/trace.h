@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/optimizers/carried_norm.h"
 #include "core/run/uninitialized_vector.h"
 #include "core/types.h"
 
@@ -34,8 +35,9 @@ class Trace {
 
   // Reserves memory for `rows` rows up front (clamped to capacity).
   void reserve(int64_t rows);
-  // Records iteration k (called with increasing k). The norms come squared (gradNorm() and
-  // stepNorm() take the roots when read, so no step waits on a square root). Rows that fall
+  // Records iteration k (called with increasing k). The norms come carried squared
+  // (carried_norm.h: gradNorm() and stepNorm() take the roots when read, so no step waits on a
+  // square root, and a norm whose square overflows still reads back finite). Rows that fall
   // between kept strides are skipped; `force` keeps the row regardless (the final row of a run).
   // Inline: called once per step of every run.
   void record(int64_t iteration, VecCRef x, double loss, double gradNormSq, double stepNormSq,
@@ -53,6 +55,12 @@ class Trace {
     for (int i = 0; i < dim_; ++i) to[i] = from[i];
     ++size_;
   }
+  // Replaces the step norm (carried squared) of the newest row when that row is `iteration`'s.
+  void settleStepNorm(int64_t iteration, double stepNormSq) {
+    if (size_ > 0 && rows_[static_cast<size_t>(size_ - 1)].iteration == iteration) {
+      rows_[static_cast<size_t>(size_ - 1)].stepNormSq = stepNormSq;
+    }
+  }
   // Records the curvature at an iterate; thinned like the rows once `capacity` samples are held
   // (then only every curvatureStride()-th due sample is kept).
   void recordCurvature(const CurvatureSample& sample);
@@ -66,10 +74,10 @@ class Trace {
   int64_t iteration(int64_t row) const { return rows_[static_cast<size_t>(row)].iteration; }
   double loss(int64_t row) const { return rows_[static_cast<size_t>(row)].loss; }
   double gradNorm(int64_t row) const {
-    return std::sqrt(rows_[static_cast<size_t>(row)].gradNormSq);
+    return normFromCarried(rows_[static_cast<size_t>(row)].gradNormSq);
   }
   double stepNorm(int64_t row) const {
-    return std::sqrt(rows_[static_cast<size_t>(row)].stepNormSq);
+    return normFromCarried(rows_[static_cast<size_t>(row)].stepNormSq);
   }
   double lr(int64_t row) const { return rows_[static_cast<size_t>(row)].lr; }
 
@@ -93,7 +101,7 @@ class Trace {
  private:
   struct Row {
     int64_t iteration;
-    double loss, gradNormSq, stepNormSq, lr;
+    double loss, gradNormSq, stepNormSq, lr;  // the norms carried (carried_norm.h)
   };
 
   void recordSlow(const Row& row, VecCRef x, bool force);

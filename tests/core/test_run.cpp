@@ -137,15 +137,20 @@ class TestRun : public QObject {
   void overflowToInfinityIsDivergenceNotACrash() {
     RunSpec s = gd(1.0, 100'000);
     s.stop.divergenceBound = std::numeric_limits<double>::infinity();
-    // y_k = (-3)^k. The first value to overflow is ||g_k||^2 = (4 y_k)^2 = 16 * 9^k (before
-    // the loss 2 * 9^k): the run diverges at the first k where 16 * 9^k is infinite (322).
-    int64_t expected = 0;
-    while (std::isfinite(16.0 * std::pow(9.0, expected))) ++expected;
+    // y_k = (-3)^k. ||g_k||^2 = (4 y_k)^2 = 16 * 9^k overflows first (k = 322), but the
+    // gradient is finite: no divergence, and its norm 4 * 3^k reads back finite. The loss
+    // 1/2 (4 y_k^2) overflows next: the run diverges at the first k where 4 * 9^k is infinite.
+    int64_t squareOverflows = 0, expected = 0;
+    while (std::isfinite(16.0 * std::pow(9.0, squareOverflows))) ++squareOverflows;
+    while (std::isfinite(4.0 * std::pow(9.0, expected))) ++expected;
+    QVERIFY(expected > squareOverflows);
     Run run(quadratic(), s);
     run.runToEnd();
     QCOMPARE(run.status(), RunStatus::Diverged);
     QCOMPARE(run.divergedAt(), expected);
     QVERIFY(run.point().allFinite());
+    const double norm = 4.0 * std::pow(3.0, static_cast<double>(squareOverflows));
+    QVERIFY(std::abs(run.trace().gradNorm(squareOverflows) - norm) < 1e-13 * norm);
   }
 
   void manyDimensionalDivergenceEndsAtTheNewestKeptIterate() {
