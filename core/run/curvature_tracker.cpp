@@ -1,5 +1,6 @@
 #include "core/run/curvature_tracker.h"
 
+#include <cmath>
 #include <limits>
 
 #include "core/curvature/dense_spectrum.h"
@@ -9,15 +10,13 @@
 
 namespace gradscape {
 
-CurvatureSample measureCurvature(const Objective& objective, VecCRef x, int64_t iteration,
-                                 const CurvatureTracking& tracking, uint64_t seed) {
+std::optional<CurvatureSample> measureCurvature(const Objective& objective, VecCRef x,
+                                                int64_t iteration,
+                                                const CurvatureTracking& tracking, uint64_t seed) {
   CurvatureSample s{iteration, 0.0, 0.0, std::numeric_limits<double>::quiet_NaN()};
   if (objective.dim() <= kDenseTrackingDim) {
     const Mat h = objective.hessian(x);
-    if (!h.allFinite()) {
-      s.top = s.bottom = std::numeric_limits<double>::quiet_NaN();
-      return s;
-    }
+    if (!h.allFinite()) return std::nullopt;
     const Eigenpairs e = denseEigenpairs(h, false);
     s.top = e.values[e.values.size() - 1];
     s.bottom = e.values[0];
@@ -26,9 +25,15 @@ CurvatureSample measureCurvature(const Objective& objective, VecCRef x, int64_t 
   }
   const HessianOperator op(objective, x);
   const ExtremeEigenvalues extremes = extremeEigenvalues(op);
+  // Lanczos reports NaN when the products were not finite and no estimate exists.
+  if (!std::isfinite(extremes.largest) || !std::isfinite(extremes.smallest)) return std::nullopt;
   s.top = extremes.largest;
   s.bottom = extremes.smallest;
-  if (tracking.trace) s.trace = hutchinsonTrace(op, tracking.traceProbes, seed).mean;
+  if (tracking.trace) {
+    // A non-finite estimate stays NaN: a missing value, like an untracked trace.
+    const double t = hutchinsonTrace(op, tracking.traceProbes, seed).mean;
+    if (std::isfinite(t)) s.trace = t;
+  }
   return s;
 }
 

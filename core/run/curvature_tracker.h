@@ -1,6 +1,7 @@
 #pragma once
 // One curvature sample for sharpness tracking during a run.
 #include <cstdint>
+#include <optional>
 
 #include "core/objectives/objective.h"
 #include "core/run/run_spec.h"
@@ -13,8 +14,11 @@ namespace gradscape {
 inline constexpr int kDenseTrackingDim = 200;
 
 // The extreme eigenvalues (and the trace when `tracking.trace`) of the Hessian of `objective`
-// at x. `seed` seeds Hutchinson's probes.
-CurvatureSample measureCurvature(const Objective& objective, VecCRef x, int64_t iteration,
-                                 const CurvatureTracking& tracking, uint64_t seed);
+// at x. `seed` seeds Hutchinson's probes. Empty when the curvature is not finite there (a
+// Hessian with inf or NaN entries has no eigenvalues to report: the sample is left out, as
+// any unmeasured iteration, rather than recorded as NaN).
+std::optional<CurvatureSample> measureCurvature(const Objective& objective, VecCRef x,
+                                                int64_t iteration,
+                                                const CurvatureTracking& tracking, uint64_t seed);
 
 }  // namespace gradscape

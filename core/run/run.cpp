@@ -26,7 +26,7 @@ void copyVector(const double* __restrict from, double* __restrict to, Eigen::Ind
 }
 
 struct Movement {
-  double distanceSq;   // ||x_{k+1} - x_k||^2 (carried once settled, see Run::step)
+  double distanceSq;   // ||x_{k+1} - x_k||^2 (carried once settled, see Run::advance)
   bool startInBounds;  // every |x_k,i| is finite and within the divergence bound
 };
 
@@ -149,15 +149,13 @@ bool Run::outOfBounds(double loss, VecCRef x) const {
   return false;
 }
 
-void Run::trackCurvature() {
+void Run::trackCurvature(std::optional<CurvatureSample>& sample) const {
   if (k_ % (spec_.curvature.every * trace_.curvatureStride()) != 0) return;
-  trace_.recordCurvature(measureCurvature(*objective_, x_, k_, spec_.curvature,
-                                          spec_.seed + static_cast<uint64_t>(k_)));
+  sample = measureCurvature(*objective_, x_, k_, spec_.curvature,
+                            spec_.seed + static_cast<uint64_t>(k_));
 }
 
-bool Run::step() {
-  if (status_ != RunStatus::Running) return false;
-  if (spec_.curvature.every > 0) trackCurvature();
+bool Run::advance(const CurvatureSample* sample) {
   const double lr = constantLr_ ? baseLr_ : baseLr_ * schedule_->factor(k_);
   copyVector(x_.data(), xPrev_.data(), x_.size());
   StepInfo info = optimizer_->step(*oracle_, x_, lr);
@@ -174,10 +172,11 @@ bool Run::step() {
     if (!moved.startInBounds || !(std::abs(info.loss) <= finiteBound_) ||
         !carriedVectorFinite(info.gradNormSq)) {
       x_ = xPrev_;
-      endDiverged();
+      endDiverged(sample);
       return false;
     }
   }
+  if (sample) trace_.recordCurvature(*sample);
 
   // A carried overflow (negative) passes the first comparison; its norm is -gradNormSq.
   const bool converged = spec_.stop.gradTol > 0.0 && info.gradNormSq <= gradTolSq_ &&
@@ -204,11 +203,28 @@ bool Run::step() {
   return true;
 }
 
-void Run::endDiverged() {
+bool Run::step() {
+  if (status_ != RunStatus::Running) return false;
+  if (spec_.curvature.every > 0) [[unlikely]]
+    return trackedStep();
+  return advance(nullptr);
+}
+
+bool Run::trackedStep() {
+  // Measured at x_k before the step, recorded once x_k is known not to have diverged.
+  std::optional<CurvatureSample> sample;
+  trackCurvature(sample);
+  return advance(sample ? &*sample : nullptr);
+}
+
+void Run::endDiverged(const CurvatureSample* sample) {
   // x_k is non-finite or out of bounds: the run ends at the last recorded (finite) iterate.
   divergedAt_ = k_;
   status_ = RunStatus::Diverged;
-  if (trace_.empty()) return;
+  if (trace_.empty()) {
+    recordDivergedStart(sample);
+    return;
+  }
   if (!trace_.pointsPerRow()) {
     // Many dimensions: fewer iterates are kept than rows. End at the newest kept one, valued
     // exactly.
@@ -230,6 +246,19 @@ void Run::endDiverged() {
   finalGradNorm_ = trace_.gradNorm(last);
 }
 
+void Run::recordDivergedStart(const CurvatureSample* sample) {
+  // Diverged at step 0: x_0 was given, so its values are still the run's result whenever f(x_0)
+  // is finite (beyond the bound, or with a non-finite gradient). The start row is valued
+  // exactly (no noise draw), like a final row.
+  const double f = objective_->valueAndGradient(x_, g_);
+  if (!std::isfinite(f) || !x_.allFinite()) return;
+  const double g2 = carriedSquaredNorm(g_);
+  finalLoss_ = f;
+  finalGradNorm_ = normFromCarried(g2);
+  trace_.record(k_, x_, f, g2, 0.0, baseLr_ * schedule_->factor(k_), true);
+  if (sample) trace_.recordCurvature(*sample);
+}
+
 Run::CurrentRow Run::currentRow() const {
   Vec g(x_.size());
   const double f = objective_->valueAndGradient(x_, g);
@@ -240,7 +269,7 @@ void Run::finish(RunStatus status) {
   // Final row: the exact loss and gradient at the last iterate (no noise draw).
   const double f = objective_->valueAndGradient(x_, g_);
   if (outOfBounds(f, x_) || !g_.allFinite()) {
-    endDiverged();
+    endDiverged(nullptr);
     return;
   }
   finalLoss_ = f;

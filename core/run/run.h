@@ -3,6 +3,7 @@
 // runnable in batch. Divergence is a status with its iteration, never an exception.
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "core/objectives/objective.h"
@@ -67,10 +68,17 @@ class Run {
 
  private:
   bool outOfBounds(double loss, VecCRef x) const;
-  // Records the curvature when step k_ is due for it (spec_.curvature.every > 0).
-  void trackCurvature();
+  // step() with curvature tracking on: measures at x_k when due, then advances.
+  bool trackedStep();
+  // Measures the curvature at x_k into `sample` when step k_ is due for it (and it is finite).
+  void trackCurvature(std::optional<CurvatureSample>& sample) const;
+  // The step proper from x_k; `sample` (or nullptr) is recorded with x_k's row, once x_k is
+  // known not to have diverged.
+  bool advance(const CurvatureSample* sample);
   void finish(RunStatus status);
-  void endDiverged();
+  // `sample`: the curvature measured at the diverged iterate, recorded only with its row.
+  void endDiverged(const CurvatureSample* sample);
+  void recordDivergedStart(const CurvatureSample* sample);
 
   std::shared_ptr<const Objective> objective_;
   RunSpec spec_;
