@@ -72,15 +72,24 @@ int listCommand(const ListOptions& o) {
   return kOk;
 }
 
+int loadScenario(const std::string& path, Scenario& scenario) {
+  try {
+    scenario = loadScenarioFile(path);
+    return kOk;
+  } catch (const ScenarioError& e) {
+    std::cerr << "gradscape-cli: " << e.what() << '\n';
+    return kBadInput;
+  }
+}
+
 int validateCommand(const ValidateOptions& o) {
   installInterruptHandlers();
   int code = kOk;
   for (const auto& path : o.paths) {
-    try {
-      loadScenarioFile(path);
+    Scenario scenario;
+    if (loadScenario(path, scenario) == kOk) {
       std::cout << printableText(path) << ": ok\n";
-    } catch (const ScenarioError& e) {
-      std::cerr << "gradscape-cli: " << e.what() << '\n';
+    } else {
       code = kBadInput;
     }
   }

@@ -70,12 +70,7 @@ int cannotWrite(const std::string& reason) {
 int runCommand(const RunOptions& o) {
   std::atomic<bool>& interrupted = installInterruptHandlers();
   Scenario scenario;
-  try {
-    scenario = loadScenarioFile(o.scenarioPath);
-  } catch (const ScenarioError& e) {
-    std::cerr << "gradscape-cli: " << e.what() << '\n';
-    return kBadInput;
-  }
+  if (const int code = loadScenario(o.scenarioPath, scenario); code != kOk) return code;
   const auto objective = makeObjective(scenario.objective);
 
   DirectoryLock lock;

@@ -68,12 +68,7 @@ int spectrumCommand(const SpectrumOptions& options) {
     control.progress = [&progress](double f) { progress.update(f, "analysing"); };
   }
   Scenario scenario;
-  try {
-    scenario = loadScenarioFile(o.scenarioPath);
-  } catch (const ScenarioError& e) {
-    std::cerr << "gradscape-cli: " << e.what() << '\n';
-    return kBadInput;
-  }
+  if (const int code = loadScenario(o.scenarioPath, scenario); code != kOk) return code;
   // Replaying and analysing may take long: a signal now cancels them cleanly.
   setExitOnInterrupt(false);
   try {

@@ -38,10 +38,10 @@ std::string describeTarget(const std::string& path) {
   return "cannot write '" + path + "': ";
 }
 
-// Writes through an existing device or pipe, every write checked.
-std::string writeInPlace(const std::string& path, const std::function<void(std::ostream&)>& write) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
-  if (fd < 0) return describeTarget(path) + reason(errno);
+// Runs `write` into `fd` and writes out what it buffered. Returns 0, or the errno of the first
+// failed write (EIO when the stream failed otherwise). Closes `fd` and passes the exception on
+// when `write` throws.
+int writeThrough(int fd, const std::function<void(std::ostream&)>& write) {
   FdBuffer buffer(fd);
   std::ostream out(&buffer);
   try {
@@ -50,10 +50,17 @@ std::string writeInPlace(const std::string& path, const std::function<void(std::
     ::close(fd);
     throw;
   }
-  const bool flushed = buffer.flushAll();
-  const int error = flushed ? 0 : buffer.error();
-  if (::close(fd) != 0 && flushed) return describeTarget(path) + reason(errno);
-  return flushed ? "" : describeTarget(path) + reason(error);
+  if (!buffer.flushAll()) return buffer.error();
+  return out ? 0 : EIO;
+}
+
+// Writes through an existing device or pipe, every write checked.
+std::string writeInPlace(const std::string& path, const std::function<void(std::ostream&)>& write) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0) return describeTarget(path) + reason(errno);
+  int error = writeThrough(fd, write);
+  if (::close(fd) != 0 && error == 0) error = errno;
+  return error == 0 ? "" : describeTarget(path) + reason(error);
 }
 
 }  // namespace
@@ -86,29 +93,22 @@ std::string writeFileAtomically(const std::string& path,
     ::unlink(temp.c_str());
     return describeTarget(path) + reason(error);
   };
-  FdBuffer buffer(fd);
-  std::ostream out(&buffer);
+  int error = 0;
   try {
-    write(out);
+    error = writeThrough(fd, write);
   } catch (...) {
-    ::close(fd);
     ::unlink(temp.c_str());
     throw;
   }
-  if (!buffer.flushAll()) {
-    const int error = buffer.error();
+  if (error != 0) {
     ::close(fd);
     return fail(error);
-  }
-  if (!out) {
-    ::close(fd);
-    return fail(EIO);
   }
   // A replaced file keeps its permissions; a new one gets those open(2) would give it under the
   // umask (mkstemp makes it 0600).
   ::fchmod(fd, replaced ? replacedMode : 0666 & ~processUmask());
   if (durability == Durability::Flushed && ::fsync(fd) != 0) {
-    const int error = errno;
+    error = errno;
     ::close(fd);
     return fail(error);
   }

@@ -14,8 +14,10 @@
 #include "support/cli_process.h"
 
 using gradscape::testing::cli;
+using gradscape::testing::cliPath;
 using gradscape::testing::CliResult;
 using gradscape::testing::defaultScenario;
+using gradscape::testing::shell;
 using gradscape::testing::writeFile;
 
 namespace {
@@ -24,16 +26,7 @@ namespace {
 CliResult cliUnder(const QString& limits, const QStringList& args) {
   QStringList quoted;
   for (const QString& a : args) quoted << "'" + a + "'";
-  QProcess p;
-  p.start("/bin/sh",
-          {"-c", limits + "; exec '" + QString(GRADSCAPE_CLI) + "' " + quoted.join(' ')});
-  if (!p.waitForFinished(120'000)) {
-    p.kill();
-    return {-1, {}, "timed out"};
-  }
-  return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2,
-          QString::fromUtf8(p.readAllStandardOutput()),
-          QString::fromUtf8(p.readAllStandardError())};
+  return shell(limits + "; exec " + cliPath() + " " + quoted.join(' '));
 }
 
 QStringList temporaries(const QString& dir) {
@@ -148,18 +141,23 @@ class TestCliOutputSafety : public QObject {
     // A previous batch's summary: it must not survive next to a later batch's traces.
     QCOMPARE(cli({"run", defaultScenario(), "--out", out}).code, 0);
     const QString scenario = dir.filePath("long.json");
-    // Seven runs with long traces (2^18 rows each): several seconds of writing to interrupt.
+    // Ten runs with long traces (2^18 rows, 20 MB each): seconds of writing to interrupt.
+    QByteArray runs;
+    for (int i = 1; i <= 10; ++i) {
+      runs += QByteArray(i > 1 ? "," : "") +
+              R"({"label": "gd", "optimizer": {"type": "sgd", "lr": )" +
+              QByteArray::number(i * 1e-5) + "}}";
+    }
     writeFile(scenario, R"({"objective": "rosenbrock", "start": [-1.5, 2],
-        "stop": {"max_iterations": 400000, "grad_tol": 0},
-        "runs": [{"label": "gd", "optimizer": {"type": "sgd", "lr": 1e-4}},
-                 {"label": "gd", "optimizer": {"type": "sgd", "lr": 2e-4}},
-                 {"label": "gd", "optimizer": {"type": "sgd", "lr": 3e-4}},
-                 {"label": "gd", "optimizer": {"type": "sgd", "lr": 4e-4}}]})");
+        "stop": {"max_iterations": 400000, "grad_tol": 0}, "runs": [)" +
+                            runs + "]}");
     for (const int delayMs : {150, 400, 900}) {
       QProcess p;
       p.start(GRADSCAPE_CLI, {"run", scenario, "--out", out});
       QVERIFY(p.waitForReadyRead(30'000));
-      QTest::qWait(delayMs);
+      // Never kill(0, ...): that would be this test's own process group.
+      QVERIFY2(!p.waitForFinished(delayMs), "the batch ended before the kill: make it longer");
+      QVERIFY(p.processId() > 0);
       ::kill(static_cast<pid_t>(p.processId()), SIGKILL);
       QVERIFY(p.waitForFinished(10'000));
       QVERIFY2(!QFileInfo::exists(out + "/summary.json"),

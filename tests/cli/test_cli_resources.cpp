@@ -10,30 +10,11 @@
 #include "support/cli_process.h"
 
 using gradscape::cli::ProgressBar;
+using gradscape::testing::cliPath;
 using gradscape::testing::CliResult;
 using gradscape::testing::defaultScenario;
+using gradscape::testing::shell;
 using gradscape::testing::writeFile;
-
-namespace {
-
-// gradscape-cli through /bin/sh -c, with `prefix` run first (limits) or wrapped around it.
-CliResult shell(const QString& command) {
-  QProcess p;
-  p.start("/bin/sh", {"-c", command});
-  if (!p.waitForFinished(180'000)) {
-    p.kill();
-    return {-1, {}, "timed out"};
-  }
-  return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2,
-          QString::fromUtf8(p.readAllStandardOutput()),
-          QString::fromUtf8(p.readAllStandardError())};
-}
-
-QString cliPath() {
-  return "'" + QString(GRADSCAPE_CLI) + "'";
-}
-
-}  // namespace
 
 class TestCliResources : public QObject {
   Q_OBJECT

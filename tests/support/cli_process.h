@@ -13,17 +13,33 @@ struct CliResult {
   QString out, err;
 };
 
-inline CliResult cli(const QStringList& args, const QString& workDir = {}) {
+// Runs `program` to its end (at most `timeoutMs`; then it is killed and code is -1).
+inline CliResult runProgram(const QString& program, const QStringList& args,
+                            const QString& workDir = {}, int timeoutMs = 120'000) {
   QProcess p;
   if (!workDir.isEmpty()) p.setWorkingDirectory(workDir);
-  p.start(GRADSCAPE_CLI, args);
-  if (!p.waitForFinished(120'000)) {
+  p.start(program, args);
+  if (!p.waitForFinished(timeoutMs)) {
     p.kill();
     return {-1, {}, "timed out"};
   }
   return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2,
           QString::fromUtf8(p.readAllStandardOutput()),
           QString::fromUtf8(p.readAllStandardError())};
+}
+
+inline CliResult cli(const QStringList& args, const QString& workDir = {}) {
+  return runProgram(GRADSCAPE_CLI, args, workDir);
+}
+
+// `command` through /bin/sh -c, for limits (ulimit) and redirections around gradscape-cli
+// (cliPath() quoted for the shell).
+inline CliResult shell(const QString& command) {
+  return runProgram("/bin/sh", {"-c", command}, {}, 180'000);
+}
+
+inline QString cliPath() {
+  return "'" + QString(GRADSCAPE_CLI) + "'";
 }
 
 inline QString defaultScenario() {
