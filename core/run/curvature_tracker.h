@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "core/curvature/analysis_control.h"
 #include "core/objectives/objective.h"
 #include "core/run/run_spec.h"
 #include "core/run/trace.h"
@@ -16,9 +17,12 @@ inline constexpr int kDenseTrackingDim = 200;
 // The extreme eigenvalues (and the trace when `tracking.trace`) of the Hessian of `objective`
 // at x. `seed` seeds Hutchinson's probes. Empty when the curvature is not finite there (a
 // Hessian with inf or NaN entries has no eigenvalues to report: the sample is left out, as
-// any unmeasured iteration, rather than recorded as NaN).
+// any unmeasured iteration, rather than recorded as NaN). Throws AnalysisCancelled when
+// control.cancel is set: Lanczos and Hutchinson poll it before every Hessian-vector product,
+// the dense path before and after forming the Hessian.
 std::optional<CurvatureSample> measureCurvature(const Objective& objective, VecCRef x,
                                                 int64_t iteration,
-                                                const CurvatureTracking& tracking, uint64_t seed);
+                                                const CurvatureTracking& tracking, uint64_t seed,
+                                                const AnalysisControl& control = {});
 
 }  // namespace gradscape

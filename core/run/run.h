@@ -34,11 +34,18 @@ class Run {
   Run(std::shared_ptr<const Objective> objective, RunSpec spec,
       int64_t traceCapacity = Trace::kDefaultCapacity);
 
-  // One iteration. Returns false once the run has finished (then it does nothing).
+  // One iteration. Returns false once the run has finished (then it does nothing). Also returns
+  // true, without taking the step, when the cancel flag (setCancelFlag) abandoned the step's
+  // curvature measurement: nothing is recorded, and the next step() measures again.
   bool step();
-  // Steps until finished, or until *cancel becomes true (checked every 1024 steps; the run then
-  // ends as Stopped). Adds the time spent to wallSeconds().
+  // Steps until finished, or until *cancel (else the flag of setCancelFlag) becomes true: it is
+  // read before every step and by the step's curvature measurement, so the run returns within
+  // about one step (or one Hessian-vector product) and ends as Stopped with its final row at the
+  // current iterate. A flag already set ends the run at once. Adds the time to wallSeconds().
   void runToEnd(const std::atomic<bool>* cancel = nullptr);
+  // The flag that abandons curvature measurements in step() while it is true (nullptr: none).
+  // The caller keeps it alive while the run may step.
+  void setCancelFlag(const std::atomic<bool>* cancel) { cancel_ = cancel; }
   // Ends a running run as Stopped (the user pressed Stop).
   void stop();
 
@@ -71,7 +78,8 @@ class Run {
   // step() with curvature tracking on: measures at x_k when due, then advances.
   bool trackedStep();
   // Measures the curvature at x_k into `sample` when step k_ is due for it (and it is finite).
-  void trackCurvature(std::optional<CurvatureSample>& sample) const;
+  // Returns false when the cancel flag abandoned the measurement.
+  bool trackCurvature(std::optional<CurvatureSample>& sample) const;
   // The step proper from x_k; `sample` (or nullptr) is recorded with x_k's row, once x_k is
   // known not to have diverged.
   bool advance(const CurvatureSample* sample);
@@ -96,6 +104,7 @@ class Run {
   RunStatus status_ = RunStatus::Running;
   double finalLoss_, finalGradNorm_;
   double wallSeconds_ = 0.0;
+  const std::atomic<bool>* cancel_ = nullptr;
   // A step's norm squared may overflow while the run goes on (bound beyond ~sqrt(DBL_MAX / n),
   // or iterates not kept per row): then every step tests it (a branch waiting on x_{k+1} costs
   // GD on Rosenbrock ~4 ns a step, so runs with a smaller bound skip it).

@@ -195,16 +195,6 @@ class TestRun : public QObject {
     QCOMPARE(run.statusText(), std::string("stalled"));
   }
 
-  void cancelFlagStopsALongRun() {
-    std::atomic<bool> cancel{true};
-    RunSpec s = gd(1e-9, 1'000'000'000);
-    Run run(quadratic(), s);
-    run.runToEnd(&cancel);
-    QCOMPARE(run.status(), RunStatus::Stopped);
-    QCOMPARE(run.iterations(), 1024);  // the flag is read every 1024 steps
-    QCOMPARE(run.trace().iteration(run.trace().size() - 1), 1024);
-  }
-
   void userStopEndsARunBeingStepped() {
     Run run(quadratic(), gd(0.1, 100));
     for (int i = 0; i < 5; ++i) QVERIFY(run.step());
