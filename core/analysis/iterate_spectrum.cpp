@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <stdexcept>
 #include <string>
 
@@ -35,6 +36,58 @@ bool parseSpectrumMethod(const std::string& name, SpectrumMethod& method) {
 
 namespace {
 
+// Working memory an analysis may take (its Krylov basis, or a dense matrix): beyond this the
+// request is refused with the figures instead of ending in std::bad_alloc.
+constexpr double kMaxAnalysisBytes = 2.0 * (int64_t{1} << 30);
+
+// Three significant digits, for messages.
+std::string shortNumber(double value) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3g", value);
+  return buf;
+}
+
+std::string gigabytes(double bytes) {
+  return shortNumber(bytes / static_cast<double>(int64_t{1} << 30)) + " GB";
+}
+
+// Throws std::invalid_argument naming the field when the request cannot be served in memory or
+// its numbers cannot give a finite answer.
+void checkRequestFits(int n, const SpectrumRequest& request) {
+  const double vector = 8.0 * n;
+  if (request.method == SpectrumMethod::Lanczos && request.count >= 1 && request.count <= n) {
+    // count >= n - 1 is decomposed densely (n x n); else a basis of min(n, 2 count + 1) vectors.
+    const double columns = request.count >= n - 1 ? n : std::min(n, 2 * request.count + 1);
+    if (columns * vector > kMaxAnalysisBytes) {
+      const auto most = static_cast<int64_t>((kMaxAnalysisBytes / vector - 1) / 2);
+      throw std::invalid_argument(
+          "count: " + std::to_string(request.count) + " eigenvalues from each end need " +
+          gigabytes(columns * vector) + " of Lanczos vectors in " + std::to_string(n) +
+          " dimensions; at most " + std::to_string(std::min<int64_t>(most, n - 2)) +
+          " fit in the " + gigabytes(kMaxAnalysisBytes) + " limit");
+    }
+  }
+  if (request.method == SpectrumMethod::Slq) {
+    const double steps = std::min(n, request.slq.steps);
+    if (steps * vector > kMaxAnalysisBytes) {
+      throw std::invalid_argument("steps: " + std::to_string(request.slq.steps) + " steps need " +
+                                  gigabytes(steps * vector) + " of Lanczos vectors; at most " +
+                                  std::to_string(static_cast<int64_t>(kMaxAnalysisBytes / vector)) +
+                                  " fit in the " + gigabytes(kMaxAnalysisBytes) + " limit");
+    }
+    // Every probe keeps `steps` nodes and weights.
+    if (steps * request.slq.probes * 16.0 > kMaxAnalysisBytes) {
+      throw std::invalid_argument("probes: " + std::to_string(request.slq.probes) + " probes of " +
+                                  shortNumber(steps) + " steps keep too many quadrature nodes (" +
+                                  gigabytes(steps * request.slq.probes * 16.0) + ")");
+    }
+    if (!std::isfinite(request.sigma) || request.sigma < 0.0 || request.sigma > 1e300) {
+      throw std::invalid_argument("sigma: must be a positive number no larger than 1e300, got " +
+                                  shortNumber(request.sigma));
+    }
+  }
+}
+
 SpectrumReport slqReport(const SymmetricOperator& op, const SpectrumRequest& request,
                          const AnalysisControl& control) {
   SpectrumReport r;
@@ -44,6 +97,11 @@ SpectrumReport slqReport(const SymmetricOperator& op, const SpectrumRequest& req
   r.largest = *hi;
   const double width = std::max(r.largest - r.smallest, 1e-12 * std::max(1.0, std::abs(*hi)));
   r.sigma = request.sigma > 0.0 ? request.sigma : 0.01 * width;
+  if (!std::isfinite(r.smallest - 4.0 * r.sigma) || !std::isfinite(r.largest + 4.0 * r.sigma)) {
+    throw std::invalid_argument("sigma: " + shortNumber(r.sigma) +
+                                " is too wide for this spectrum: the density's grid would not be "
+                                "finite");
+  }
   const int points = std::max(2, request.gridPoints);
   r.grid = Vec::LinSpaced(points, r.smallest - 4.0 * r.sigma, r.largest + 4.0 * r.sigma);
   r.density = spectralDensity(r.nodes, r.grid, r.sigma);
@@ -55,6 +113,7 @@ SpectrumReport slqReport(const SymmetricOperator& op, const SpectrumRequest& req
 SpectrumReport analyseSpectrum(const Objective& objective, VecCRef x,
                                const SpectrumRequest& request, const AnalysisControl& control) {
   const int n = objective.dim();
+  checkRequestFits(n, request);
   SpectrumReport r;
   switch (request.method) {
     case SpectrumMethod::Dense: {
@@ -106,13 +165,17 @@ ReplayedIterate replayToIteration(const Scenario& scenario, size_t run,
   if (iteration && *iteration < 0) {
     throw std::invalid_argument("iteration: must be >= 0, got " + std::to_string(*iteration));
   }
-  // Only the last iterate is needed: a small trace keeps the replay's memory flat.
-  Run r(makeObjective(scenario.objective), scenario.runs[run], 64);
-  int64_t steps = 0;
-  while ((!iteration || r.iterations() < *iteration) && r.step()) {
-    if (cancel && (++steps & 255) == 0 && cancel->load(std::memory_order_relaxed)) {
-      throw AnalysisCancelled();
-    }
+  // Only the last iterate is needed: a small trace keeps the replay's memory flat, and no
+  // curvature tracking (it reads x_k but never changes the iterates, so they stay exact).
+  RunSpec spec = scenario.runs[run];
+  spec.curvature.every = 0;
+  Run r(makeObjective(scenario.objective), std::move(spec), 64);
+  // The flag is read before every step (a relaxed load, nothing beside a step): cancelling
+  // takes about one step whatever a step costs.
+  const auto cancelled = [cancel] { return cancel && cancel->load(std::memory_order_relaxed); };
+  while (!iteration || r.iterations() < *iteration) {
+    if (cancelled()) throw AnalysisCancelled();
+    if (!r.step()) break;
   }
   if (iteration && r.iterations() < *iteration) {
     throw std::invalid_argument(
