@@ -61,7 +61,7 @@ vtkSmartPointer<vtkImageData> regionImage(const DecisionMapData& d) {
       const int top = predictedClass(p, d.classes);
       c = regionColor(top, confidenceOf(p[top], d.classes));
     }
-    unsigned char* out = rgba->GetPointer(static_cast<vtkIdType>(4 * i));
+    unsigned char* out = rgba->GetPointer(4 * static_cast<vtkIdType>(i));
     out[0] = toByte(c.r);
     out[1] = toByte(c.g);
     out[2] = toByte(c.b);

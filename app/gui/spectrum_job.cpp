@@ -155,7 +155,7 @@ void SpectrumJob::cancel() {
   cancel_.store(true, std::memory_order_relaxed);
 }
 
-void SpectrumJob::work(SpectrumJobInput input, Progress progress, Done done) {
+void SpectrumJob::work(SpectrumJobInput input, Progress progress, const Done& done) {
   SpectrumJobResult result;
   ThrottledProgress report(std::move(progress));
   try {

@@ -77,12 +77,12 @@ class SpectrumJob {
   SpectrumJob(const SpectrumJob&) = delete;
   SpectrumJob& operator=(const SpectrumJob&) = delete;
 
-  // Asks the work to stop at its next check (replay: every 256 steps; analysis: every
+  // Asks the work to stop at its next check (replay: before every step; analysis: every
   // Hessian-vector product); does not wait.
   void cancel();
 
  private:
-  void work(SpectrumJobInput input, Progress progress, Done done);
+  void work(SpectrumJobInput input, Progress progress, const Done& done);
 
   std::atomic<bool> cancel_{false};
   std::thread thread_;

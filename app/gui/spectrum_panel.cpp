@@ -132,7 +132,7 @@ struct SpectrumPanel::Impl {
     worker->start(
         {*scenario, size_t(index), key->iteration, key->choice, std::nullopt},
         [this](SpectrumJob::Stage stage, double fraction) { onProgress(stage, fraction); },
-        [this](SpectrumJobResult result) { onDone(result); });
+        [this](const SpectrumJobResult& result) { onDone(result); });
     requested = key;
     setBusy(true);
   }
