@@ -12,8 +12,10 @@
 
 namespace {
 
-// Standard output through a buffer that keeps the reason of a failed write.
-gradscape::FdBuffer stdoutBuffer(STDOUT_FILENO);
+// Standard output through a buffer that keeps the reason of a failed write. Never destroyed:
+// std::cout is flushed once more after every static object is gone (by the library's
+// ios_base::Init), and its buffer must still be there then.
+gradscape::FdBuffer& stdoutBuffer = *new gradscape::FdBuffer(STDOUT_FILENO);
 
 // Whatever went to standard output must have arrived (a full disk or /dev/full is an error,
 // not a success).
