@@ -1,5 +1,8 @@
+#include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -103,8 +106,22 @@ int runCommand(const RunOptions& o) {
     progress.update(static_cast<double>(i) / total, label);
     if (interrupted.load()) {
       run.stop();  // not started: ends at its start point, still reported
-    } else {
+    } else if (!progress.enabled()) {
       run.runToEnd(&interrupted);
+    } else {
+      // In slices of about a tenth of a second, so the bar moves within a long run too (its
+      // share: iterations of the most allowed; a run that stops early jumps ahead).
+      const auto most = static_cast<double>(std::max<int64_t>(1, run.spec().stop.maxIterations));
+      int64_t slice = 1;
+      for (;;) {
+        const auto t0 = std::chrono::steady_clock::now();
+        if (!run.runFor(slice, &interrupted)) break;
+        const double took =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        if (took < 0.05 && slice < (int64_t{1} << 40)) slice *= 2;
+        const double within = std::min(1.0, static_cast<double>(run.iterations()) / most);
+        progress.update((static_cast<double>(i) + within) / total, label);
+      }
     }
     const std::string file = "run" + std::to_string(i) + "_" + slug(run.spec().label) + ".csv";
     const auto path = (std::filesystem::path(o.outDir) / file).string();

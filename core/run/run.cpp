@@ -287,22 +287,27 @@ void Run::finish(RunStatus status) {
 }
 
 void Run::runToEnd(const std::atomic<bool>* cancel) {
+  runFor(std::numeric_limits<int64_t>::max(), cancel);
+}
+
+bool Run::runFor(int64_t steps, const std::atomic<bool>* cancel) {
   const auto t0 = std::chrono::steady_clock::now();
   const std::atomic<bool>* const own = cancel_;
   if (cancel) cancel_ = cancel;
+  int64_t taken = 0;
   if (cancel_) {
     // Read before every step: a relaxed load of a flag nobody writes while the run goes costs a
     // fraction of a nanosecond beside the cheapest step (~28 ns), and the latency is then one
     // step whatever a step costs (the step's curvature measurement polls the flag itself).
-    while (!cancel_->load(std::memory_order_relaxed) && step()) {
-    }
-    stop();  // ends the run as Stopped at x_k when the flag ended the loop; else a no-op
+    while (taken < steps && !cancel_->load(std::memory_order_relaxed) && step()) ++taken;
+    // Ends the run as Stopped at x_k when the flag ended the loop.
+    if (cancel_->load(std::memory_order_relaxed)) stop();
   } else {
-    while (step()) {
-    }
+    while (taken < steps && step()) ++taken;
   }
   cancel_ = own;
   wallSeconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return status_ == RunStatus::Running;
 }
 
 void Run::stop() {

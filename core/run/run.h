@@ -43,6 +43,9 @@ class Run {
   // about one step (or one Hessian-vector product) and ends as Stopped with its final row at the
   // current iterate. A flag already set ends the run at once. Adds the time to wallSeconds().
   void runToEnd(const std::atomic<bool>* cancel = nullptr);
+  // runToEnd for at most `steps` steps (a caller showing progress runs in slices). Returns
+  // whether the run is still running.
+  bool runFor(int64_t steps, const std::atomic<bool>* cancel = nullptr);
   // The flag that abandons curvature measurements in step() while it is true (nullptr: none).
   // The caller keeps it alive while the run may step.
   void setCancelFlag(const std::atomic<bool>* cancel) { cancel_ = cancel; }

@@ -2,6 +2,8 @@
 // and y by (1 - 4 lr) every step, so every recorded row is known in closed form.
 #include <QtTest>
 
+#include <atomic>
+
 #include <cmath>
 
 #include "core/objectives/rosenbrock.h"
@@ -193,6 +195,25 @@ class TestRun : public QObject {
     QVERIFY(run.finalLoss() < 1e-8);
     QVERIFY((run.point() - run.trace().point(run.trace().size() - 1)).norm() == 0.0);
     QCOMPARE(run.statusText(), std::string("stalled"));
+  }
+
+  void runForTakesAtMostItsStepsAndLeavesTheRunGoing() {
+    // GD with lr 0.1 on this quadratic: x_k[0] = 0.9^k x_0[0], as stepped one by one.
+    Run sliced(quadratic(), gd(0.1, 12));
+    Run stepped(quadratic(), gd(0.1, 12));
+    QVERIFY(sliced.runFor(5));
+    QCOMPARE(sliced.iterations(), 5);
+    QCOMPARE(sliced.status(), RunStatus::Running);
+    for (int i = 0; i < 5; ++i) stepped.step();
+    QVERIFY(sliced.point() == stepped.point());
+    QVERIFY(!sliced.runFor(100));  // 7 more reach the 12 allowed
+    QCOMPARE(sliced.iterations(), 12);
+    QCOMPARE(sliced.status(), RunStatus::MaxIterations);
+    std::atomic<bool> cancel{true};
+    Run cancelled(quadratic(), gd(0.1, 12));
+    QVERIFY(!cancelled.runFor(5, &cancel));
+    QCOMPARE(cancelled.status(), RunStatus::Stopped);
+    QCOMPARE(cancelled.iterations(), 0);
   }
 
   void userStopEndsARunBeingStepped() {
