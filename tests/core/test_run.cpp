@@ -3,7 +3,6 @@
 #include <QtTest>
 
 #include <atomic>
-
 #include <cmath>
 
 #include "core/objectives/rosenbrock.h"
