@@ -40,7 +40,10 @@ struct Scenario {
 class ScenarioError : public std::runtime_error {
  public:
   ScenarioError(const std::string& path, const std::string& message, const std::string& file = "")
-      : std::runtime_error(compose(file, path, message)), path_(path), message_(message) {}
+      : std::runtime_error(compose(file, path, message)),
+        path_(printableText(path)),
+        message_(printableText(message, 1000)) {}
+  // Both printable (printableText), as what() is: safe to show anywhere.
   const std::string& path() const { return path_; }
   const std::string& message() const { return message_; }
   // The same error, located in a file.

@@ -119,6 +119,23 @@ class TestScenario : public QObject {
     }
   }
 
+  void anErrorsPathAndMessageAreAsPrintableAsItsText() {
+    // An unknown optimizer named by a terminal escape (ESC ] 0 ; title BEL): the message quotes
+    // it, and message() (which the desktop program shows) escapes it as what() does.
+    try {
+      const std::string escape = std::string("\\u001b]0;t") + "\\u0007";  // JSON escapes
+      parseScenario(R"({"objective": "rosenbrock", "runs": [{"optimizer": ")" + escape + R"("}]})",
+                    "f.json");
+      QFAIL("accepted");
+    } catch (const ScenarioError& e) {
+      QCOMPARE(QString::fromStdString(e.path()), QString("runs[0].optimizer"));
+      const QString message = QString::fromStdString(e.message());
+      QVERIFY2(message.contains(QString("\\u001B]0;t") + "\\u0007"), qPrintable(message));
+      for (const QChar c : message) QVERIFY2(c.unicode() >= 0x20, qPrintable(message));
+      QVERIFY(QString::fromUtf8(e.what()).endsWith(message));
+    }
+  }
+
   void syntaxErrorsNameLineAndColumn() {
     try {
       parseScenario("{\n  \"runs\": [\n    {,}\n  ]\n}", "bad.json");
@@ -195,6 +212,19 @@ class TestScenario : public QObject {
     const std::string path = dir.filePath("s.json").toStdString();
     saveScenarioFile(s, path);
     QVERIFY(loadScenarioFile(path) == s);
+  }
+
+  void trackingThatIsOffKeepsItsTraceSettingsThroughASave() {
+    // The scenario's default tracking (what new runs get) is off but estimates the trace with
+    // 4 probes: saving must keep both settings, not drop the block because every is 0.
+    json j = json::parse(kBase);
+    j["curvature"] = {{"every", 0}, {"trace", true}, {"trace_probes", 4}};
+    const Scenario s = scenarioFromJson(j);
+    QCOMPARE(s.curvature.traceProbes, 4);
+    const Scenario again = scenarioFromJson(scenarioToJson(s));
+    QVERIFY(again.curvature.trace);
+    QCOMPARE(again.curvature.traceProbes, 4);
+    QVERIFY(again == s);
   }
 
   void everyShippedScenarioParsesAndRuns() {
