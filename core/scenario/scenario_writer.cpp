@@ -68,7 +68,8 @@ json scenarioToJson(const Scenario& s) {
   j["start"] = pointToJson(s.start);
   j["seed"] = s.seed;
   j["stop"] = stopToJson(s.stop);
-  if (s.curvature.every > 0) j["curvature"] = curvatureToJson(s.curvature);
+  // Whenever it is not the default: tracking that is off still keeps its trace settings.
+  if (!(s.curvature == CurvatureTracking{})) j["curvature"] = curvatureToJson(s.curvature);
   j["runs"] = json::array();
   for (const auto& r : s.runs) j["runs"].push_back(runToJson(r, s));
   return j;
