@@ -20,7 +20,8 @@ namespace gradscape::plots {
 namespace {
 
 unsigned char toByte(double v) {
-  return static_cast<unsigned char>(std::clamp(v, 0.0, 1.0) * 255.0 + 0.5);
+  if (!(v > 0.0)) return 0;  // NaN too
+  return static_cast<unsigned char>(std::lround(std::min(v, 1.0) * 255.0));
 }
 
 size_t gridPoints(const DecisionMapData& d) {

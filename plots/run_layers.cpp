@@ -89,7 +89,7 @@ void RunLayers::Impl::rebuildLines() {
   std::vector<vtkTypeInt64>& offsets = polylines.offsets;
   const std::vector<unsigned char>& cellRgb = polylines.cellRgb;
   xyzArray->SetNumberOfComponents(3);
-  xyzArray->SetArray(polylines.xyz.data(), static_cast<vtkIdType>(3 * count), 1);
+  xyzArray->SetArray(polylines.xyz.data(), 3 * static_cast<vtkIdType>(count), 1);
   offsetArray->SetArray(offsets.data(), static_cast<vtkIdType>(offsets.size()), 1);
   connectivityArray->SetArray(connectivity.data(), static_cast<vtkIdType>(count), 1);
   vtkNew<vtkPoints> points;
@@ -122,7 +122,7 @@ double RunLayers::Impl::wantedSpacing() {
     lines->GetBounds(b);
     const double* eye = camera->GetPosition();
     double d2 = 0.0;
-    for (int k = 0; k < 3; ++k) {
+    for (size_t k = 0; k < 3; ++k) {
       const double gap = std::max({b[2 * k] - eye[k], 0.0, eye[k] - b[2 * k + 1]});
       d2 += gap * gap;
     }

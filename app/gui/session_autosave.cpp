@@ -25,7 +25,7 @@ QString writeAtomically(const QString& path, const QByteArray& content) {
   QSaveFile file(path);
   if (!file.open(QIODevice::WriteOnly)) return file.errorString();
   if (file.write(content) != content.size()) {
-    const QString reason = file.errorString();
+    QString reason = file.errorString();
     file.cancelWriting();
     return reason;
   }
@@ -50,7 +50,7 @@ void neverStaleByAge(QLockFile& lock) {
 }  // namespace
 
 QString SessionAutosave::defaultDirectory() {
-  const QString dir = qEnvironmentVariable("GRADSCAPE_AUTOSAVE_DIR");
+  QString dir = qEnvironmentVariable("GRADSCAPE_AUTOSAVE_DIR");
   if (!dir.isEmpty()) return dir;
   return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
          QStringLiteral("/autosave");
