@@ -1,6 +1,7 @@
 // gradscape-cli spectrum: the Hessian spectrum at one iterate of a scenario's run.
 #include <chrono>
 #include <cstdio>
+#include <functional>
 #include <iostream>
 #include <optional>
 
@@ -72,7 +73,11 @@ int spectrumCommand(const SpectrumOptions& options) {
   // Replaying and analysing may take long: a signal now cancels them cleanly.
   setExitOnInterrupt(false);
   try {
-    const ReplayedIterate it = replayToIteration(scenario, o.run, o.at, &interrupted);
+    std::function<void(double)> replayed;
+    if (progress.enabled()) {
+      replayed = [&progress](double f) { progress.update(f, "replaying the run"); };
+    }
+    const ReplayedIterate it = replayToIteration(scenario, o.run, o.at, &interrupted, replayed);
     const auto objective = makeObjective(scenario.objective);
     o.request.method = o.method.value_or(
         objective->dim() <= kMaxDenseHessianDim ? SpectrumMethod::Dense : SpectrumMethod::Lanczos);

@@ -178,7 +178,9 @@ void SpectrumJob::work(SpectrumJobInput input, Progress progress, const Done& do
       result.iterate = std::move(*input.replayed);
     } else {
       report(Stage::Replaying, -1.0);
-      result.iterate = replayToIteration(input.scenario, input.run, input.iteration, &cancel_);
+      result.iterate =
+          replayToIteration(input.scenario, input.run, input.iteration, &cancel_,
+                            [&report](double fraction) { report(Stage::Replaying, fraction); });
     }
     result.replaySeconds = secondsSince(replayStart);
 

@@ -66,7 +66,7 @@ class SpectrumJob {
  public:
   enum class Stage { Replaying, Analysing };
   // Both run on the job's thread. Progress calls are at most ~30 a second (the first of each
-  // stage and the final 1 always pass); the fraction is -1 while replaying (no estimate).
+  // stage and the final 1 always pass); while replaying it is -1 until the replay reports a share.
   using Progress = std::function<void(Stage stage, double fraction)>;
   using Done = std::function<void(SpectrumJobResult result)>;
 

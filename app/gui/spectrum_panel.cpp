@@ -140,7 +140,9 @@ struct SpectrumPanel::Impl {
   void onProgress(SpectrumJob::Stage stage, double fraction) {
     const QString at = tr("iteration %1").arg(QLocale().toString(qlonglong(slider->value())));
     if (stage == SpectrumJob::Stage::Replaying) {
-      progress->setRange(0, 0);
+      // A share once the replay reports one; busy until then.
+      progress->setRange(0, fraction < 0.0 ? 0 : 1000);
+      if (fraction >= 0.0) progress->setValue(int(std::lround(1000.0 * std::min(fraction, 1.0))));
       setSummary(tr("Replaying %1 to %2…").arg(name, at), false);
     } else {
       progress->setRange(0, 1000);

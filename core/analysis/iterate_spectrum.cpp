@@ -155,8 +155,8 @@ SpectrumReport analyseSpectrum(const Objective& objective, VecCRef x,
 }
 
 ReplayedIterate replayToIteration(const Scenario& scenario, size_t run,
-                                  std::optional<int64_t> iteration,
-                                  const std::atomic<bool>* cancel) {
+                                  std::optional<int64_t> iteration, const std::atomic<bool>* cancel,
+                                  const std::function<void(double)>& progress) {
   if (run >= scenario.runs.size()) {
     throw std::invalid_argument("run: the scenario has runs 0 to " +
                                 std::to_string(scenario.runs.size() - 1) + ", got " +
@@ -173,9 +173,14 @@ ReplayedIterate replayToIteration(const Scenario& scenario, size_t run,
   // The flag is read before every step (a relaxed load, nothing beside a step): cancelling
   // takes about one step whatever a step costs.
   const auto cancelled = [cancel] { return cancel && cancel->load(std::memory_order_relaxed); };
+  const double target = static_cast<double>(
+      std::max<int64_t>(1, iteration ? *iteration : r.spec().stop.maxIterations));
   while (!iteration || r.iterations() < *iteration) {
     if (cancelled()) throw AnalysisCancelled();
     if (!r.step()) break;
+    if (progress && (r.iterations() & 255) == 0) {
+      progress(std::min(1.0, static_cast<double>(r.iterations()) / target));
+    }
   }
   if (iteration && r.iterations() < *iteration) {
     throw std::invalid_argument(

@@ -3,6 +3,7 @@
 // (dense, small n), the extremes by Lanczos (matrix-free), or the eigenvalue density by
 // stochastic Lanczos quadrature (matrix-free, large n). Shared by `gradscape-cli spectrum`
 // and the desktop program's spectrum panel.
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -55,8 +56,11 @@ struct ReplayedIterate {
   double lr = 0.0;     // the learning rate the run uses at that iteration
   std::string status;  // the run's status text when it ended before or at the iterate
 };
+// `progress`, when given, is called every 256 steps with the share done (steps of the
+// iteration asked for, else of the run's maximum).
 ReplayedIterate replayToIteration(const Scenario& scenario, size_t run,
                                   std::optional<int64_t> iteration,
-                                  const std::atomic<bool>* cancel = nullptr);
+                                  const std::atomic<bool>* cancel = nullptr,
+                                  const std::function<void(double)>& progress = {});
 
 }  // namespace gradscape

@@ -136,6 +136,16 @@ class TestCliResources : public QObject {
     }
     QVERIFY2(!within.isEmpty(), qPrintable(tty.out));
   }
+
+  void spectrumShowsItsReplayOnTheBar() {
+    QTemporaryDir dir;
+    writeFile(dir.filePath("one.json"), quadraticRuns(1, kSecondOfSteps / 10));
+    const QString spectrum = cliPath() + " spectrum '" + dir.filePath("one.json") + "' --out '" +
+                             dir.filePath("spectrum.csv") + "'";
+    const CliResult tty = shell("script -qfec \"" + spectrum + "\" /dev/null");
+    QCOMPARE(tty.code, 0);
+    QVERIFY2(tty.out.contains("%  replaying the run"), qPrintable(tty.out));
+  }
 };
 
 QTEST_GUILESS_MAIN(TestCliResources)

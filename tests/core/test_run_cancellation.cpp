@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cmath>
 #include <thread>
+#include <vector>
 
 #include "core/analysis/iterate_spectrum.h"
 #include "core/run/run.h"
@@ -179,6 +180,18 @@ class TestRunCancellation : public QObject {
     const double seconds = std::chrono::duration<double>(end - start).count();
     QVERIFY(cancelled);
     QVERIFY2(seconds < 3.0, qPrintable(QString::number(seconds)));
+  }
+
+  void replayReportsItsShareEvery256Steps() {
+    // 1000 steps asked for: shares after 256, 512 and 768 of them.
+    const Scenario scenario = parseScenario(R"({"version": 1, "objective": "booth",
+      "stop": {"max_iterations": 5000, "grad_tol": 0},
+      "runs": [{"optimizer": {"type": "sgd", "lr": 0.01}}]})");
+    std::vector<double> shares;
+    const ReplayedIterate it =
+        replayToIteration(scenario, 0, 1000, nullptr, [&shares](double f) { shares.push_back(f); });
+    QCOMPARE(it.iteration, 1000);
+    QCOMPARE(shares, (std::vector<double>{0.256, 0.512, 0.768}));
   }
 
   void replayIgnoresCurvatureTrackingAndLandsOnTheRunsIterate() {
