@@ -15,9 +15,11 @@
 #include "core/analysis/iterate_spectrum.h"
 #include "core/run/run.h"
 #include "core/scenario/scenario_json.h"
+#include "support/gd_spec.h"
 #include "support/quadratic_objective.h"
 
 using namespace gradscape;
+using gradscape::testing::gdSpec;
 using gradscape::testing::QuadraticObjective;
 using Clock = std::chrono::steady_clock;
 using namespace std::chrono_literals;
@@ -49,17 +51,6 @@ class SlowQuadratic final : public Objective {
   std::chrono::milliseconds gradientTime_, productTime_;
 };
 
-RunSpec gd(double lr, Vec start, int64_t maxIterations, int64_t curvatureEvery = 0) {
-  RunSpec s;
-  s.optimizer = "sgd";
-  s.optimizerParams.set("lr", lr);
-  s.start = std::move(start);
-  s.stop.maxIterations = maxIterations;
-  s.stop.gradTol = 0.0;
-  s.curvature.every = curvatureEvery;
-  return s;
-}
-
 // Runs run.runToEnd on a thread, sets the flag after `warmUp` and returns the seconds from
 // setting it to runToEnd's return.
 double secondsToCancel(Run& run, std::chrono::milliseconds warmUp) {
@@ -87,7 +78,7 @@ class TestRunCancellation : public QObject {
     std::atomic<bool> cancel{true};
     Vec c(2);
     c << 1.0, 4.0;
-    Run run(std::make_shared<QuadraticObjective>(c), gd(0.1, Vec::Ones(2), 1'000'000'000));
+    Run run(std::make_shared<QuadraticObjective>(c), gdSpec(0.1, Vec::Ones(2), 1'000'000'000));
     run.runToEnd(&cancel);
     QCOMPARE(run.status(), RunStatus::Stopped);
     QCOMPARE(run.iterations(), 0);
@@ -100,7 +91,7 @@ class TestRunCancellation : public QObject {
     // 5 ms a gradient; GD on c = (1, 4) with lr 0.1 gives x_k = (0.9^k, 0.6^k).
     Vec c(2);
     c << 1.0, 4.0;
-    Run run(std::make_shared<SlowQuadratic>(c, 5ms, 0ms), gd(0.1, Vec::Ones(2), 1'000'000));
+    Run run(std::make_shared<SlowQuadratic>(c, 5ms, 0ms), gdSpec(0.1, Vec::Ones(2), 1'000'000));
     const double seconds = secondsToCancel(run, 100ms);
     QVERIFY2(seconds < 3.0, qPrintable(QString::number(seconds)));
     QCOMPARE(run.status(), RunStatus::Stopped);
@@ -122,7 +113,7 @@ class TestRunCancellation : public QObject {
     // measurement at step 0 needs dozens of products, so the flag lands inside it.
     const int n = 300;
     Run run(std::make_shared<SlowQuadratic>(Vec::LinSpaced(n, 1.0, n), 0ms, 50ms),
-            gd(1e-3, Vec::Ones(n), 100, 10));
+            gdSpec(1e-3, Vec::Ones(n), 100, 10));
     const double seconds = secondsToCancel(run, 300ms);
     QVERIFY2(seconds < 3.0, qPrintable(QString::number(seconds)));
     QCOMPARE(run.status(), RunStatus::Stopped);
@@ -137,7 +128,7 @@ class TestRunCancellation : public QObject {
     // cleared. Curvatures 1, 2, 3 (dense path): top 3, bottom 1.
     std::atomic<bool> cancel{true};
     Run run(std::make_shared<QuadraticObjective>(Vec::LinSpaced(3, 1.0, 3.0)),
-            gd(0.1, Vec::Ones(3), 10, 1));
+            gdSpec(0.1, Vec::Ones(3), 10, 1));
     run.setCancelFlag(&cancel);
     QVERIFY(run.step());
     QCOMPARE(run.iterations(), 0);

@@ -13,9 +13,11 @@
 #include "core/optimizers/carried_norm.h"
 #include "core/optimizers/clipping.h"
 #include "core/run/run.h"
+#include "support/gd_spec.h"
 #include "support/quadratic_objective.h"
 
 using namespace gradscape;
+using gradscape::testing::gdSpec;
 using gradscape::testing::QuadraticObjective;
 
 namespace {
@@ -28,13 +30,9 @@ Vec point(double x, double y) {
   return p;
 }
 
+// GD with the divergence bound raised to 1e300: huge finite values are no divergence.
 RunSpec gd(double lr, Vec start, int64_t maxIterations) {
-  RunSpec s;
-  s.optimizer = "sgd";
-  s.optimizerParams.set("lr", lr);
-  s.start = std::move(start);
-  s.stop.maxIterations = maxIterations;
-  s.stop.gradTol = 0.0;
+  RunSpec s = gdSpec(lr, std::move(start), maxIterations);
   s.stop.divergenceBound = 1e300;
   return s;
 }

@@ -10,9 +10,11 @@
 #include "core/export/trace_csv.h"
 #include "core/objectives/rosenbrock.h"
 #include "core/run/run.h"
+#include "support/gd_spec.h"
 #include "support/quadratic_objective.h"
 
 using namespace gradscape;
+using gradscape::testing::gdSpec;
 using gradscape::testing::QuadraticObjective;
 
 namespace {
@@ -50,17 +52,6 @@ Vec point(double x, double y) {
   return p;
 }
 
-RunSpec gd(double lr, Vec start, int64_t maxIterations, int64_t curvatureEvery = 0) {
-  RunSpec s;
-  s.optimizer = "sgd";
-  s.optimizerParams.set("lr", lr);
-  s.start = std::move(start);
-  s.stop.maxIterations = maxIterations;
-  s.stop.gradTol = 0.0;
-  s.curvature.every = curvatureEvery;
-  return s;
-}
-
 std::string csv(const Run& run) {
   std::ostringstream out;
   writeTraceCsv(run.trace(), out);
@@ -79,7 +70,7 @@ class TestRunStartRow : public QObject {
  private slots:
   void aNonFiniteGradientAtTheStartKeepsTheStartRow() {
     // f(0, 2) = 0 + 2 = 2, g(0, 2) = (inf, 2): diverged at step 0, with the start's values.
-    Run run(std::make_shared<PowerCusp>(0.5), gd(0.1, point(0.0, 2.0), 100));
+    Run run(std::make_shared<PowerCusp>(0.5), gdSpec(0.1, point(0.0, 2.0), 100));
     run.runToEnd();
     QCOMPARE(run.status(), RunStatus::Diverged);
     QCOMPARE(run.divergedAt(), 0);
@@ -100,7 +91,7 @@ class TestRunStartRow : public QObject {
   void aStartBeyondTheBoundKeepsTheStartRowAndItsLearningRate() {
     // Rosenbrock at (1e60, 1e60): f = 100 (y - x^2)^2 = 1e242 > the default bound 1e10, and
     // ||g|| = 400 x |y - x^2| = 4e182. Warmup from factor 0.2 gives lr_0 = 0.1 * 0.2 = 0.02.
-    RunSpec s = gd(0.1, point(1e60, 1e60), 100);
+    RunSpec s = gdSpec(0.1, point(1e60, 1e60), 100);
     s.warmupSteps = 4;
     s.warmupStartFactor = 0.2;
     Run run(std::make_shared<Rosenbrock>(), s);
@@ -117,7 +108,7 @@ class TestRunStartRow : public QObject {
   void curvatureAtADivergedStartIsRecordedWithItsRow() {
     // The Hessian at (1e60, 1e60) is [[2 - 400 y + 1200 x^2, -400 x], [-400 x, 200]]: its top
     // eigenvalue is 1200 x^2 = 1.2e123 (the off-diagonal shifts it by 1.3e2, far below ulp).
-    Run run(std::make_shared<Rosenbrock>(), gd(0.1, point(1e60, 1e60), 100, 1));
+    Run run(std::make_shared<Rosenbrock>(), gdSpec(0.1, point(1e60, 1e60), 100, 1));
     run.runToEnd();
     QCOMPARE(run.trace().size(), 1);
     QCOMPARE(run.trace().curvature().size(), size_t{1});
@@ -139,13 +130,13 @@ class TestRunStartRow : public QObject {
 
   void aNonFiniteHessianGivesNoSampleRatherThanNaN() {
     // Diverged at the start with a Hessian entry -inf: the row, and no curvature columns.
-    Run diverged(std::make_shared<PowerCusp>(0.5), gd(0.1, point(0.0, 2.0), 100, 1));
+    Run diverged(std::make_shared<PowerCusp>(0.5), gdSpec(0.1, point(0.0, 2.0), 100, 1));
     diverged.runToEnd();
     QCOMPARE(csv(diverged), std::string("iteration,x0,x1,loss,grad_norm,step_norm,lr\n"
                                         "0,0,2,2,inf,0,0.1\n"));
     // |x|^(3/2) at x = 0: g = (0, y) is finite, the Hessian entry +inf at every iterate (x
     // stays 0; y_k = 2 * 0.9^k). Every sample is missing; every row is there.
-    Run flat(std::make_shared<PowerCusp>(1.5), gd(0.1, point(0.0, 2.0), 3, 1));
+    Run flat(std::make_shared<PowerCusp>(1.5), gdSpec(0.1, point(0.0, 2.0), 3, 1));
     flat.runToEnd();
     QCOMPARE(flat.status(), RunStatus::MaxIterations);
     QCOMPARE(flat.trace().size(), 4);
@@ -159,7 +150,7 @@ class TestRunStartRow : public QObject {
     // k = 11. Samples at 0..10, like the rows; none at the diverged iterate 11.
     Vec c(2);
     c << 1.0, 4.0;
-    Run run(std::make_shared<QuadraticObjective>(c), gd(1.0, Vec::Ones(2), 1000, 1));
+    Run run(std::make_shared<QuadraticObjective>(c), gdSpec(1.0, Vec::Ones(2), 1000, 1));
     run.runToEnd();
     QCOMPARE(run.divergedAt(), 11);
     const Trace& t = run.trace();
