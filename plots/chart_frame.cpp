@@ -25,6 +25,9 @@ namespace gradscape::plots {
 
 namespace {
 
+// Charts at least this many pixels wide put the legend beside the plot area.
+constexpr int kLegendBesideMinWidth = 560;
+
 // The chart's plot area in scene coordinates (pixels from the renderer's lower-left corner),
 // read off the axes the chart laid out in its last paint.
 struct PlotArea {
@@ -213,6 +216,14 @@ void ChartFrame::beforeRender(vtkObject*, unsigned long, void*) {
   if (width > widest_) {
     widest_ = width;
     if (onWider) onWider();
+  }
+  // A wide chart keeps its legend beside the plot area (the chart makes room for it), so it
+  // never covers the curves' ends; a narrow one would lose too much of the plot to it and
+  // keeps it in the top right corner inside.
+  const bool inside = width < kLegendBesideMinWidth;
+  if (chart_->GetLegend()->GetInline() != inside) {
+    chart_->GetLegend()->SetInline(inside);
+    chart_->Modified();
   }
   for (vtkAxis* axis : {yAxis(), xAxis()}) {
     const bool vertical = axis == yAxis();

@@ -173,6 +173,8 @@ struct ConvergenceChart::Impl {
     writeRows(c.endTable, c.x, c.y,
               mark ? std::vector<size_t>{c.x.size() - 1} : std::vector<size_t>{});
     c.end->SetVisible(mark);
+    // A run without a line (it diverged at its first step) is named in the legend by its cross.
+    c.end->SetLegendVisibility(mark && rows.size() < 2);
   }
 
   // Refills every table from the kept values: thinned over the x range the user looks at, or

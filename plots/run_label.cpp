@@ -1,10 +1,30 @@
 #include "plots/run_label.h"
 
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <set>
+
 #include "core/optimizers/optimizer_registry.h"
 
 namespace gradscape::plots {
 
-std::string legendLabel(const RunSpec& spec, int maxParams) {
+std::string labelNumber(double value) {
+  if (!std::isfinite(value)) return formatNumber(value);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.4g", value);
+  std::string text(buf);
+  // "1e-05" -> "1e-5": the exponent without its padding zero.
+  const auto e = text.find('e');
+  if (e != std::string::npos) {
+    const int exponent = std::atoi(text.c_str() + e + 1);
+    text = text.substr(0, e) + "e" + std::to_string(exponent);
+  }
+  return text;
+}
+
+namespace {
+std::string labelWithDetails(const RunSpec& spec, const std::string& title, int maxParams) {
   std::string details;
   auto append = [&details](const std::string& text) {
     if (!details.empty()) details += ", ";
@@ -19,17 +39,38 @@ std::string legendLabel(const RunSpec& spec, int maxParams) {
     if (shown++ >= maxParams) break;
     if (param && param->kind == ParamKind::Choice) {
       const auto index = static_cast<size_t>(value);
-      append(name + "=" + (index < param->choices.size() ? param->choices[index] : "?"));
+      // The choice's own name says what it is ("strong_wolfe"), and keeps the label short.
+      append(index < param->choices.size() ? param->choices[index] : name + "=?");
     } else if (param && param->kind == ParamKind::Boolean) {
       append(value != 0.0 ? name : "no " + name);
     } else {
-      append(name + "=" + formatNumber(value));
+      append(name + "=" + labelNumber(value));
     }
   }
   if (spec.schedule != "constant") append(spec.schedule);
   if (spec.noise != "none") append(spec.noise + " noise");
-  const std::string label = spec.label.empty() && entry ? entry->title : spec.label;
-  return details.empty() ? label : label + " (" + details + ")";
+  return details.empty() ? title : title + " (" + details + ")";
+}
+}  // namespace
+
+std::string legendLabel(const RunSpec& spec, int maxParams) {
+  const auto* entry = optimizerRegistry().find(spec.optimizer);
+  return labelWithDetails(spec, spec.label.empty() && entry ? entry->title : spec.label, maxParams);
+}
+
+std::vector<RunNames> runNames(const std::vector<RunSpec>& runs) {
+  std::vector<RunNames> out;
+  out.reserve(runs.size());
+  std::set<std::string> taken;
+  for (const auto& run : runs) {
+    const auto* entry = optimizerRegistry().find(run.optimizer);
+    const std::string base = run.label.empty() && entry ? entry->title : run.label;
+    std::string name = base;
+    for (int k = 2; taken.count(name) > 0; ++k) name = base + " (" + std::to_string(k) + ")";
+    taken.insert(name);
+    out.push_back({name, labelWithDetails(run, name, 3)});
+  }
+  return out;
 }
 
 }  // namespace gradscape::plots

@@ -160,6 +160,9 @@ std::array<double, 3> RunLayers::Impl::exitPoint(const StoredRun& run, size_t fi
 
 void RunLayers::Impl::rebuildMarkers() {
   std::vector<Marker> out;
+  // Drawn after every start and end marker: all runs usually share the start, and a run that
+  // diverged at its first step has its cross there.
+  std::vector<Marker> crosses;
   const RunPlacement& r = placement;
   auto inside = [&](double x, double y) {
     return x >= r.xmin && x <= r.xmax && y >= r.ymin && y <= r.ymax;
@@ -184,11 +187,24 @@ void RunLayers::Impl::rebuildMarkers() {
     Marker m;
     if (run.diverged) {
       m.position = exitPoint(run, first, last);
+      if (first == last) {
+        // No path to see: a ring in the run's colour says whose cross this is.
+        Marker ring;
+        ring.position = m.position;
+        ring.shape = MarkerShape::Ring;
+        ring.size = 26.0;
+        ring.fill = run.color;
+        ring.outline = kDark;
+        ring.outlineWidth = 1.2;
+        crosses.push_back(ring);
+      }
       m.shape = MarkerShape::Cross;
       m.size = 16.0;
       m.fill = kWarningRed;
       m.outline = {1.0, 1.0, 1.0};
       m.outlineWidth = 1.8;
+      crosses.push_back(m);
+      continue;
     } else if (!inside(run.x[last], run.y[last])) {
       continue;
     } else if (run.finished) {
@@ -208,6 +224,7 @@ void RunLayers::Impl::rebuildMarkers() {
     }
     out.push_back(m);
   }
+  out.insert(out.end(), crosses.begin(), crosses.end());
   markers->setMarkers(MarkerLayer::Runs, std::move(out));
 }
 
