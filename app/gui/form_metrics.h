@@ -4,7 +4,7 @@
 
 namespace gradscape::gui::form_metrics {
 
-inline constexpr int kLabelWidth = 92;     // parameter names longer than this are elided
+inline constexpr int kLabelWidth = 92;     // parameter names longer than this wrap
 inline constexpr int kEntryWidth = 80;     // numeric entries beside sliders
 inline constexpr int kRowSpacing = 3;      // vertical gap between rows
 inline constexpr int kColumnSpacing = 6;   // gap between label, control and entry

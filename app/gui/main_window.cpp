@@ -14,6 +14,7 @@
 #include <cmath>
 
 #include "app/gui/convergence_panel.h"
+#include "app/gui/field_keys.h"
 #include "app/gui/landscape_panel.h"
 #include "app/gui/message_banner.h"
 #include "app/gui/objective_editor.h"
@@ -25,6 +26,7 @@
 #include "app/gui/session_autosave.h"
 #include "app/gui/sharpness_panel.h"
 #include "app/gui/spectrum_panel.h"
+#include "app/gui/vtk_view.h"
 #include "core/optimizers/optimizer_registry.h"
 #include "plots/run_label.h"
 
@@ -51,6 +53,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   buildPanels();
   buildActions();
   connectEditors();
+  // Number fields leave the window's single-key shortcuts to the window; Enter hands the
+  // keyboard back to the landscape view that is shown.
+  new FieldKeys(this, [this]() -> QWidget* {
+    for (QWidget* view : {static_cast<QWidget*>(landscape_->contourView()),
+                          static_cast<QWidget*>(landscape_->surfaceView())}) {
+      if (view->isVisible()) return view;
+    }
+    return landscape_;
+  });
   restoreSettings();
 }
 
@@ -76,7 +87,8 @@ void MainWindow::buildPanels() {
 
   // Left docks: what the runs share (objective, start, stop), and the runs themselves.
   objectiveEditor_ = new ObjectiveEditor(this);
-  auto* scenarioDock = new QDockWidget(tr("Landscape && start"), this);
+  // "and", not "&": dock titles show an ampersand as it is, menus and tabs as a mnemonic.
+  auto* scenarioDock = new QDockWidget(tr("Landscape and start"), this);
   scenarioDock->setObjectName("scenarioDock");
   auto* scenarioScroll = new QScrollArea(scenarioDock);
   scenarioScroll->setWidgetResizable(true);
@@ -116,9 +128,19 @@ void MainWindow::buildPanels() {
   progress_->setMaximumWidth(160);
   progress_->setTextVisible(false);
   progress_->setToolTip(tr("Iterations done of all allowed"));
-  statusBar()->addPermanentWidget(summaryLabel_);
-  statusBar()->addPermanentWidget(progress_);
-  statusBar()->addPermanentWidget(cursorLabel_);
+  // Temporary messages (hover read-outs, divergences) take the left; the permanent read-outs sit
+  // on the right, each behind a separator, so two messages never run into one line.
+  for (QWidget* item : {static_cast<QWidget*>(summaryLabel_), static_cast<QWidget*>(progress_),
+                        static_cast<QWidget*>(cursorLabel_)}) {
+    if (item != progress_) {
+      auto* separator = new QFrame(this);
+      separator->setFrameShape(QFrame::VLine);
+      separator->setFrameShadow(QFrame::Sunken);
+      statusBar()->addPermanentWidget(separator);
+      static_cast<QLabel*>(item)->setContentsMargins(6, 0, 6, 0);
+    }
+    statusBar()->addPermanentWidget(item);
+  }
 }
 
 void MainWindow::connectEditors() {
@@ -156,6 +178,7 @@ void MainWindow::connectEditors() {
 
 void MainWindow::setScenario(const Scenario& scenario, const QString& filePath) {
   scenario_ = scenario;
+  paramMemory_.assign(scenario_.runs.size(), {});
   filePath_ = filePath;
   resetSlice();
   sharpness_->setTrackingInterval(scenario_.curvature.every);
@@ -234,10 +257,12 @@ void MainWindow::runEdited() {
   const bool visible = scenario_.runs[size_t(row)].visible;  // the list's, not the editor's
   scenario_.runs[size_t(row)] = runEditor_->runSpec();
   scenario_.runs[size_t(row)].visible = visible;
+  paramMemory_.resize(scenario_.runs.size());
+  paramMemory_[size_t(row)] = runEditor_->paramMemory();
   // In place: rebuilding the list would re-show the run and rebuild the editor under the
   // slider the user is dragging.
   runList_->updateEntry(
-      row, {qs(plots::legendLabel(scenario_.runs[size_t(row)])), plots::runColor(row), visible});
+      row, {qs(plots::runNames(scenario_.runs)[size_t(row)].label), plots::runColor(row), visible});
   markModified(true);
   restartRuns();
 }
@@ -252,6 +277,7 @@ void MainWindow::addRun() {
   run.stop = scenario_.stop;
   run.seed = scenario_.seed + scenario_.runs.size();
   scenario_.runs.push_back(run);
+  paramMemory_.resize(scenario_.runs.size());
   refreshRunList();
   runList_->setCurrentRow(int(scenario_.runs.size()) - 1);
   markModified(true);
@@ -265,6 +291,8 @@ void MainWindow::duplicateRun() {
   copy.label += " (copy)";
   copy.visible = true;
   scenario_.runs.insert(scenario_.runs.begin() + row + 1, copy);
+  paramMemory_.resize(scenario_.runs.size() - 1);
+  paramMemory_.insert(paramMemory_.begin() + row + 1, paramMemory_[size_t(row)]);
   refreshRunList();
   runList_->setCurrentRow(row + 1);
   markModified(true);
@@ -275,6 +303,8 @@ void MainWindow::removeRun() {
   const int row = runList_->currentRow();
   if (row < 0 || row >= int(scenario_.runs.size())) return;
   scenario_.runs.erase(scenario_.runs.begin() + row);
+  paramMemory_.resize(scenario_.runs.size() + 1);
+  paramMemory_.erase(paramMemory_.begin() + row);
   refreshRunList();
   markModified(true);
   restartRuns();
@@ -308,9 +338,9 @@ void MainWindow::restartRuns() {
 
 void MainWindow::refreshRunList() {
   std::vector<RunListEntry> entries;
+  const auto names = plots::runNames(scenario_.runs);
   for (size_t i = 0; i < scenario_.runs.size(); ++i) {
-    entries.push_back({qs(plots::legendLabel(scenario_.runs[i])), plots::runColor(int(i)),
-                       scenario_.runs[i].visible});
+    entries.push_back({qs(names[i].label), plots::runColor(int(i)), scenario_.runs[i].visible});
   }
   runList_->setEntries(entries);
   for (size_t i = 0; i < snapshot_.runs.size() && i < entries.size(); ++i) {
@@ -321,7 +351,8 @@ void MainWindow::refreshRunList() {
 
 void MainWindow::showRunInEditor(int row) {
   if (row < 0 || row >= int(scenario_.runs.size())) return;
-  runEditor_->setRunSpec(scenario_.runs[size_t(row)]);
+  paramMemory_.resize(scenario_.runs.size());
+  runEditor_->setRunSpec(scenario_.runs[size_t(row)], paramMemory_[size_t(row)]);
 }
 
 void MainWindow::markModified(bool modified) {

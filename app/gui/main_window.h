@@ -4,6 +4,8 @@
 // Holds the scenario being edited; the RunController runs it off the GUI thread.
 #include <QMainWindow>
 #include <array>
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -48,8 +50,15 @@ class MainWindow : public QMainWindow {
   const Scenario& scenario() const { return scenario_; }
   // Opens a scenario file. A bad file shows its message and keeps the current work.
   bool openFile(const QString& path);
-  // Opens a scenario built into the program (":/gradscape/scenarios/...") as untitled, and plays.
+  // Opens a scenario built into the program (":/gradscape/scenarios/...") as untitled, and plays
+  // (without asking: File > Examples asks first, as New and Open do).
   void openExample(const QString& resourcePath);
+  // What the window asks before unsaved work is replaced (New, Open, Examples, recent files)
+  // or closed: save it, discard it, or cancel. By default a modal question box; tests answer
+  // it with a function instead (and count the questions).
+  enum class DiscardAnswer { Save, Discard, Cancel };
+  using DiscardQuestion = std::function<DiscardAnswer()>;
+  void setDiscardQuestion(DiscardQuestion question) { discardQuestion_ = std::move(question); }
   // Saves the scenario (the GUI state: objective, start, stop rules, runs) as JSON.
   bool saveFile(const QString& path);
   QString filePath() const { return filePath_; }
@@ -154,8 +163,12 @@ class MainWindow : public QMainWindow {
   void showLayoutChecked(int layout);
 
   Scenario scenario_;
+  // Per run (parallel to scenario_.runs), the hyperparameters it last had for each optimizer:
+  // switching its optimizer back restores them (RunEditor::ParamMemory).
+  std::vector<std::map<std::string, ParamValues>> paramMemory_;
   QString filePath_;
   bool modified_ = false;
+  DiscardQuestion discardQuestion_;  // empty: the modal question box
   bool awaitingLiveResult_ = false;  // live mode asked for a rerun; its first frames are skipped
   std::shared_ptr<const Objective> objective_;
   // Places N-D iterates on the landscape's slice (null for 2-D objectives).

@@ -3,6 +3,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QToolBar>
@@ -64,8 +65,12 @@ void MainWindow::buildActions() {
   };
   for (const auto& [title, path] : exampleFiles) {
     const QString resource = QString::fromLatin1(path);
-    connect(examples->addAction(tr(title)), &QAction::triggered, this,
-            [this, resource] { openExample(resource); });
+    auto* action = examples->addAction(tr(title));
+    action->setObjectName(QStringLiteral("example.") + QFileInfo(resource).baseName());
+    // Unsaved work is asked about first, as New and Open do.
+    connect(action, &QAction::triggered, this, [this, resource] {
+      if (confirmDiscard()) openExample(resource);
+    });
   }
   file->addSeparator();
   connect(addItem(file, tr("&Save"), QKeySequence::Save, tr("Save the scenario")),

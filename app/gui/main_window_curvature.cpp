@@ -66,8 +66,9 @@ void MainWindow::buildCurvatureActions(QMenu* view) {
     connect(a, &QAction::toggled, this, [this] { updateCurvatureGlyph(); });
   }
   view->addSeparator();
-  const QString names[] = {tr("&Convergence panel"), tr("S&harpness panel"), tr("S&pectrum panel")};
-  for (int i = 0; i < 3; ++i) {
+  const QString names[] = {tr("&Convergence panel"), tr("S&harpness panel"), tr("S&pectrum panel"),
+                           tr("&Model panel")};
+  for (int i = 0; i < 4; ++i) {
     auto* action = view->addAction(names[i]);
     action->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + i)));
     connect(action, &QAction::triggered, this, [this, i] { analysisTabs_->setCurrentIndex(i); });

@@ -105,11 +105,19 @@ bool MainWindow::saveAsDialog() {
 
 bool MainWindow::confirmDiscard() {
   if (!modified_) return true;
-  const auto answer = QMessageBox::question(
-      this, tr("Unsaved changes"), tr("The scenario has changes that are not saved. Save them?"),
-      QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
-  if (answer == QMessageBox::Save) return save();
-  return answer == QMessageBox::Discard;
+  DiscardAnswer answer = DiscardAnswer::Cancel;
+  if (discardQuestion_) {
+    answer = discardQuestion_();
+  } else {
+    const auto button = QMessageBox::question(
+        this, tr("Unsaved changes"), tr("The scenario has changes that are not saved. Save them?"),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    answer = button == QMessageBox::Save      ? DiscardAnswer::Save
+             : button == QMessageBox::Discard ? DiscardAnswer::Discard
+                                              : DiscardAnswer::Cancel;
+  }
+  if (answer == DiscardAnswer::Save) return save();
+  return answer == DiscardAnswer::Discard;
 }
 
 void MainWindow::addRecentFile(const QString& path) {

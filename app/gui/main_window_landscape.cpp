@@ -22,6 +22,7 @@
 #include "core/objectives/mlp_classifier.h"
 #include "core/objectives/objective_registry.h"
 #include "plots/landscape_content.h"
+#include "plots/run_label.h"
 
 namespace gradscape::gui {
 
@@ -46,7 +47,7 @@ std::string objectiveTitle(const ObjectiveSpec& spec) {
       const auto choice = static_cast<size_t>(v);
       const std::string text = p.kind == ParamKind::Choice && choice < p.choices.size()
                                    ? p.choices[choice]
-                                   : formatNumber(v);
+                                   : plots::labelNumber(v);
       params += (params.empty() ? "" : ", ") + p.name + "=" + text;
     }
   }

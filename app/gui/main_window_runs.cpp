@@ -33,13 +33,14 @@ void MainWindow::showSnapshot(EngineSnapshot snapshot) {
   views_.reserve(snapshot.runs.size());
   int running = 0, diverged = 0, done = 0;
   QString divergedNames;
+  const auto names = plots::runNames(scenario_.runs);  // unique: "Adam", "Adam (2)"
   for (size_t i = 0; i < snapshot.runs.size(); ++i) {
     auto& run = snapshot.runs[i];
     plots::RunView view = std::move(run.view);
     run.view = {};
-    if (i < scenario_.runs.size()) {
-      view.label = plots::legendLabel(scenario_.runs[i]);
-      view.name = scenario_.runs[i].label;
+    if (i < names.size()) {
+      view.label = names[i].label;
+      view.name = names[i].name;
     }
     view.color = plots::runColor(int(i));
     view.visible = i < scenario_.runs.size() ? scenario_.runs[i].visible : true;
@@ -55,8 +56,8 @@ void MainWindow::showSnapshot(EngineSnapshot snapshot) {
     if (run.status == RunStatus::Diverged) {
       ++diverged;
       if (i < scenario_.runs.size()) {
-        divergedNames += (divergedNames.isEmpty() ? "" : ", ") +
-                         tr("%1 %2").arg(qs(scenario_.runs[i].label), qs(run.statusText));
+        divergedNames += (divergedNames.isEmpty() ? "" : "; ") +
+                         tr("%1 %2").arg(qs(names[i].name), qs(run.statusText));
       }
     }
     runList_->setStatus(int(i), status, run.status == RunStatus::Diverged);

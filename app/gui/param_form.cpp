@@ -125,8 +125,9 @@ void ParamForm::setSpecs(const std::vector<ParamSpec>& specs, const ParamValues&
     auto* label = new QLabel(impl_->body);
     label->setObjectName(prefix + QStringLiteral(".label"));
     label->setFixedWidth(form_metrics::kLabelWidth);
-    label->setText(
-        label->fontMetrics().elidedText(name, Qt::ElideRight, form_metrics::kLabelWidth));
+    // A long name wraps after its underscores ("max_" / "eigenvalue") instead of being cut.
+    label->setWordWrap(true);
+    label->setText(QString(name).replace(QLatin1Char('_'), QStringLiteral("_\u200b")));
     label->setToolTip(tip);
     grid->addWidget(label, r, 0);
 

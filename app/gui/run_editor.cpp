@@ -55,7 +55,8 @@ const Clipping::Mode kClipModes[] = {Clipping::Mode::None, Clipping::Mode::Norm,
 }  // namespace
 
 struct RunEditor::Impl {
-  RunSpec spec;  // what setRunSpec showed; start and stop pass through untouched
+  RunSpec spec;        // what setRunSpec showed; start and stop pass through untouched
+  ParamMemory memory;  // per optimizer, this run's last values for it
   uint64_t seed = 0;
   QLineEdit* label = nullptr;
   RegistryCombo* optimizer = nullptr;
@@ -185,13 +186,22 @@ RunEditor::RunEditor(QWidget* parent) : QWidget(parent), impl_(std::make_unique<
     if (e.label->text().isEmpty() || e.label->text() == oldTitle) {
       e.label->setText(e.optimizer->currentText());
     }
+    e.memory[e.spec.optimizer] = e.optimizerParams->values();
     e.spec.optimizer = name;
+    // The new optimizer's own defaults, or the values this run had for it before.
     const auto& specs = paramsOf(optimizerRegistry(), name);
-    e.optimizerParams->setSpecs(specs, carryOver(specs, e.optimizerParams->values()));
+    const auto known = e.memory.find(name);
+    e.optimizerParams->setSpecs(specs, known != e.memory.end()
+                                           ? ParamValues::withDefaults(specs, known->second)
+                                           : ParamValues::defaults(specs));
+    e.memory[name] = e.optimizerParams->values();
     e.showHelp();
     emit changed();
   });
-  connect(d.optimizerParams, &ParamForm::valuesChanged, this, &RunEditor::changed);
+  connect(d.optimizerParams, &ParamForm::valuesChanged, this, [this] {
+    impl_->memory[impl_->spec.optimizer] = impl_->optimizerParams->values();
+    emit changed();
+  });
   connect(d.schedule, &RegistryCombo::nameChanged, this, [this] {
     Impl& e = *impl_;
     const auto& specs = paramsOf(scheduleRegistry(), e.schedule->currentName());
@@ -226,9 +236,10 @@ RunEditor::RunEditor(QWidget* parent) : QWidget(parent), impl_(std::make_unique<
 
 RunEditor::~RunEditor() = default;
 
-void RunEditor::setRunSpec(const RunSpec& spec) {
+void RunEditor::setRunSpec(const RunSpec& spec, ParamMemory memory) {
   Impl& d = *impl_;
   d.spec = spec;
+  d.memory = std::move(memory);
   d.seed = spec.seed;
   d.label->setText(QString::fromStdString(spec.label));
 
@@ -239,6 +250,7 @@ void RunEditor::setRunSpec(const RunSpec& spec) {
   d.spec.optimizer = d.optimizer->currentName();
   d.optimizerParams->setSpecs(paramsOf(optimizerRegistry(), d.spec.optimizer),
                               spec.optimizerParams);
+  d.memory[d.spec.optimizer] = d.optimizerParams->values();
   if (!d.schedule->setCurrentName(spec.schedule)) {
     d.schedule->setCurrentName(scheduleRegistry().entries().front().name);
   }
@@ -272,6 +284,10 @@ void RunEditor::setRunSpec(const RunSpec& spec) {
   d.minibatch->setValue(spec.minibatch);
   d.curvature->setValue(spec.curvature);
   d.showHelp();
+}
+
+const RunEditor::ParamMemory& RunEditor::paramMemory() const {
+  return impl_->memory;
 }
 
 void RunEditor::setSampleCount(int64_t samples) {

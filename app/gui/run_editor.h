@@ -3,8 +3,11 @@
 // and its parameters with an optional linear warmup, gradient clipping, noise model and its
 // parameters, minibatches (finite-sum objectives only), the seed, and curvature tracking.
 // Start point and stop rules are edited by ObjectiveEditor.
-// Switching the optimizer (schedule, noise model) keeps the values of same-named parameters
-// that are valid for the new method (lr, mostly) and resets the others to its defaults.
+// Switching the optimizer starts the new one from its own defaults (Adam's lr of 0.001 is no
+// lr for Newton), unless this run already had values for it: the editor remembers, per
+// optimizer, the values the run last had (given by setRunSpec or typed), so switching back
+// restores them. Switching the schedule or noise model keeps the values of same-named
+// parameters that are valid for the new method and resets the others to its defaults.
 //
 // Child objectNames, for tests:
 //   "label" QLineEdit; "optimizer", "schedule", "noise" RegistryCombo (a QComboBox whose item
@@ -21,7 +24,9 @@
 //   "scheduleGroup", "gradientGroup" (clipping, noise, minibatch, seed), "curvatureGroup"
 //   QGroupBox.
 #include <QWidget>
+#include <map>
 #include <memory>
+#include <string>
 #include "core/run/run_spec.h"
 
 namespace gradscape::gui {
@@ -31,8 +36,13 @@ class RunEditor : public QWidget {
  public:
   explicit RunEditor(QWidget* parent = nullptr);
   ~RunEditor() override;
-  // Shows a run (without emitting changed()).
-  void setRunSpec(const RunSpec& spec);
+  // Per optimizer name, the hyperparameters a run last had for it.
+  using ParamMemory = std::map<std::string, ParamValues>;
+  // Shows a run (without emitting changed()) with the values it had for other optimizers
+  // (the window keeps one memory per run; a run shown without one starts with none).
+  void setRunSpec(const RunSpec& spec, ParamMemory memory = {});
+  // The shown run's memory, with its current optimizer's values.
+  const ParamMemory& paramMemory() const;
   // The edited run; start and stop rules are those passed to setRunSpec.
   RunSpec runSpec() const;
   // As tall as all rows need: in a scroll area the editor scrolls instead of squeezing its rows.

@@ -37,7 +37,11 @@ RunListPanel::RunListPanel(QWidget* parent) : QWidget(parent), impl_(std::make_u
   list->setIconSize(QSize(28, 14));
   list->setToolTip(tr("Runs racing on the landscape. Tick to show, select to edit."));
   list->setMinimumHeight(150);
-  list->setWordWrap(false);
+  // Long labels ("L-BFGS (strong Wolfe) (lr=1, strong_wolfe)") wrap instead of being cut; the
+  // tooltip holds the whole entry too.
+  list->setWordWrap(true);
+  list->setTextElideMode(Qt::ElideNone);
+  list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   list->setSpacing(1);
   auto* add = new QPushButton(tr("Add"), this);
   add->setObjectName("addRun");
@@ -84,6 +88,7 @@ void RunListPanel::setEntries(const std::vector<RunListEntry>& entries) {
       auto* item = new QListWidgetItem(swatch(entry.color), entry.label, impl_->list);
       item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
       item->setCheckState(entry.visible ? Qt::Checked : Qt::Unchecked);
+      item->setToolTip(entry.label);
     }
   }
   const int row = std::min(std::max(current, 0), int(entries.size()) - 1);
@@ -100,6 +105,7 @@ void RunListPanel::updateEntry(int row, const RunListEntry& entry) {
   item->setCheckState(entry.visible ? Qt::Checked : Qt::Unchecked);
   const QString status = item->data(kStatusRole).toString();
   item->setText(status.isEmpty() ? entry.label : entry.label + QLatin1Char('\n') + status);
+  item->setToolTip(item->text());
 }
 
 void RunListPanel::setStatus(int row, const QString& status, bool problem) {
@@ -109,7 +115,7 @@ void RunListPanel::setStatus(int row, const QString& status, bool problem) {
   const QSignalBlocker block(impl_->list);
   item->setData(kStatusRole, status);
   item->setText(impl_->entries[size_t(row)].label + QLatin1Char('\n') + status);
-  item->setToolTip(status);
+  item->setToolTip(item->text());
   item->setForeground(problem ? QColor(190, 30, 30) : palette().color(QPalette::Text));
 }
 

@@ -110,21 +110,16 @@ class TestRunEditor : public QObject {
     QCOMPARE(spy.size(), 0);
   }
 
-  void switchingOptimizerKeepsLrAndResetsTheRest() {
+  void switchingOptimizerStartsFromItsDefaultsAndBackRestoresTheRunsValues() {
     RunEditor editor;
     editor.setRunSpec(richSpec());
     QSignalSpy spy(&editor, &RunEditor::changed);
     select(child<QComboBox>(&editor, "optimizer"), "rmsprop");
     QCOMPARE(spy.size(), 1);
-    // lr and the parameters RMSprop shares with Adam by name (eps, weight_decay) carry over;
-    // alpha, momentum and centered start at RMSprop's defaults.
-    ParamValues shared;
-    shared.set("lr", 0.003);
-    shared.set("eps", 1e-7);
-    shared.set("weight_decay", 0.0);
+    // RMSprop starts from its own defaults: Adam's lr (0.003) and eps are Adam's, not its.
     RunSpec edited = editor.runSpec();
     QCOMPARE(edited.optimizer, std::string("rmsprop"));
-    QVERIFY(edited.optimizerParams == optimizerValues("rmsprop", shared));
+    QVERIFY(edited.optimizerParams == optimizerValues("rmsprop", {}));
     auto* form = child<ParamForm>(&editor, "optimizerParams");
     QVERIFY(form->findChild<QSlider*>("param.alpha.slider"));
     QVERIFY(!form->findChild<QSlider*>("param.beta1.slider"));
@@ -133,12 +128,16 @@ class TestRunEditor : public QObject {
     QCOMPARE(edited.schedule, std::string("cosine"));
     QCOMPARE(edited.seed, uint64_t{12345});
 
-    // Back to Adam: the custom betas were not kept across RMSprop.
+    // Back to Adam: the values this run had for Adam, betas and all.
     select(child<QComboBox>(&editor, "optimizer"), "adam");
     QCOMPARE(spy.size(), 2);
-    edited = editor.runSpec();
-    QVERIFY(edited.optimizerParams == optimizerValues("adam", shared));
-    QCOMPARE(edited.optimizerParams.get("beta1"), 0.9);
+    QVERIFY(editor.runSpec().optimizerParams == richSpec().optimizerParams);
+    QCOMPARE(editor.paramMemory().size(), size_t{2});
+
+    // A run shown without a memory starts afresh: RMSprop at its defaults again.
+    editor.setRunSpec(richSpec());
+    select(child<QComboBox>(&editor, "optimizer"), "rmsprop");
+    QVERIFY(editor.runSpec().optimizerParams == optimizerValues("rmsprop", {}));
   }
 
   void anLrInvalidForTheNewOptimizerFallsBackToItsDefault() {
