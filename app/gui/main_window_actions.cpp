@@ -3,6 +3,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QDockWidget>
+#include <QFile>
 #include <QFileInfo>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -12,6 +13,7 @@
 #include "app/gui/main_window.h"
 #include "app/gui/playback_actions.h"
 #include "app/gui/run_controller.h"
+#include "core/scenario/scenario_json.h"
 
 namespace gradscape::gui {
 
@@ -38,11 +40,22 @@ const char* kShortcutHelp =
     "<tr><td><b>Ctrl+1 / 2 / 3 / 4</b></td><td>convergence / sharpness / spectrum / model "
     "panel</td></tr>"
     "<tr><td><b>Home</b></td><td>reset the cameras</td></tr>"
+    "<tr><td><b>F11</b></td><td>full screen</td></tr>"
     "<tr><td><b>Ctrl+Shift+A, Ctrl+D, Del</b></td><td>add, duplicate, remove a run</td></tr>"
     "<tr><td><b>Ctrl+N, Ctrl+O, Ctrl+S</b></td><td>new, open, save a scenario</td></tr>"
     "</table><p>Contour map: click or drag to set the start point, wheel to zoom, middle "
     "button to pan. Surface: drag to orbit, click to set the start point. Convergence "
     "chart: wheel to zoom, drag to pan, hover to find the iterate on the landscape.</p>";
+// The "description" of a scenario built into the program (empty when it cannot be read).
+QString exampleDescription(const QString& resource) {
+  QFile file(resource);
+  if (!file.open(QIODevice::ReadOnly)) return {};
+  try {
+    return QString::fromStdString(parseScenario(file.readAll().toStdString()).description);
+  } catch (const std::exception&) {
+    return {};
+  }
+}
 }  // namespace
 
 void MainWindow::buildActions() {
@@ -63,10 +76,15 @@ void MainWindow::buildActions() {
       {"Noisy SGD and step-size schedules", ":/gradscape/scenarios/noisy_sgd_schedules.json"},
       {"Edge of stability (MLP)", ":/gradscape/scenarios/edge_of_stability.json"},
   };
+  examples->setToolTipsVisible(true);
   for (const auto& [title, path] : exampleFiles) {
     const QString resource = QString::fromLatin1(path);
     auto* action = examples->addAction(tr(title));
     action->setObjectName(QStringLiteral("example.") + QFileInfo(resource).baseName());
+    // What the example shows, from its own file: a wrapped tooltip and the status bar's tip.
+    const QString description = exampleDescription(resource);
+    action->setStatusTip(description);
+    action->setToolTip(QStringLiteral("<p>") + description.toHtmlEscaped() + "</p>");
     // Unsaved work is asked about first, as New and Open do.
     connect(action, &QAction::triggered, this, [this, resource] {
       if (confirmDiscard()) openExample(resource);
@@ -124,6 +142,15 @@ void MainWindow::buildActions() {
           &QAction::triggered, this, [this] { landscape_->resetCameras(); });
   buildCurvatureActions(view);
   view->addSeparator();
+  auto* fullScreen = addItem(view, tr("&Full screen"), QKeySequence(Qt::Key_F11),
+                             tr("Fill the screen with the window (F11 again to leave)"));
+  fullScreen->setObjectName("fullScreen");
+  fullScreen->setCheckable(true);
+  connect(fullScreen, &QAction::toggled, this, [this](bool on) {
+    setWindowState(on ? windowState() | Qt::WindowFullScreen
+                      : windowState() & ~Qt::WindowFullScreen);
+  });
+  addAction(fullScreen);  // works with the menu bar hidden too
   for (auto* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
 
   auto* help = menuBar()->addMenu(tr("&Help"));

@@ -1,10 +1,11 @@
 // State bugs of the main window, each driven the way a person meets it: examples asked about
 // like New, every documented tab key bound, an optimizer switch that starts from the new
 // optimizer's defaults (and remembers what was typed), keys in number fields, the run names
-// and labels the views show.
+// and labels the views show; examples that say what they show, F11 for full screen.
 #include <QAction>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QFile>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -14,6 +15,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QtTest>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "app/gui/landscape_panel.h"
@@ -106,6 +108,32 @@ class WindowStateTest : public QObject {
       QCOMPARE(tabs->currentIndex(), i);
     }
     QCOMPARE(tabs->tabText(3), QStringLiteral("Model"));
+  }
+
+  void examplesSayWhatTheyShowBeforeTheyAreOpened() {
+    // Each example's tooltip and status tip is its file's "description" (read here with
+    // nlohmann, not through the scenario parser).
+    int examples = 0;
+    for (QAction* action : window_->findChildren<QAction*>()) {
+      if (!action->objectName().startsWith("example.")) continue;
+      ++examples;
+      QFile file(":/gradscape/scenarios/" + action->objectName().mid(8) + ".json");
+      QVERIFY(file.open(QIODevice::ReadOnly));
+      const QString description = QString::fromStdString(
+          nlohmann::json::parse(file.readAll().toStdString()).at("description").get<std::string>());
+      QVERIFY(!description.isEmpty());
+      QCOMPARE(action->statusTip(), description);
+      QVERIFY(action->toolTip().contains(description.toHtmlEscaped()));
+    }
+    QCOMPARE(examples, 4);
+  }
+
+  void f11FillsTheScreenAndLeavesIt() {
+    QVERIFY(!window_->isFullScreen());
+    QTest::keyClick(window_.get(), Qt::Key_F11);
+    QTRY_VERIFY(window_->windowState() & Qt::WindowFullScreen);
+    QTest::keyClick(window_.get(), Qt::Key_F11);
+    QTRY_VERIFY(!(window_->windowState() & Qt::WindowFullScreen));
   }
 
   void aNewOptimizerStartsFromItsDefaultsAndSwitchingBackRestoresTypedValues() {
