@@ -191,7 +191,19 @@ void MainWindow::setScenario(const Scenario& scenario, const QString& filePath) 
   markModified(false);
   spectrum_->setScenario(scenario_);
   updateSpectrumRun();
-  if (validateRuns()) controller_->setScenario(scenario_, projection_);
+  if (validateRuns()) {
+    controller_->setScenario(scenario_, projection_);
+  } else {
+    showNoRuns();
+  }
+}
+
+void MainWindow::showNoRuns() {
+  // What is on screen belongs together: the views keep no paths of runs made for another
+  // problem or other settings (the banner says which run to change).
+  Scenario none = scenario_;
+  none.runs.clear();
+  controller_->setScenario(none, projection_);
 }
 
 void MainWindow::play() {
@@ -316,7 +328,7 @@ bool MainWindow::validateRuns() {
     try {
       Run probe(objective_, scenario_.runs[i], 4);  // the smallest trace a run accepts
     } catch (const std::exception& e) {
-      banner_->showMessage(tr("Run %1 \"%2\": %3 — the runs keep their previous settings.")
+      banner_->showMessage(tr("Run %1 \"%2\": %3 — no run is shown until it is changed.")
                                .arg(i + 1)
                                .arg(qs(scenario_.runs[i].label), qs(e.what())));
       return false;
@@ -326,7 +338,10 @@ bool MainWindow::validateRuns() {
 }
 
 void MainWindow::restartRuns() {
-  if (!validateRuns()) return;
+  if (!validateRuns()) {
+    showNoRuns();
+    return;
+  }
   if (banner_->isVisible() && banner_->text().startsWith(tr("Run "))) banner_->hide();
   controller_->setScenario(scenario_, projection_);
   spectrum_->setScenario(scenario_);

@@ -117,6 +117,8 @@ class MainWindow : public QMainWindow {
   void removeRun();
   void restartRuns();
   bool validateRuns();
+  // Clears the runs from the engine and the views (after validateRuns refused them).
+  void showNoRuns();
   void refreshLandscape();
   void refreshRunList();
   void showRunInEditor(int row);

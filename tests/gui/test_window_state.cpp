@@ -136,6 +136,23 @@ class WindowStateTest : public QObject {
     QTRY_VERIFY(!(window_->windowState() & Qt::WindowFullScreen));
   }
 
+  void runsThatCannotRunOnANewProblemLeaveTheViews() {
+    // The default race has a Newton run; Newton forms a dense Hessian, which 3000 dimensions
+    // refuse. The map shows the new problem, so no path of the old 2-D runs stays beside it.
+    QVERIFY(!window_->lastSnapshot().runs.empty());
+    Scenario scenario = window_->scenario();
+    scenario.objective.type = "spectrum_quadratic";
+    scenario.objective.params = {};
+    scenario.objective.params.set("dim", 3000.0);
+    scenario.start = Vec::Ones(3000);
+    for (auto& run : scenario.runs) run.start = scenario.start;
+    window_->setScenario(scenario);
+    auto* banner = window_->findChild<QLabel*>("messageText");
+    QTRY_VERIFY(window_->lastSnapshot().runs.empty());
+    QVERIFY(banner);
+    QVERIFY2(banner->text().contains("no run is shown"), qPrintable(banner->text()));
+  }
+
   void aNewOptimizerStartsFromItsDefaultsAndSwitchingBackRestoresTypedValues() {
     // Run 3 of the default scenario: Adam at lr = 0.02.
     window_->runList()->setCurrentRow(3);
