@@ -11,6 +11,7 @@
 #include "core/objectives/rosenbrock.h"
 #include "core/run/curvature_tracker.h"
 #include "core/run/run.h"
+#include "support/gd_spec.h"
 #include "support/quadratic_objective.h"
 
 using namespace gradscape;
@@ -19,13 +20,7 @@ using gradscape::testing::QuadraticObjective;
 namespace {
 
 RunSpec gd(double lr, int64_t iterations, Vec start, int64_t every, bool trace = false) {
-  RunSpec s;
-  s.optimizer = "sgd";
-  s.optimizerParams.set("lr", lr);
-  s.start = std::move(start);
-  s.stop.maxIterations = iterations;
-  s.stop.gradTol = 0.0;
-  s.curvature.every = every;
+  RunSpec s = gradscape::testing::gdSpec(lr, std::move(start), iterations, every);
   s.curvature.trace = trace;
   return s;
 }

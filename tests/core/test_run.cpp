@@ -7,6 +7,7 @@
 
 #include "core/objectives/rosenbrock.h"
 #include "core/run/run.h"
+#include "support/gd_spec.h"
 #include "support/quadratic_objective.h"
 
 using namespace gradscape;
@@ -21,13 +22,7 @@ std::shared_ptr<const Objective> quadratic() {
 }
 
 RunSpec gd(double lr, int64_t maxIterations) {
-  RunSpec s;
-  s.optimizer = "sgd";
-  s.optimizerParams.set("lr", lr);
-  s.start = Vec::Ones(2);
-  s.stop.maxIterations = maxIterations;
-  s.stop.gradTol = 0.0;
-  return s;
+  return gradscape::testing::gdSpec(lr, Vec::Ones(2), maxIterations);
 }
 
 }  // namespace
