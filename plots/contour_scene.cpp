@@ -189,6 +189,9 @@ ContourScene::ContourScene() : impl_(std::make_unique<Impl>()) {
   back->AddActor(d.landscapeActor);
 
   addIsolines(back, d.isolines, d.isolineMapper, d.isolineActor, 0.35);
+  // An empty input until the first landscape: a frame drawn before it (the window shows while a
+  // slice is still being sampled) asks the pipeline for bounds.
+  d.isolines->SetInputData(vtkNew<vtkPolyData>());
 
   d.arrows = std::make_unique<GradientArrows>(back);
   // Before the overlay: 2-D actors draw in the order they were added, and the point markers,

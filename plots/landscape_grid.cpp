@@ -20,7 +20,8 @@ Vec slicePoint(const Box& box, int dim) {
 
 }  // namespace
 
-LandscapeGrid sampleLandscape(const Objective& f, const Box& box, int nx, int ny) {
+LandscapeGrid sampleLandscape(const Objective& f, const Box& box, int nx, int ny,
+                              const SamplingProgress& progress) {
   if (nx < 2 || ny < 2) throw std::invalid_argument("landscape: needs at least 2 x 2 samples");
   Vec p = slicePoint(box, f.dim());
   LandscapeGrid grid;
@@ -45,6 +46,7 @@ LandscapeGrid sampleLandscape(const Objective& f, const Box& box, int nx, int ny
         v = std::numeric_limits<double>::quiet_NaN();
       }
       grid.values[static_cast<size_t>(j) * nx + i] = v;
+      if (progress && !progress(double(j * nx + i + 1) / (double(nx) * ny))) return {};
     }
   }
   if (lo <= hi) {  // else no finite sample: keep the default range

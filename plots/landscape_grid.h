@@ -1,6 +1,7 @@
 #pragma once
 // An objective sampled on a regular grid over a 2-D box, ready for contour maps and surfaces.
 // Plain data (no VTK): sampling can run on the engine thread and be handed to the GUI.
+#include <functional>
 #include <vector>
 #include "core/objectives/objective.h"
 
@@ -18,9 +19,14 @@ struct LandscapeGrid {
   double at(int i, int j) const { return values[static_cast<size_t>(j) * nx + i]; }
 };
 
+// Told the share of the grid sampled so far (after each sample: one sample of a slice of a
+// large model can take milliseconds); returns false to stop sampling.
+using SamplingProgress = std::function<bool(double fraction)>;
+
 // Samples f (2-D) on an nx x ny grid over `box`. Non-finite samples are kept as NaN and
-// excluded from the range.
-LandscapeGrid sampleLandscape(const Objective& f, const Box& box, int nx = 201, int ny = 201);
+// excluded from the range. When `progress` returns false the grid comes back empty (nx = 0).
+LandscapeGrid sampleLandscape(const Objective& f, const Box& box, int nx = 201, int ny = 201,
+                              const SamplingProgress& progress = {});
 
 // The value the colour map and the surface height use for f: f itself (Linear), or
 // log10(f - minValue + offset) (Log) with offset = 1e-3 * (maxValue - minValue) (or 1e-12 if 0),

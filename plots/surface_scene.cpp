@@ -206,6 +206,8 @@ SurfaceScene::SurfaceScene() : impl_(std::make_unique<Impl>()) {
   d.normals->ComputePointNormalsOn();
   d.normals->ComputeCellNormalsOff();
   d.normals->SplittingOff();
+  // An empty input until the first landscape (a frame may be drawn before it).
+  d.normals->SetInputData(vtkNew<vtkPolyData>());
   d.normals->ConsistencyOff();  // the mesh is a height field: every triangle faces up already
   d.surfaceMapper->SetInputConnection(d.normals->GetOutputPort());
   d.surfaceMapper->InterpolateScalarsBeforeMappingOn();

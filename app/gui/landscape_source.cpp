@@ -48,9 +48,10 @@ LandscapeSource landscapeSource(std::shared_ptr<const Objective> objective, VecC
   for (const Vec& m : objective->minimizers()) points.push_back(m);
   const Box box = sliceBox(*projection, points, minHalfWidth);
   auto slice = std::make_shared<const SliceObjective>(objective, std::move(plane), box);
-  // About 0.1 s of sampling, between 41 and 201 points per axis.
-  const double budget = 0.1 / std::max(secondsPerValue(*slice, Vec::Zero(2)), 1e-9);
-  source.samples = std::clamp(static_cast<int>(std::sqrt(budget)), 41, 201);
+  // About 0.2 s of sampling, between 25 and 201 points per axis (at 25 x 25 a sample of a
+  // 10^6-dimensional problem makes it seconds: the window samples on a worker, with progress).
+  const double budget = 0.2 / std::max(secondsPerValue(*slice, Vec::Zero(2)), 1e-9);
+  source.samples = std::clamp(static_cast<int>(std::sqrt(budget)), 25, 201);
   source.shown = std::move(slice);
   source.projection = std::move(projection);
   source.title = title + " — slice";

@@ -51,6 +51,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   setWindowIcon(QIcon(QStringLiteral(":/gradscape/icon.svg")));
   controller_ = new RunController(this);
   buildPanels();
+  buildLandscapeProgress();
   buildActions();
   connectEditors();
   // Number fields leave the window's single-key shortcuts to the window; Enter hands the
@@ -186,27 +187,18 @@ void MainWindow::setScenario(const Scenario& scenario, const QString& filePath) 
   analysisTabs_->setCurrentIndex(scenario_.curvature.every > 0 ? 1 : 0);
   objectiveEditor_->setScenario(scenario_);
   banner_->hide();
-  refreshLandscape();
   refreshRunList();
   markModified(false);
   spectrum_->setScenario(scenario_);
   updateSpectrumRun();
-  if (validateRuns()) {
-    controller_->setScenario(scenario_, projection_);
-  } else {
-    showNoRuns();
-  }
-}
-
-void MainWindow::showNoRuns() {
-  // What is on screen belongs together: the views keep no paths of runs made for another
-  // problem or other settings (the banner says which run to change).
-  Scenario none = scenario_;
-  none.runs.clear();
-  controller_->setScenario(none, projection_);
+  refreshLandscape(kScenarioRuns);
 }
 
 void MainWindow::play() {
+  if (pending_) {
+    runFollowUps(kPlay);  // once the landscape and its runs are there
+    return;
+  }
   controller_->play();
 }
 
@@ -236,9 +228,8 @@ void MainWindow::objectiveEdited() {
     // refreshLandscape() reports it.
   }
   resetSlice();
-  refreshLandscape();
   markModified(true);
-  restartRuns();
+  refreshLandscape(kRestartRuns);
 }
 
 void MainWindow::startEdited(double x, double y) {
@@ -322,22 +313,11 @@ void MainWindow::removeRun() {
   restartRuns();
 }
 
-bool MainWindow::validateRuns() {
-  if (!objective_) return false;
-  for (size_t i = 0; i < scenario_.runs.size(); ++i) {
-    try {
-      Run probe(objective_, scenario_.runs[i], 4);  // the smallest trace a run accepts
-    } catch (const std::exception& e) {
-      banner_->showMessage(tr("Run %1 \"%2\": %3 — no run is shown until it is changed.")
-                               .arg(i + 1)
-                               .arg(qs(scenario_.runs[i].label), qs(e.what())));
-      return false;
-    }
-  }
-  return true;
-}
-
 void MainWindow::restartRuns() {
+  if (pending_) {
+    runFollowUps(kRestartRuns);  // on the objective whose landscape is being built
+    return;
+  }
   if (!validateRuns()) {
     showNoRuns();
     return;

@@ -10,6 +10,7 @@
 #include <optional>
 #include <vector>
 #include "app/gui/engine_snapshot.h"
+#include "app/gui/landscape_job.h"
 #include "app/gui/session_state.h"
 #include "core/analysis/slice_plane.h"
 #include "core/scenario/scenario.h"
@@ -35,6 +36,7 @@ class RestorePrompt;
 class SessionAutosave;
 struct CrashedSession;
 class PathPcaJob;
+
 class SharpnessPanel;
 class SpectrumPanel;
 
@@ -81,6 +83,11 @@ class MainWindow : public QMainWindow {
   ObjectiveEditor* objectiveEditor() const { return objectiveEditor_; }
   MessageBanner* banner() const { return banner_; }
   const EngineSnapshot& lastSnapshot() const { return snapshot_; }
+  // True while the landscape of a many-dimensional problem is built off the GUI thread
+  // (main_window_landscape.cpp); the views show the previous one, with its runs, until then.
+  bool landscapePending() const { return pending_.has_value(); }
+  // Cancels that: the objective, start and slice go back to those the views show.
+  void cancelLandscape();
   // What the views draw of each run (labelled, coloured; N-D iterates projected on the slice).
   const std::vector<plots::RunView>& runViews() const { return views_; }
 
@@ -98,6 +105,8 @@ class MainWindow : public QMainWindow {
  signals:
   // A snapshot has been drawn into every view (tests and benchmarks wait on it).
   void snapshotShown(uint64_t generation);
+  // A new landscape is on the views (tests wait on it for many-dimensional problems).
+  void landscapeShown();
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -119,7 +128,16 @@ class MainWindow : public QMainWindow {
   bool validateRuns();
   // Clears the runs from the engine and the views (after validateRuns refused them).
   void showNoRuns();
-  void refreshLandscape();
+  // What follows a landscape rebuild, once its map is shown: both then belong together.
+  enum FollowUp : unsigned { kRestartRuns = 1, kScenarioRuns = 2, kSetProjection = 4, kPlay = 8 };
+  // Rebuilds the landscape: here for 2-D objectives, on a LandscapeJob for slices of
+  // many-dimensional ones; `followUps` run once it is shown (those of a replaced request carry
+  // over to the newest).
+  void refreshLandscape(unsigned followUps = 0);
+  void showLandscape(const BuiltLandscape& built);
+  void landscapeBuilt(uint64_t request, BuiltLandscape built);
+  void runFollowUps(unsigned followUps);
+  void buildLandscapeProgress();
   void refreshRunList();
   void showRunInEditor(int row);
   void markModified(bool modified);
@@ -178,6 +196,15 @@ class MainWindow : public QMainWindow {
   double sliceHalfWidth_ = 1.0;           // grows once so the slice holds the finished paths
   std::optional<SlicePlane> slicePlane_;  // chosen slice; none: Hessian eigenvectors at start
   std::unique_ptr<PathPcaJob> pcaJob_;
+  // The landscape being built (null when none); jobs still winding down are kept until they report.
+  std::optional<LandscapeWait> pending_;
+  std::map<uint64_t, std::unique_ptr<LandscapeJob>> landscapeJobs_;
+  uint64_t landscapeRequest_ = 0;
+  // What the views show: the objective spec, start and slice they were built for.
+  ObjectiveSpec shownObjective_;
+  Vec shownStart_;
+  std::optional<SlicePlane> shownPlane_;
+  QWidget* landscapeProgress_ = nullptr;  // bar and Cancel in the status bar, while building
   uint64_t pcaRequest_ = 0;
   std::array<QAction*, 4> sliceActions_{};
   EngineSnapshot snapshot_;            // statuses; the views' data moved into views_

@@ -132,11 +132,11 @@ void MainWindow::buildActions() {
                             tr("Colour and height by log10(f - f_min + c) instead of f"));
   logScaleAction_->setCheckable(true);
   logScaleAction_->setChecked(true);
-  connect(logScaleAction_, &QAction::toggled, this, &MainWindow::refreshLandscape);
+  connect(logScaleAction_, &QAction::toggled, this, [this] { refreshLandscape(); });
   arrowsAction_ = addItem(view, tr("&Gradient arrows"), QKeySequence(Qt::Key_G),
                           tr("Show the negative-gradient field on the contour map"));
   arrowsAction_->setCheckable(true);
-  connect(arrowsAction_, &QAction::toggled, this, &MainWindow::refreshLandscape);
+  connect(arrowsAction_, &QAction::toggled, this, [this] { refreshLandscape(); });
   connect(addItem(view, tr("&Reset cameras"), QKeySequence(Qt::Key_Home),
                   tr("Fit the landscape views to the landscape")),
           &QAction::triggered, this, [this] { landscape_->resetCameras(); });

@@ -1,16 +1,22 @@
 // The main window's landscape: the objective drawn on the views, or for many-dimensional
 // problems a slice of it (the top-2 Hessian eigenvectors at the start or at an iterate, the
 // principal components of a run's path, or random directions) and switching between slices
-// without rerunning the runs.
+// without rerunning the runs. A slice is built on a LandscapeJob (a sample of a 10^6-dimensional
+// problem takes milliseconds) with progress and Cancel in the status bar; until it is done the
+// views keep the previous landscape and its runs, and what was to follow (new runs, play) waits.
 #include <QAction>
 #include <QActionGroup>
+#include <QHBoxLayout>
 #include <QMenu>
+#include <QProgressBar>
 #include <QStatusBar>
+#include <QTimer>
+#include <QToolButton>
 #include <algorithm>
 
 #include "app/gui/convergence_panel.h"
+#include "app/gui/landscape_job.h"
 #include "app/gui/landscape_panel.h"
-#include "app/gui/landscape_source.h"
 #include "app/gui/main_window.h"
 #include "app/gui/message_banner.h"
 #include "app/gui/model_panel.h"
@@ -57,24 +63,135 @@ std::string objectiveTitle(const ObjectiveSpec& spec) {
 enum SliceDirections { kHessian = 0, kHessianAtIterate = 1, kPathPca = 2, kRandom = 3 };
 }  // namespace
 
-void MainWindow::refreshLandscape() {
+void MainWindow::refreshLandscape(unsigned followUps) {
+  std::shared_ptr<const Objective> objective;
   try {
-    objective_ = makeObjective(scenario_.objective);
+    objective = makeObjective(scenario_.objective);
   } catch (const std::exception& e) {
     banner_->showMessage(qs(e.what()));
+    runFollowUps(followUps);
     return;
   }
-  plots::LandscapeStyle style;
-  style.scale = logScaleAction_->isChecked() ? plots::ColorScale::Log : plots::ColorScale::Linear;
-  style.gradientArrows = arrowsAction_->isChecked();
-  LandscapeSource source;
-  try {
-    source = landscapeSource(objective_, scenario_.start, objectiveTitle(scenario_.objective),
-                             sliceHalfWidth_, slicePlane_);
-  } catch (const std::exception& e) {
-    banner_->showMessage(tr("Cannot draw a slice of this landscape: %1").arg(qs(e.what())));
+  LandscapeRequest request;
+  request.objective = objective;
+  request.start = scenario_.start;
+  request.title = objectiveTitle(scenario_.objective);
+  request.minHalfWidth = sliceHalfWidth_;
+  request.plane = slicePlane_;
+  request.style.scale =
+      logScaleAction_->isChecked() ? plots::ColorScale::Log : plots::ColorScale::Linear;
+  request.style.gradientArrows = arrowsAction_->isChecked();
+  const uint64_t id = ++landscapeRequest_;
+  // A request replaced by this one is dropped when it reports; what was to follow it follows
+  // this one.
+  for (auto& [jobId, job] : landscapeJobs_) job->cancel();
+  if (pending_) followUps |= pending_->followUps;
+  if (objective->dim() == 2) {  // a few milliseconds: here, and shown at once
+    pending_.reset();
+    landscapeProgress_->hide();
+    const BuiltLandscape built = buildLandscape(request);
+    if (built.error.empty()) {
+      objective_ = objective;
+      showLandscape(built);
+    } else {
+      banner_->showMessage(tr("Cannot draw this landscape: %1").arg(qs(built.error)));
+    }
+    runFollowUps(followUps);
     return;
   }
+  pending_ = LandscapeWait{id, objective, followUps};
+  auto* bar = landscapeProgress_->findChild<QProgressBar*>();
+  bar->setValue(0);
+  // Progress and Cancel only for work that takes a while (a refit of a small slice does not).
+  QTimer::singleShot(250, this, [this, id, dim = objective->dim()] {
+    if (!pending_ || pending_->request != id) return;
+    landscapeProgress_->show();
+    statusBar()->showMessage(tr("Drawing a slice of the landscape of %1 dimensions...").arg(dim));
+  });
+  auto post = [this](std::function<void()> call) {
+    QMetaObject::invokeMethod(this, std::move(call), Qt::QueuedConnection);
+  };
+  landscapeJobs_[id] = std::make_unique<LandscapeJob>(
+      std::move(request),
+      [post, bar](double share) { post([bar, share] { bar->setValue(int(share * 1000)); }); },
+      [this, post, id](BuiltLandscape built) {
+        post([this, id, built = std::move(built)]() mutable {
+          landscapeBuilt(id, std::move(built));
+        });
+      });
+}
+
+void MainWindow::landscapeBuilt(uint64_t request, BuiltLandscape built) {
+  landscapeJobs_.erase(request);                          // it has reported: joins at once
+  if (!pending_ || pending_->request != request) return;  // replaced or cancelled
+  const LandscapeWait wait = *pending_;
+  pending_.reset();
+  if (landscapeProgress_->isVisible()) statusBar()->clearMessage();
+  landscapeProgress_->hide();
+  if (!built.error.empty()) {
+    banner_->showMessage(tr("Cannot draw a slice of this landscape: %1").arg(qs(built.error)));
+  }
+  if (built.error.empty() && !built.cancelled) {
+    objective_ = wait.objective;
+    showLandscape(built);
+  }
+  runFollowUps(wait.followUps);
+}
+
+void MainWindow::cancelLandscape() {
+  if (!pending_) return;
+  for (auto& [jobId, job] : landscapeJobs_) job->cancel();
+  const unsigned followUps = pending_->followUps;
+  pending_.reset();
+  landscapeProgress_->hide();
+  // Back to what the views show, so the runs that follow belong to it.
+  const bool sameObjective = scenario_.objective == shownObjective_;
+  scenario_.objective = shownObjective_;
+  scenario_.start = shownStart_;
+  for (auto& run : scenario_.runs) run.start = shownStart_;
+  slicePlane_ = shownPlane_;
+  objectiveEditor_->setScenario(scenario_);
+  statusBar()->showMessage(
+      sameObjective ? tr("Drawing the landscape was cancelled: the views keep the one shown")
+                    : tr("Drawing the landscape was cancelled: the objective is back to the one "
+                         "shown, %1")
+                          .arg(qs(objectiveTitle(shownObjective_))),
+      10000);
+  if (!sameObjective) markModified(true);
+  runFollowUps(followUps);
+}
+
+void MainWindow::runFollowUps(unsigned followUps) {
+  if (pending_) {
+    pending_->followUps |= followUps;
+    return;
+  }
+  if (followUps & kScenarioRuns) {
+    if (validateRuns()) {
+      controller_->setScenario(scenario_, projection_);
+    } else {
+      showNoRuns();
+    }
+  }
+  if (followUps & kRestartRuns) restartRuns();
+  if ((followUps & kSetProjection) && !(followUps & (kScenarioRuns | kRestartRuns))) {
+    // The runs go on where they are; their next snapshot is drawn on the new slice.
+    controller_->setProjection(projection_);
+  }
+  if (followUps & kPlay) controller_->play();
+}
+
+void MainWindow::showLandscape(const BuiltLandscape& built) {
+  const LandscapeSource& source = built.source;
+  if (!(shownObjective_ == scenario_.objective) && !views_.empty()) {
+    // No path of the previous problem's runs on this one's map, not even until the new runs'
+    // first snapshot arrives.
+    views_.clear();
+    redrawRuns();
+  }
+  shownObjective_ = scenario_.objective;
+  shownStart_ = scenario_.start;
+  shownPlane_ = slicePlane_;
   projection_ = source.projection;
   runEditor_->setSampleCount(objective_->sampleCount());
   model_->setModel(std::dynamic_pointer_cast<const MlpClassifier>(objective_));
@@ -90,12 +207,35 @@ void MainWindow::refreshLandscape() {
         15000);
   }
   objectiveEditor_->setStartEditable(!projection_);
-  landscape_->setLandscape(
-      plots::makeLandscapeContent(*source.shown, source.title, style, source.samples));
+  landscape_->setLandscape(built.content);
   const auto start = projection_ ? (*projection_)(scenario_.start)
                                  : std::array<double, 2>{scenario_.start[0], scenario_.start[1]};
   landscape_->setStartPoint(start[0], start[1]);
   convergence_->setMinimum(objective_->minimumValue());
+  emit landscapeShown();
+}
+
+void MainWindow::buildLandscapeProgress() {
+  landscapeProgress_ = new QWidget(this);
+  landscapeProgress_->setObjectName("landscapeProgress");
+  auto* row = new QHBoxLayout(landscapeProgress_);
+  row->setContentsMargins(0, 0, 0, 0);
+  auto* bar = new QProgressBar(landscapeProgress_);
+  bar->setRange(0, 1000);
+  bar->setMaximumWidth(140);
+  bar->setTextVisible(false);
+  bar->setToolTip(
+      tr("Sampling the landscape's slice: the views show the previous landscape "
+         "and its runs until it is done"));
+  auto* cancel = new QToolButton(landscapeProgress_);
+  cancel->setObjectName("cancelLandscape");
+  cancel->setText(tr("Cancel"));
+  cancel->setToolTip(tr("Stop drawing it and go back to the objective shown"));
+  connect(cancel, &QToolButton::clicked, this, &MainWindow::cancelLandscape);
+  row->addWidget(bar);
+  row->addWidget(cancel);
+  statusBar()->addPermanentWidget(landscapeProgress_);
+  landscapeProgress_->hide();
 }
 
 void MainWindow::buildSliceActions(QMenu* view) {
@@ -187,9 +327,7 @@ void MainWindow::chooseSlice(int directions) {
 
 void MainWindow::applySlice() {
   sliceHalfWidth_ = 1.0;
-  refreshLandscape();
-  // The runs go on where they are; their next snapshot is drawn on the new slice.
-  controller_->setProjection(projection_);
+  refreshLandscape(kSetProjection);
 }
 
 }  // namespace gradscape::gui

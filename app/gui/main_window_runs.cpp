@@ -9,6 +9,7 @@
 #include "app/gui/convergence_panel.h"
 #include "app/gui/landscape_panel.h"
 #include "app/gui/main_window.h"
+#include "app/gui/message_banner.h"
 #include "app/gui/run_controller.h"
 #include "app/gui/run_list_panel.h"
 #include "app/gui/sharpness_panel.h"
@@ -144,6 +145,29 @@ void MainWindow::showCursor(std::optional<std::array<double, 2>> point) {
                             .arg(x[0], 0, 'f', 4)
                             .arg(x[1], 0, 'f', 4)
                             .arg(objective_->value(x), 0, 'g', 6));
+}
+
+void MainWindow::showNoRuns() {
+  // What is on screen belongs together: the views keep no paths of runs made for another
+  // problem or other settings (the banner says which run to change).
+  Scenario none = scenario_;
+  none.runs.clear();
+  controller_->setScenario(none, projection_);
+}
+
+bool MainWindow::validateRuns() {
+  if (!objective_) return false;
+  for (size_t i = 0; i < scenario_.runs.size(); ++i) {
+    try {
+      Run probe(objective_, scenario_.runs[i], 4);  // the smallest trace a run accepts
+    } catch (const std::exception& e) {
+      banner_->showMessage(tr("Run %1 \"%2\": %3 — no run is shown until it is changed.")
+                               .arg(i + 1)
+                               .arg(qs(scenario_.runs[i].label), qs(e.what())));
+      return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace gradscape::gui

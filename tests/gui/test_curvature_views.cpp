@@ -32,6 +32,7 @@ using gradscape::testing::maybeShoot;
 using gradscape::testing::qcolor;
 using gradscape::testing::renderedFrame;
 using gradscape::testing::waitForFinishedRuns;
+using gradscape::testing::waitForLandscape;
 using gradscape::testing::widgetPositionOf;
 
 namespace {
@@ -75,8 +76,10 @@ class CurvatureViewsTest : public QObject {
   void manyDimensionsAreDrawnOnASliceWithProjectedPaths() {
     const Scenario s = mlpScenario();
     window_->setScenario(s);
+    QVERIFY(waitForLandscape(*window_));
     window_->controller().runToEnd();
     QVERIFY(waitForFinishedRuns(*window_, 20000));
+    QVERIFY(waitForLandscape(*window_));  // widened to hold the finished paths
     QVERIFY(QString::fromStdString(window_->landscapePanel()->landscape().title).contains("slice"));
     QVERIFY(window_->statusBar()->currentMessage().contains("slice"));
     // The engine's own runs, projected onto the plane through the start along the top-2
@@ -108,6 +111,7 @@ class CurvatureViewsTest : public QObject {
 
   void sliceDirectionsCanBeChosenWithoutRerunning() {
     window_->setScenario(mlpScenario());
+    QVERIFY(waitForLandscape(*window_));
     window_->controller().runToEnd();
     QVERIFY(waitForFinishedRuns(*window_, 20000));
     const uint64_t generation = window_->controller().generation();
@@ -141,7 +145,8 @@ class CurvatureViewsTest : public QObject {
     QVERIFY(window_->statusBar()->currentMessage().contains("Adam's iterate 200"));
     // Random directions through the start: the paths begin at the origin again.
     random->trigger();
-    QVERIFY(window_->statusBar()->currentMessage().contains("random filter-normalised"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        window_->statusBar()->currentMessage().contains("random filter-normalised"), 20000);
     QTRY_VERIFY_WITH_TIMEOUT(std::abs(window_->runViews()[0].x.front()) < 1e-12 &&
                                  std::abs(window_->runViews()[0].y.front()) < 1e-12,
                              20000);
@@ -154,6 +159,7 @@ class CurvatureViewsTest : public QObject {
   void modelTabShowsTheSelectedRunsClassifier() {
     const Scenario s = mlpScenario();
     window_->setScenario(s);
+    QVERIFY(waitForLandscape(*window_));
     window_->controller().runToEnd();
     QVERIFY(waitForFinishedRuns(*window_, 20000));
     window_->runList()->setCurrentRow(2);  // Adam
@@ -174,6 +180,7 @@ class CurvatureViewsTest : public QObject {
   void clickingASliceLeavesTheStartAlone() {
     const Scenario s = mlpScenario();
     window_->setScenario(s);
+    QVERIFY(waitForLandscape(*window_));
     window_->controller().runToEnd();
     QVERIFY(waitForFinishedRuns(*window_, 20000));
     auto* view = window_->landscapePanel()->contourView();
@@ -188,6 +195,7 @@ class CurvatureViewsTest : public QObject {
   void sharpnessPanelShowsTrackedEigenvaluesAndThresholds() {
     const Scenario s = mlpScenario();
     window_->setScenario(s);
+    QVERIFY(waitForLandscape(*window_));
     window_->controller().runToEnd();
     QVERIFY(waitForFinishedRuns(*window_, 20000));
     QCOMPARE(window_->analysisTabs()->currentWidget(), window_->sharpnessPanel());

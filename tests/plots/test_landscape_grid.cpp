@@ -1,12 +1,14 @@
 // Sampling a landscape on its grid (against hand-computed values of Booth's function), the
 // handling of non-finite samples, the linear and log scales of scaledValue, and the negative
-// gradient field of a rotated quadratic (against its Hessian written out by hand).
+// gradient field of a rotated quadratic (against its Hessian written out by hand), and the
+// progress told while sampling (which can stop it).
 #include <QTest>
 
 #include <cmath>
 #include <limits>
 #include <numbers>
 #include <stdexcept>
+#include <vector>
 
 #include "core/objectives/objective_registry.h"
 #include "plots/landscape_grid.h"
@@ -96,6 +98,26 @@ class TestLandscapeGrid : public QObject {
     for (double v : g.values) QVERIFY(std::isnan(v));
     QCOMPARE(g.minValue, 0.0);
     QCOMPARE(g.maxValue, 1.0);
+  }
+
+  void progressIsToldEachSampleAndCanStopTheSampling() {
+    const auto booth = make("booth");
+    std::vector<double> told;
+    const LandscapeGrid whole = sampleLandscape(*booth, booth->domain(), 5, 4, [&](double share) {
+      told.push_back(share);
+      return true;
+    });
+    QCOMPARE(told.size(), size_t(20));
+    for (size_t k = 0; k < told.size(); ++k) QCOMPARE(told[k], double(k + 1) / 20.0);
+    QCOMPARE(whole.nx, 5);
+    told.clear();
+    const LandscapeGrid stopped = sampleLandscape(*booth, booth->domain(), 5, 4, [&](double share) {
+      told.push_back(share);
+      return share < 0.5;  // stop at the tenth sample
+    });
+    QCOMPARE(told.size(), size_t(10));
+    QCOMPARE(stopped.nx, 0);
+    QVERIFY(stopped.values.empty());
   }
 
   void rejectsGridsWithFewerThanTwoSamplesPerAxis() {

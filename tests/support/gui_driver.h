@@ -35,6 +35,15 @@ inline std::unique_ptr<MainWindow> showTestWindow() {
   return window;
 }
 
+// Waits until the landscape of a many-dimensional problem, built off the GUI thread, is shown
+// together with its runs (at once for 2-D problems).
+inline bool waitForLandscape(MainWindow& window, int timeoutMs = 20000) {
+  QElapsedTimer clock;
+  clock.start();
+  while (window.landscapePending() && clock.elapsed() < timeoutMs) QTest::qWait(10);
+  return !window.landscapePending();
+}
+
 // Waits until the engine has delivered the final snapshot of the newest scenario.
 inline bool waitForFinishedRuns(MainWindow& window, int timeoutMs = 5000) {
   QElapsedTimer clock;
