@@ -25,8 +25,11 @@ namespace gradscape::plots {
 
 namespace {
 
-// Charts at least this many pixels wide put the legend beside the plot area.
+// Charts at least this many pixels wide put the legend beside the plot area; narrower ones put
+// it inside, and below kLegendMinWidth leave it out (it would cover most of the curves; the run
+// list and the map's legend name the colours).
 constexpr int kLegendBesideMinWidth = 560;
+constexpr int kLegendMinWidth = 440;
 
 // The chart's plot area in scene coordinates (pixels from the renderer's lower-left corner),
 // read off the axes the chart laid out in its last paint.
@@ -224,6 +227,13 @@ void ChartFrame::beforeRender(vtkObject*, unsigned long, void*) {
   if (chart_->GetLegend()->GetInline() != inside) {
     chart_->GetLegend()->SetInline(inside);
     chart_->Modified();
+  }
+  if (width < kLegendMinWidth && chart_->GetShowLegend()) {
+    chart_->SetShowLegend(false);
+    legendHiddenForWidth_ = true;
+  } else if (width >= kLegendMinWidth && legendHiddenForWidth_) {
+    chart_->SetShowLegend(true);
+    legendHiddenForWidth_ = false;
   }
   for (vtkAxis* axis : {yAxis(), xAxis()}) {
     const bool vertical = axis == yAxis();

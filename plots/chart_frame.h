@@ -95,6 +95,7 @@ class ChartFrame {
   bool userView_ = false;
   bool integerY_ = false;
   int widest_ = 0;
+  bool legendHiddenForWidth_ = false;  // beforeRender hid the legend of a narrow chart
 };
 
 }  // namespace gradscape::plots

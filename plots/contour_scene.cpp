@@ -74,6 +74,7 @@ struct ContourScene::Impl {
   std::array<double, 3> fittedFrame{0, 0, 0};  // window width, height, right column
 
   void layout();
+  std::array<double, 4> plotBox{};  // where layout() put the box
   void updatePointMarkers() {
     const double z = kRunZ * size;
     overlay->placePointMarkers(content, hasLandscape, [z](double x, double y) {
@@ -119,6 +120,7 @@ void ContourScene::Impl::layout() {
   // The whole group (labels, box, colour bar, legend) is centred in the window.
   const double boxLeft = std::max(left, 0.5 * (w - boxW - left - right) + left);
   const double boxBottom = bottom + 0.5 * (rectH - boxH);
+  plotBox = {boxLeft, boxBottom, boxW, boxH};
 
   if (hasLandscape) {
     // Refit when the window or the space around the box changed, unless the user moved the map.
@@ -210,6 +212,10 @@ ContourScene::~ContourScene() {
   impl_->axes.reset();
   impl_->arrows.reset();
   impl_->curvature.reset();
+}
+
+std::array<double, 4> ContourScene::plotBox() const {
+  return impl_->plotBox;
 }
 
 vtkRenderer* ContourScene::renderer() const {

@@ -3,6 +3,7 @@
 // log colour scale, a colour bar, axes with ticks and labels, known minima, an optional
 // negative-gradient field, the runs and, on request, the local quadratic model at one iterate.
 // Parallel projection looking down -z; pan and zoom only.
+#include <array>
 #include <memory>
 #include <optional>
 #include "plots/curvature_glyph.h"
@@ -31,6 +32,10 @@ class ContourScene : public LandscapeScene {
   // Newton steps when given) over the map, or hides it (nullopt). Drawn over the runs, under
   // the point markers; re-laid out for the current zoom before every render.
   void setCurvatureGlyph(std::optional<CurvatureGlyph> glyph);
+
+  // Where the last frame placed the landscape's box, in device pixels from the view's
+  // bottom-left: {left, bottom, width, height} (layout tests measure it).
+  std::array<double, 4> plotBox() const;
 
  private:
   struct Impl;

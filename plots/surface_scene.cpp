@@ -74,8 +74,11 @@ struct SurfaceScene::Impl {
   }
 
   double rightColumn() const {
-    return std::max(overlay->colorBar->width(), overlay->runs->legend().size()[0]) + 36.0;
+    const double column = std::max(overlay->colorBar->width(), overlay->runs->legend().size()[0]);
+    return column > 0.0 ? column + 36.0 : 0.0;
   }
+  bool colorBarVisible = true;
+  bool colorBarChanged = false;  // refit: the surface gains or loses the bar's room
   // Height of the surface at (x, y): bilinear in the grid cell, its NaN corners left out of the
   // weights.
   double surfaceAt(double x, double y) const;
@@ -171,9 +174,18 @@ void SurfaceScene::Impl::layout() {
   const double right = rightColumn() * s;
   const double top = (kSceneTitleSize * 1.6 + 18.0) * s;
   const double bottom = 24.0 * s;
-  // Room for the axis labels and titles around the box's corners.
-  const std::array<double, 4> plot{70.0 * s, w - right - 80.0 * s, 60.0 * s, h - top - 10.0 * s};
-  const bool resized = viewport[0] != fittedSize[0] || viewport[1] != fittedSize[1];
+  // Room for the axis labels and titles around the box's corners. A small view (the surface
+  // beside the map on a 1024-pixel projector) leaves the tick labels out, which only ran into
+  // each other there, and gives the surface the margins they took; the axis titles stay.
+  const bool roomy = w >= 420.0 * s && h >= 300.0 * s;
+  axes->SetXAxisLabelVisibility(roomy ? 1 : 0);
+  axes->SetYAxisLabelVisibility(roomy ? 1 : 0);
+  const double margin = roomy ? 1.0 : 0.45;
+  const std::array<double, 4> plot{70.0 * s * margin, w - right - 80.0 * s * margin,
+                                   60.0 * s * margin, h - top - 10.0 * s};
+  const bool resized = viewport[0] != fittedSize[0] || viewport[1] != fittedSize[1] ||
+                       colorBarChanged;
+  colorBarChanged = false;
   if (resized && cameraState() == fitted) fitPending = true;
   if (hasLandscape && fitPending && plot[1] > plot[0] + 10 && plot[3] > plot[2] + 10) fit(plot);
   overlay->runs->setPixelScale(s);
@@ -315,7 +327,8 @@ void SurfaceScene::setLandscape(const LandscapeContent& content) {
   }
   // Isolines float a little above the faces they cut, so the depth test never hides them.
   d.isolineActor->SetPosition(0.0, 0.0, 0.002 * top);
-  d.overlay->colorBar->setTable(table, heightTitle(scale));
+  d.overlay->colorBar->setTable(d.colorBarVisible ? table.GetPointer() : nullptr,
+                                heightTitle(scale));
   d.title->SetInput(d.content.title.c_str());
 
   // The floor of the axes box sits a little below the surface's lowest point, so its grid
@@ -355,6 +368,13 @@ std::optional<std::array<double, 2>> SurfaceScene::pick(double displayX, double 
   double p[3];
   d.picker->GetPickPosition(p);
   return std::array<double, 2>{p[0], p[1]};
+}
+
+void SurfaceScene::setColorBarVisible(bool visible) {
+  if (impl_->colorBarVisible == visible) return;
+  impl_->colorBarVisible = visible;
+  impl_->colorBarChanged = true;
+  if (impl_->hasLandscape) setLandscape(LandscapeContent(impl_->content));
 }
 
 void SurfaceScene::setLegendVisible(bool visible) {

@@ -23,6 +23,9 @@ class SurfaceScene : public LandscapeScene {
   std::optional<std::array<double, 2>> pick(double displayX, double displayY) override;
   // An oblique view of the whole surface.
   void setLegendVisible(bool visible) override;
+  // Shows the colour bar (default) or leaves it out, when the contour map beside the surface
+  // shows the same one; the surface then takes the room.
+  void setColorBarVisible(bool visible);
   void setAntialiasing(bool on) override;
   void resetCamera() override;
 

@@ -1,11 +1,11 @@
 #include "app/gui/convergence_panel.h"
+#include "app/gui/flow_layout.h"
 
 #include <vtkContextInteractorStyle.h>
 #include <vtkNew.h>
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QStandardItemModel>
 #include <QToolButton>
@@ -48,14 +48,13 @@ ConvergencePanel::ConvergencePanel(QWidget* parent)
   fit->setText(tr("Fit"));
   fit->setToolTip(tr("Fit both axes to the data (after zooming with the wheel or panning)"));
 
-  auto* bar = new QHBoxLayout;
+  auto* bar = new FlowLayout;
   bar->setContentsMargins(6, 2, 6, 0);
   bar->addWidget(new QLabel(tr("Convergence:"), this));
   bar->addWidget(quantity);
   bar->addWidget(impl_->logX);
   bar->addWidget(impl_->logY);
   bar->addWidget(fit);
-  bar->addStretch(1);
 
   impl_->view = new VtkView(this);
   impl_->view->setObjectName("convergenceView");

@@ -27,9 +27,11 @@ QLabel* addLabeledRow(QBoxLayout* into, const QString& label, QWidget* widget,
   text->setToolTip(toolTip);
   if (widget->toolTip().isEmpty()) widget->setToolTip(toolTip);
   row->addWidget(text);
-  row->addWidget(widget, 1);
-  // A widget that cannot stretch (a short spin box) sits beside its label, not in the middle.
-  if (widget->maximumWidth() < QWIDGETSIZE_MAX) row->addStretch(1);
+  // A widget that cannot stretch (a short spin box) sits beside its label, not in the middle,
+  // at its size hint when there is room (narrower, down to its minimum, when there is not).
+  const bool bounded = widget->maximumWidth() < QWIDGETSIZE_MAX;
+  row->addWidget(widget, bounded ? 0 : 1);
+  if (bounded) row->addStretch(1);
   into->addLayout(row);
   return text;
 }

@@ -10,6 +10,7 @@
 #include <QMouseEvent>
 #include <QSplitter>
 #include <QTimer>
+#include <cmath>
 
 #include "app/gui/vtk_view.h"
 #include "plots/contour_scene.h"
@@ -34,7 +35,13 @@ struct LandscapePanel::Impl {
   plots::LandscapeContent content;
   VtkView* contourView = nullptr;
   VtkView* surfaceView = nullptr;
+  QSplitter* splitter = nullptr;
   QSplitter* column = nullptr;
+  // Per layout, the map's share of the width (beside the right-hand column) and the surface's
+  // share of the column's height; re-applied on every resize, so shrinking the window and growing
+  // it again gives the map back its space. Dragging a handle changes the current layout's share.
+  std::array<double, 3> mapShare{0.64, 0.0, 0.6};
+  std::array<double, 3> surfaceShare{0.0, 0.64, 0.56};
   bool startMovable = true;
   Layout layout = Layout::Both;
   std::optional<QPointF> surfacePress;  // where a left press on the surface began
@@ -45,6 +52,7 @@ struct LandscapePanel::Impl {
 
 LandscapePanel::LandscapePanel(QWidget* parent) : QWidget(parent), impl_(std::make_unique<Impl>()) {
   auto* splitter = new QSplitter(Qt::Horizontal, this);
+  impl_->splitter = splitter;
   splitter->setObjectName("landscapeSplitter");
   splitter->setChildrenCollapsible(false);
   impl_->column = new QSplitter(Qt::Vertical, splitter);
@@ -60,9 +68,20 @@ LandscapePanel::LandscapePanel(QWidget* parent) : QWidget(parent), impl_(std::ma
       tr("Surface: drag to orbit, wheel zooms, middle button pans; click to set the start point"));
   for (auto* view : {impl_->contourView, impl_->surfaceView}) view->setMinimumSize(200, 200);
   splitter->insertWidget(0, impl_->contourView);
-  splitter->setStretchFactor(0, 11);
-  splitter->setStretchFactor(1, 9);
-  splitter->setSizes({1100, 900});  // proportions; the splitter scales them to its width
+  connect(splitter, &QSplitter::splitterMoved, this, [this] {
+    const QList<int> sizes = impl_->splitter->sizes();
+    const int total = sizes[0] + sizes[1];
+    if (impl_->layout != Layout::Surface && total > 0) {
+      impl_->mapShare[size_t(impl_->layout)] = double(sizes[0]) / total;
+    }
+  });
+  connect(impl_->column, &QSplitter::splitterMoved, this, [this] {
+    const QList<int> sizes = impl_->column->sizes();
+    const int total = sizes.size() > 1 ? sizes[0] + sizes[1] : 0;
+    if (impl_->layout != Layout::Contour && total > 0) {
+      impl_->surfaceShare[size_t(impl_->layout)] = double(sizes[0]) / total;
+    }
+  });
   auto* box = new QHBoxLayout(this);
   box->setContentsMargins(0, 0, 0, 0);
   box->addWidget(splitter);
@@ -96,6 +115,7 @@ LandscapePanel::LandscapePanel(QWidget* parent) : QWidget(parent), impl_(std::ma
           [this] { emit pointHovered(std::nullopt); });
   connect(impl_->surfaceView, &VtkView::hoverLeft, this,
           [this] { emit pointHovered(std::nullopt); });
+  setLayout(Layout::Both);
 }
 
 LandscapePanel::~LandscapePanel() = default;
@@ -179,9 +199,26 @@ void LandscapePanel::setHighlight(std::optional<std::array<double, 2>> point) {
 
 void LandscapePanel::setSideWidget(QWidget* widget) {
   impl_->column->addWidget(widget);
-  impl_->column->setStretchFactor(0, 5);
-  impl_->column->setStretchFactor(1, 4);
-  impl_->column->setSizes({500, 400});
+  applyShares();
+}
+
+void LandscapePanel::applyShares() {
+  const auto split = [](QSplitter* splitter, double share) {
+    const int total =
+        (splitter->orientation() == Qt::Horizontal ? splitter->width() : splitter->height()) -
+        splitter->handleWidth();
+    if (total <= 0 || splitter->count() < 2) return;
+    const int first = int(std::lround(share * total));
+    splitter->setSizes({first, total - first});
+  };
+  const auto layout = size_t(impl_->layout);
+  if (impl_->layout != Layout::Surface) split(impl_->splitter, impl_->mapShare[layout]);
+  if (impl_->layout != Layout::Contour) split(impl_->column, impl_->surfaceShare[layout]);
+}
+
+void LandscapePanel::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  applyShares();
 }
 
 void LandscapePanel::setLayout(Layout layout) {
@@ -191,6 +228,8 @@ void LandscapePanel::setLayout(Layout layout) {
   // One legend is enough: on the map, unless only the surface is shown.
   impl_->contour.setLegendVisible(layout != Layout::Surface);
   impl_->surface.setLegendVisible(layout == Layout::Surface);
+  impl_->surface.setColorBarVisible(layout == Layout::Surface);
+  applyShares();
   render();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The landscape views: the contour map on the left, the 3-D surface in a right-hand column
-// (above a side widget, the convergence panel), or one of them alone; the runs drawn on both. A
+// (above a side widget, the analysis tabs), or one of them alone beside (map) or above (surface)
+// the side widget, which then gets the smaller share; the runs drawn on both. A
 // click (or drag) on the contour map, or a click on the surface, picks the start point; the mouse
 // position is reported for the status bar.
 #include <QWidget>
@@ -52,9 +53,12 @@ class LandscapePanel : public QWidget {
 
  protected:
   bool eventFilter(QObject* watched, QEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
 
  private:
   void pickStart(VtkView* view, plots::LandscapeScene& scene, QPointF display);
+  // Gives the views of the current layout their shares of the space.
+  void applyShares();
   void render();
 
   struct Impl;

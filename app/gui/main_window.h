@@ -90,6 +90,8 @@ class MainWindow : public QMainWindow {
   void cancelLandscape();
   // What the views draw of each run (labelled, coloured; N-D iterates projected on the slice).
   const std::vector<plots::RunView>& runViews() const { return views_; }
+  // The width the left docks get in a window of this width: a quarter, 270 to 380 px.
+  static int dockWidthFor(int windowWidth);
 
   // Session autosave (main_window_session.cpp). Autosaves the unsaved work (scenario, file,
   // view state) in `directory` a moment after each change, and offers to restore the work of
@@ -110,6 +112,8 @@ class MainWindow : public QMainWindow {
 
  protected:
   void closeEvent(QCloseEvent* event) override;
+  // Gives the docks their share of a new width (main_window_layout.cpp).
+  void resizeEvent(QResizeEvent* event) override;
 
  private:
   // Construction (main_window.cpp, main_window_actions.cpp).

@@ -159,11 +159,10 @@ RunEditor::RunEditor(QWidget* parent) : QWidget(parent), impl_(std::make_unique<
   body->addWidget(d.noiseParams);
   d.minibatch = new MinibatchRows(group);
   body->addWidget(d.minibatch);
-  d.seedBox = new QSpinBox(group);
+  d.seedBox = makeShortSpinBox(group);
   d.seedBox->setObjectName(QStringLiteral("seed"));
   d.seedBox->setRange(0, INT_MAX);
   d.seedBox->setKeyboardTracking(false);
-  d.seedBox->setFixedWidth(countBoxWidth());
   addLabeledRow(body, QStringLiteral("Seed"), d.seedBox,
                 QStringLiteral("Seeds the gradient noise and the minibatch draws; the same "
                                "seed repeats the same run"));

@@ -33,27 +33,51 @@ QVBoxLayout* rowsLayout(QWidget* owner) {
 // on Enter, focus loss or an arrow step, not per keystroke.
 QSpinBox* makeCountBox(const QString& objectName, const QString& special, const QString& prefix,
                        const QString& suffix, QWidget* parent) {
-  auto* box = new QSpinBox(parent);
+  QSpinBox* box = makeShortSpinBox(parent);
   box->setObjectName(objectName);
   box->setSpecialValueText(special);
   box->setPrefix(prefix);
   box->setSuffix(suffix);
   box->setKeyboardTracking(false);
-  box->setFixedWidth(countBoxWidth());
   return box;
 }
+
+// The width of "every 1000000 steps" in a spin box with this font.
+int countBoxWidth(const QFont& font) {
+  QSpinBox probe;
+  probe.setFont(font);
+  probe.setPrefix(QStringLiteral("every "));
+  probe.setSuffix(QStringLiteral(" steps"));
+  probe.setRange(0, kMaxEvery);
+  return probe.sizeHint().width();
+}
+
+class ShortSpinBox : public QSpinBox {
+ public:
+  using QSpinBox::QSpinBox;
+  QSize sizeHint() const override {
+    if (font() != measuredFont_) {
+      measuredFont_ = font();
+      width_ = countBoxWidth(font());
+    }
+    return {width_, QSpinBox::sizeHint().height()};
+  }
+
+ private:
+  mutable QFont measuredFont_;
+  mutable int width_ = 0;
+};
 
 const QString kNotASum = QStringLiteral(
     "This objective is not a sum over samples; minibatches need a model fitted to data");
 
 }  // namespace
 
-int countBoxWidth() {
-  QSpinBox probe;
-  probe.setPrefix(QStringLiteral("every "));
-  probe.setSuffix(QStringLiteral(" steps"));
-  probe.setRange(0, kMaxEvery);
-  return probe.sizeHint().width();
+QSpinBox* makeShortSpinBox(QWidget* parent) {
+  auto* box = new ShortSpinBox(parent);
+  box->setMinimumWidth(110);
+  box->setMaximumWidth(box->sizeHint().width());
+  return box;
 }
 
 MinibatchRows::MinibatchRows(QWidget* parent) : QWidget(parent) {
@@ -122,7 +146,7 @@ CurvatureRows::CurvatureRows(QWidget* parent) : QWidget(parent) {
                                "at the iterate (sharpness); exact up to %1 dimensions, Lanczos "
                                "beyond. Costs time: about one Hessian per K steps")
                     .arg(kDenseTrackingDim));
-  trace_ = new QCheckBox(QStringLiteral("also the Hessian trace"), this);
+  trace_ = new QCheckBox(QStringLiteral("Hessian trace too"), this);
   trace_->setObjectName(QStringLiteral("curvatureTrace"));
   trace_->setEnabled(false);
   addLabeledRow(rows, QString(), trace_,

@@ -17,9 +17,10 @@ class QSpinBox;
 
 namespace gradscape::gui {
 
-// The width of the editor's short spin boxes (seed, minibatch, interval) so that they line up:
-// that of the widest text they show, "every 1000000 steps", in the application's style and font.
-int countBoxWidth();
+// One of the editor's short spin boxes (seed, minibatch, interval). They line up: each wants
+// the width of the widest text they show, "every 1000000 steps", in its font, and in a narrow
+// sidebar all shrink alike, to 110 px.
+QSpinBox* makeShortSpinBox(QWidget* parent);
 
 // "Minibatch" (size) and "with replacement" rows.
 class MinibatchRows : public QWidget {
@@ -44,7 +45,7 @@ class MinibatchRows : public QWidget {
   QCheckBox* replacement_ = nullptr;
 };
 
-// "Sharpness every K steps" and "also the Hessian trace" rows.
+// "Sharpness every K steps" and "Hessian trace too" rows.
 class CurvatureRows : public QWidget {
   Q_OBJECT
  public:

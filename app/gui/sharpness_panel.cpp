@@ -1,10 +1,10 @@
 #include "app/gui/sharpness_panel.h"
+#include "app/gui/flow_layout.h"
 
 #include <vtkContextInteractorStyle.h>
 #include <vtkNew.h>
 
 #include <QCheckBox>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QSpinBox>
@@ -75,14 +75,13 @@ SharpnessPanel::SharpnessPanel(QWidget* parent) : QWidget(parent), impl_(std::ma
   fit->setText(tr("Fit"));
   fit->setToolTip(tr("Fit both axes to the data"));
 
-  auto* bar = new QHBoxLayout;
+  auto* bar = new FlowLayout;
   bar->setContentsMargins(6, 2, 6, 0);
   bar->addWidget(new QLabel(tr("Track sharpness"), this));
   bar->addWidget(d.every);
   bar->addWidget(d.bottom);
   bar->addWidget(d.logY);
   bar->addWidget(fit);
-  bar->addStretch(1);
 
   d.hint = new QLabel(tr("Sharpness is not tracked. Choose an interval above: each run then "
                          "records its top Hessian eigenvalue, drawn against its stability "

@@ -1,4 +1,5 @@
 #include "app/gui/spectrum_panel.h"
+#include "app/gui/flow_layout.h"
 
 #include <vtkContextInteractorStyle.h>
 #include <vtkNew.h>
@@ -268,12 +269,13 @@ SpectrumPanel::SpectrumPanel(QWidget* parent) : QWidget(parent), impl_(std::make
   d.cancel = toolButton(this, "spectrumCancel", tr("Cancel"), tr("Stop the running analysis"));
   d.cancel->hide();
 
-  auto* bar = new QHBoxLayout;
+  auto* bar = new FlowLayout;
   bar->setContentsMargins(6, 2, 6, 0);
   bar->addWidget(rowLabel(tr("Spectrum:"), d.method->toolTip(), this));
   bar->addWidget(d.method);
   bar->addWidget(rowLabel(tr("at iteration"), d.slider->toolTip(), this));
-  bar->addWidget(d.slider, 1);
+  d.slider->setMinimumWidth(120);
+  bar->addWidget(d.slider);
   bar->addWidget(d.spin);
   bar->addWidget(d.finalButton);
   bar->addWidget(d.analyse);
