@@ -260,6 +260,13 @@ class TestScenario : public QObject {
       const Scenario s = loadScenarioFile(entry.path().string());
       QVERIFY2(!s.name.empty(), qPrintable(QString::fromStdString(entry.path().string())));
       QVERIFY(!s.description.empty());
+      // Notes in the library's shape: the question, what to look for, where it comes from.
+      for (const char* section :
+           {"## Before you press Play\n", "## What to look for\n", "## Read more\n"}) {
+        QVERIFY2(
+            s.notes.find(section) != std::string::npos,
+            qPrintable(QString::fromStdString(entry.path().filename().string()) + ": " + section));
+      }
       for (auto& run : makeRuns(s)) {
         run->runToEnd();
         QVERIFY(run->finished());
