@@ -112,6 +112,7 @@ void MainWindow::buildPanels() {
   runsDock->setWidget(runsPane);
   addDockWidget(Qt::LeftDockWidgetArea, runsDock);
   tabifyDockWidget(scenarioDock, runsDock);
+  buildNotesDock(runsDock);
   runsDock->raise();
   resizeDocks({runsDock}, {360}, Qt::Horizontal);
 
@@ -184,6 +185,7 @@ void MainWindow::setScenario(const Scenario& scenario, const QString& filePath) 
   // A scenario that tracks sharpness is about it: show that panel.
   analysisTabs_->setCurrentIndex(scenario_.curvature.every > 0 ? 1 : 0);
   objectiveEditor_->setScenario(scenario_);
+  updateNotes();
   banner_->hide();
   refreshLandscape();
   refreshRunList();

@@ -15,6 +15,7 @@
 #include "core/scenario/scenario.h"
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QProgressBar;
 class QMenu;
@@ -31,6 +32,7 @@ class RunController;
 class RunEditor;
 class RunListPanel;
 class ModelPanel;
+class NotesPanel;
 class RestorePrompt;
 class SessionAutosave;
 struct CrashedSession;
@@ -80,6 +82,9 @@ class MainWindow : public QMainWindow {
   RunEditor* runEditor() const { return runEditor_; }
   ObjectiveEditor* objectiveEditor() const { return objectiveEditor_; }
   MessageBanner* banner() const { return banner_; }
+  // The Notes dock: the scenario's name, description and Markdown notes.
+  NotesPanel* notesPanel() const { return notes_; }
+  QDockWidget* notesDock() const { return notesDock_; }
   const EngineSnapshot& lastSnapshot() const { return snapshot_; }
   // What the views draw of each run (labelled, coloured; N-D iterates projected on the slice).
   const std::vector<plots::RunView>& runViews() const { return views_; }
@@ -138,6 +143,10 @@ class MainWindow : public QMainWindow {
   void buildCurvatureActions(QMenu* view);
   void updateCurvatureGlyph();
   void trackingEdited(int64_t every);
+  // Notes (main_window_notes.cpp): the dock, tabbed beside `besides`, and View > Notes.
+  void buildNotesDock(QDockWidget* besides);
+  void buildNotesAction(QMenu* view);
+  void updateNotes();
   // The spectrum and model panels follow the selected run.
   void updateSpectrumRun();
   // Slices of N-D landscapes (main_window_slices.cpp).
@@ -189,6 +198,9 @@ class MainWindow : public QMainWindow {
   SharpnessPanel* sharpness_ = nullptr;
   SpectrumPanel* spectrum_ = nullptr;
   ModelPanel* model_ = nullptr;
+  NotesPanel* notes_ = nullptr;
+  QDockWidget* notesDock_ = nullptr;
+  QAction* notesAction_ = nullptr;
   QTabWidget* analysisTabs_ = nullptr;
   QAction* glyphAction_ = nullptr;
   QAction* stepsAction_ = nullptr;
