@@ -27,7 +27,6 @@
 #include "app/gui/sharpness_panel.h"
 #include "app/gui/spectrum_panel.h"
 #include "app/gui/vtk_view.h"
-#include "core/optimizers/optimizer_registry.h"
 #include "plots/run_label.h"
 
 // The resources live in the static gradscape_gui library: register them explicitly
@@ -114,6 +113,7 @@ void MainWindow::buildPanels() {
   runsDock->setWidget(runsPane);
   addDockWidget(Qt::LeftDockWidgetArea, runsDock);
   tabifyDockWidget(scenarioDock, runsDock);
+  buildNotesDock(runsDock);
   runsDock->raise();
   resizeDocks({runsDock}, {360}, Qt::Horizontal);
 
@@ -186,6 +186,7 @@ void MainWindow::setScenario(const Scenario& scenario, const QString& filePath) 
   // A scenario that tracks sharpness is about it: show that panel.
   analysisTabs_->setCurrentIndex(scenario_.curvature.every > 0 ? 1 : 0);
   objectiveEditor_->setScenario(scenario_);
+  updateNotes();
   banner_->hide();
   refreshRunList();
   markModified(false);
@@ -266,49 +267,6 @@ void MainWindow::runEdited() {
   // slider the user is dragging.
   runList_->updateEntry(
       row, {qs(plots::runNames(scenario_.runs)[size_t(row)].label), plots::runColor(row), visible});
-  markModified(true);
-  restartRuns();
-}
-
-void MainWindow::addRun() {
-  RunSpec run;
-  const auto* adam = optimizerRegistry().find("adam");
-  run.optimizer = adam->name;
-  run.label = adam->title;
-  run.optimizerParams = ParamValues::defaults(adam->params);
-  run.start = scenario_.start;
-  run.stop = scenario_.stop;
-  run.seed = scenario_.seed + scenario_.runs.size();
-  scenario_.runs.push_back(run);
-  paramMemory_.resize(scenario_.runs.size());
-  refreshRunList();
-  runList_->setCurrentRow(int(scenario_.runs.size()) - 1);
-  markModified(true);
-  restartRuns();
-}
-
-void MainWindow::duplicateRun() {
-  const int row = runList_->currentRow();
-  if (row < 0 || row >= int(scenario_.runs.size())) return;
-  RunSpec copy = scenario_.runs[size_t(row)];
-  copy.label += " (copy)";
-  copy.visible = true;
-  scenario_.runs.insert(scenario_.runs.begin() + row + 1, copy);
-  paramMemory_.resize(scenario_.runs.size() - 1);
-  paramMemory_.insert(paramMemory_.begin() + row + 1, paramMemory_[size_t(row)]);
-  refreshRunList();
-  runList_->setCurrentRow(row + 1);
-  markModified(true);
-  restartRuns();
-}
-
-void MainWindow::removeRun() {
-  const int row = runList_->currentRow();
-  if (row < 0 || row >= int(scenario_.runs.size())) return;
-  scenario_.runs.erase(scenario_.runs.begin() + row);
-  paramMemory_.resize(scenario_.runs.size() + 1);
-  paramMemory_.erase(paramMemory_.begin() + row);
-  refreshRunList();
   markModified(true);
   restartRuns();
 }

@@ -16,6 +16,7 @@
 #include "core/scenario/scenario.h"
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QProgressBar;
 class QMenu;
@@ -32,6 +33,7 @@ class RunController;
 class RunEditor;
 class RunListPanel;
 class ModelPanel;
+class NotesPanel;
 class RestorePrompt;
 class SessionAutosave;
 struct CrashedSession;
@@ -82,6 +84,9 @@ class MainWindow : public QMainWindow {
   RunEditor* runEditor() const { return runEditor_; }
   ObjectiveEditor* objectiveEditor() const { return objectiveEditor_; }
   MessageBanner* banner() const { return banner_; }
+  // The Notes dock: the scenario's name, description and Markdown notes.
+  NotesPanel* notesPanel() const { return notes_; }
+  QDockWidget* notesDock() const { return notesDock_; }
   const EngineSnapshot& lastSnapshot() const { return snapshot_; }
   // True while the landscape of a many-dimensional problem is built off the GUI thread
   // (main_window_landscape.cpp); the views show the previous one, with its runs, until then.
@@ -160,6 +165,10 @@ class MainWindow : public QMainWindow {
   void buildCurvatureActions(QMenu* view);
   void updateCurvatureGlyph();
   void trackingEdited(int64_t every);
+  // Notes (main_window_notes.cpp): the dock, tabbed beside `besides`, and View > Notes.
+  void buildNotesDock(QDockWidget* besides);
+  void buildNotesAction(QMenu* view);
+  void updateNotes();
   // The spectrum and model panels follow the selected run.
   void updateSpectrumRun();
   // Slices of N-D landscapes (main_window_slices.cpp).
@@ -220,6 +229,9 @@ class MainWindow : public QMainWindow {
   SharpnessPanel* sharpness_ = nullptr;
   SpectrumPanel* spectrum_ = nullptr;
   ModelPanel* model_ = nullptr;
+  NotesPanel* notes_ = nullptr;
+  QDockWidget* notesDock_ = nullptr;
+  QAction* notesAction_ = nullptr;
   QTabWidget* analysisTabs_ = nullptr;
   QAction* glyphAction_ = nullptr;
   QAction* stepsAction_ = nullptr;

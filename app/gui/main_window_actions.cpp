@@ -41,6 +41,8 @@ const char* kShortcutHelp =
     "panel</td></tr>"
     "<tr><td><b>Home</b></td><td>reset the cameras</td></tr>"
     "<tr><td><b>F11</b></td><td>full screen</td></tr>"
+    "<tr><td><b>Ctrl+Shift+N</b></td><td>notes: what the scenario shows and where it comes "
+    "from</td></tr>"
     "<tr><td><b>Ctrl+Shift+A, Ctrl+D, Del</b></td><td>add, duplicate, remove a run</td></tr>"
     "<tr><td><b>Ctrl+N, Ctrl+O, Ctrl+S</b></td><td>new, open, save a scenario</td></tr>"
     "</table><p>Contour map: click or drag to set the start point, wheel to zoom, middle "
@@ -151,7 +153,10 @@ void MainWindow::buildActions() {
                       : windowState() & ~Qt::WindowFullScreen);
   });
   addAction(fullScreen);  // works with the menu bar hidden too
-  for (auto* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
+  for (auto* dock : findChildren<QDockWidget*>()) {
+    if (dock != notesDock_) view->addAction(dock->toggleViewAction());
+  }
+  buildNotesAction(view);
 
   auto* help = menuBar()->addMenu(tr("&Help"));
   connect(addItem(help, tr("&Keyboard and mouse"), QKeySequence::HelpContents,

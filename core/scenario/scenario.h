@@ -23,7 +23,8 @@ struct ObjectiveSpec {
 
 struct Scenario {
   std::string name;
-  std::string description;
+  std::string description;  // one paragraph: what the scenario shows
+  std::string notes;        // Markdown: what to look for, a question, the paper (may be empty)
   ObjectiveSpec objective;
   Vec start;                    // default start of every run
   uint64_t seed = 0;            // run i's noise seed defaults to seed + i

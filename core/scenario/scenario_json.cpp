@@ -262,8 +262,8 @@ RunSpec readRun(const json& j, const std::string& path, const Scenario& s, size_
 Scenario scenarioFromJson(const json& j) {
   requireObject(j, "");
   rejectUnknownKeys(j, "",
-                    {"version", "name", "description", "objective", "start", "seed", "stop",
-                     "curvature", "runs"});
+                    {"version", "name", "description", "notes", "objective", "start", "seed",
+                     "stop", "curvature", "runs"});
   if (j.contains("version") &&
       (!j["version"].is_number_integer() || j["version"].get<int>() != 1)) {
     throw ScenarioError("version", "must be 1, got " + describe(j["version"]));
@@ -271,6 +271,7 @@ Scenario scenarioFromJson(const json& j) {
   Scenario s;
   if (j.contains("name")) s.name = readString(j["name"], "name");
   if (j.contains("description")) s.description = readString(j["description"], "description");
+  if (j.contains("notes")) s.notes = readString(j["notes"], "notes");
   if (!j.contains("objective")) throw ScenarioError("", "missing \"objective\"");
   auto obj = json_detail::readMethod(j["objective"], "objective", objectiveRegistry(), "objective");
   s.objective = {obj.type, obj.params};

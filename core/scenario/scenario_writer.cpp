@@ -63,6 +63,7 @@ json scenarioToJson(const Scenario& s) {
   j["version"] = 1;
   j["name"] = s.name;
   j["description"] = s.description;
+  if (!s.notes.empty()) j["notes"] = s.notes;
   j["objective"] =
       json_detail::writeMethod(s.objective.type, s.objective.params, objectiveRegistry());
   j["start"] = pointToJson(s.start);

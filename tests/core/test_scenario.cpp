@@ -54,8 +54,9 @@ class TestScenario : public QObject {
     row("lr as text", "/runs/0/optimizer/lr", "\"fast\"",
         "runs[0].optimizer.lr: must be a number, got \"fast\"");
     row("unknown top-level key", "/iters", "5",
-        "iters: unknown key; expected one of: version, name, description, objective, start, seed, "
-        "stop, curvature, runs");
+        "iters: unknown key; expected one of: version, name, description, notes, objective, start, "
+        "seed, stop, curvature, runs");
+    row("notes not text", "/notes", "[\"# Notes\"]", "notes: must be a string, got [\"# Notes\"]");
     row("unknown parameter", "/runs/0/optimizer/betas", "[0.9, 0.99]",
         "runs[0].optimizer.betas: unknown parameter of sgd; expected one of: lr, momentum, "
         "dampening, weight_decay, nesterov");
@@ -190,6 +191,7 @@ class TestScenario : public QObject {
   void scenarioRoundTripsThroughJsonAndFiles() {
     json j = json::parse(kBase);
     j["description"] = "round trip";
+    j["notes"] = "# Round trip\n\n*Notes* survive.";
     j["seed"] = 7;
     j["stop"] = {{"max_iterations", 300}, {"target_loss", 1e-9}};
     j["runs"][0]["optimizer"] = {
@@ -214,6 +216,28 @@ class TestScenario : public QObject {
     QVERIFY(loadScenarioFile(path) == s);
   }
 
+  void notesKeepTheirMarkdownThroughASaveAndAreLeftOutWhenEmpty() {
+    json j = json::parse(kBase);
+    // Markdown with Unicode, a line break inside a paragraph, a list and a link.
+    const std::string notes =
+        "## What to look for\n\nThe step η and the sharpness λ_max ≈ 2/η,\n**bold** and "
+        "`code`.\n\n- one\n- two\n\n[Cohen et al. 2021](https://arxiv.org/abs/2103.00065)\n";
+    j["notes"] = notes;
+    const Scenario s = scenarioFromJson(j);
+    QCOMPARE(s.notes, notes);
+    QCOMPARE(scenarioToJson(s)["notes"].get<std::string>(), notes);
+    QTemporaryDir dir;
+    const std::string path = dir.filePath("notes.json").toStdString();
+    saveScenarioFile(s, path);
+    QCOMPARE(loadScenarioFile(path).notes, notes);
+
+    // Without notes the file carries no "notes" key (older files stay as they were).
+    const Scenario plain = scenarioFromJson(json::parse(kBase));
+    QVERIFY(plain.notes.empty());
+    QVERIFY(!scenarioToJson(plain).contains("notes"));
+    QVERIFY(!(plain == s));  // notes are part of what a scenario is
+  }
+
   void trackingThatIsOffKeepsItsTraceSettingsThroughASave() {
     // The scenario's default tracking (what new runs get) is off but estimates the trace with
     // 4 probes: saving must keep both settings, not drop the block because every is 0.
@@ -236,6 +260,13 @@ class TestScenario : public QObject {
       const Scenario s = loadScenarioFile(entry.path().string());
       QVERIFY2(!s.name.empty(), qPrintable(QString::fromStdString(entry.path().string())));
       QVERIFY(!s.description.empty());
+      // Notes in the library's shape: the question, what to look for, where it comes from.
+      for (const char* section :
+           {"## Before you press Play\n", "## What to look for\n", "## Read more\n"}) {
+        QVERIFY2(
+            s.notes.find(section) != std::string::npos,
+            qPrintable(QString::fromStdString(entry.path().filename().string()) + ": " + section));
+      }
       for (auto& run : makeRuns(s)) {
         run->runToEnd();
         QVERIFY(run->finished());
