@@ -29,6 +29,31 @@ void AdaBelief::update(GradientOracle& /*oracle*/, VecRef x, VecCRef g, double l
   x.array() -= stepSize * m_.array() / (s.array().sqrt() / sqrtBc2 + o_.eps);
 }
 
+UpdateParts AdaBelief::explainUpdate(const StepInput& in, Vec& step) const {
+  const AdaBelief next = stepCopy(*this, in, step);
+  const double t = static_cast<double>(next.iteration());
+  const double bc1 = 1.0 - std::pow(o_.beta1, t), bc2 = 1.0 - std::pow(o_.beta2, t);
+  const Vec mHat = next.m_ / bc1;
+  const Vec sHat = (o_.amsgrad ? next.smax_ : next.s_) / bc2;
+  UpdateParts out;
+  out.formula = weightDecayFormula(o_.weightDecay, o_.weightDecouple) +
+                "m ← β₁·m + (1−β₁)·g\ns ← β₂·s + (1−β₂)·(g − m)² + ε\n" +
+                (o_.amsgrad ? "sₘₐₓ ← max(sₘₐₓ, s)\nŝ ← sₘₐₓ/(1−β₂ᵗ)\n" : "ŝ ← s/(1−β₂ᵗ)\n") +
+                "m̂ ← m/(1−β₁ᵗ)\nx ← x − lr·m̂/(√ŝ + ε)";
+  addDecoupledDecayPart(out, in.x, in.lr, o_.weightDecay, o_.weightDecouple);
+  out.addPart("preconditioned", "−lr·m̂/(√ŝ + ε)",
+              -in.lr * (mHat.array() / (sHat.array().sqrt() + o_.eps)).matrix());
+  if (o_.weightDecay != 0.0 && !o_.weightDecouple) {
+    out.addVector("g_decayed", "g + λ·x", next.d_);
+  }
+  out.addVector("m", "m", next.m_);
+  out.addVector("s", "s", next.s_);
+  if (o_.amsgrad) out.addVector("s_max", "sₘₐₓ", next.smax_);
+  out.addVector("m_hat", "m̂", mHat);
+  out.addVector("s_hat", "ŝ", sHat);
+  return out;
+}
+
 RegistryEntry<Optimizer> adaBeliefEntry() {
   return {"adabelief",
           "AdaBelief",

@@ -28,6 +28,7 @@ class AdaBelief final : public Optimizer {
  protected:
   void onReset(int dim) override;
   void update(GradientOracle& oracle, VecRef x, VecCRef g, double lr) override;
+  UpdateParts explainUpdate(const StepInput& in, Vec& step) const override;
 
  private:
   AdaBeliefOptions o_;

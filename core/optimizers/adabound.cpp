@@ -41,6 +41,38 @@ void AdaBound::update(GradientOracle& /*oracle*/, VecRef x, VecCRef g, double lr
   x.array() -= (stepSize / (v.array().sqrt() + o_.eps)).max(lower).min(upper) * m_.array();
 }
 
+UpdateParts AdaBound::explainUpdate(const StepInput& in, Vec& step) const {
+  const AdaBound next = stepCopy(*this, in, step);
+  const double t = static_cast<double>(next.iteration());
+  const double stepSize =
+      in.lr * std::sqrt(1.0 - std::pow(o_.beta2, t)) / (1.0 - std::pow(o_.beta1, t));
+  const double finalLr = o_.finalLr * in.lr / o_.baseLr;
+  const double lower = finalLr * (1.0 - 1.0 / (o_.gamma * t + 1.0));
+  const double upper = finalLr * (1.0 + 1.0 / (o_.gamma * t));
+  const Vec& v = o_.amsbound ? next.vmax_ : next.v_;
+  const Vec eta = (stepSize / (v.array().sqrt() + o_.eps)).matrix();
+  const Vec bounded = eta.array().max(lower).min(upper).matrix();
+  UpdateParts out;
+  out.formula = weightDecayFormula(o_.weightDecay, false) +
+                "m ← β₁·m + (1−β₁)·g\nv ← β₂·v + (1−β₂)·g²\n" +
+                (o_.amsbound ? "vₘₐₓ ← max(vₘₐₓ, v)\nη ← lr·√(1−β₂ᵗ)/(1−β₁ᵗ)/(√vₘₐₓ + ε)\n"
+                             : "η ← lr·√(1−β₂ᵗ)/(1−β₁ᵗ)/(√v + ε)\n") +
+                "x ← x − clip(η, ηₗ, ηᵤ)·m,  ηₗ = f·(1 − 1/(γt + 1)),  ηᵤ = f·(1 + 1/(γt)),  "
+                "f = final_lr·lr/lr₀";
+  // Adam's step at the unbounded rate, and what the bounds add to it.
+  out.addPart("preconditioned", "−η·m", -eta.cwiseProduct(next.m_));
+  out.addPart("bounds", "−(clip(η, ηₗ, ηᵤ) − η)·m", -(bounded - eta).cwiseProduct(next.m_));
+  if (o_.weightDecay != 0.0) out.addVector("g_decayed", "g + λ·x", next.d_);
+  out.addVector("m", "m", next.m_);
+  out.addVector("v", "v", next.v_);
+  if (o_.amsbound) out.addVector("v_max", "vₘₐₓ", next.vmax_);
+  out.addVector("eta", "η", eta);
+  out.addVector("eta_bounded", "clip(η, ηₗ, ηᵤ)", bounded);
+  out.addScalar("lower_bound", "ηₗ", lower);
+  out.addScalar("upper_bound", "ηᵤ", upper);
+  return out;
+}
+
 RegistryEntry<Optimizer> adaBoundEntry() {
   return {"adabound",
           "AdaBound",

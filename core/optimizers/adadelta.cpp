@@ -1,6 +1,7 @@
 #include "core/optimizers/adadelta.h"
 
 #include <stdexcept>
+#include <string>
 
 namespace gradscape {
 
@@ -25,6 +26,27 @@ void Adadelta::update(GradientOracle& /*oracle*/, VecRef x, VecCRef g, double lr
   delta_.array() = (u_.array() + o_.eps).sqrt() / (v_.array() + o_.eps).sqrt() * d_.array();
   u_.array() = o_.rho * u_.array() + (1.0 - o_.rho) * delta_.array().square();
   x -= lr * delta_;
+}
+
+UpdateParts Adadelta::explainUpdate(const StepInput& in, Vec& step) const {
+  const Adadelta next = stepCopy(*this, in, step);
+  // The step's per-coordinate rate sqrt(u_{t-1} + eps)/sqrt(v_t + eps): the u before this step.
+  const Vec rate = ((u_.array() + o_.eps).sqrt() / (next.v_.array() + o_.eps).sqrt()).matrix();
+  UpdateParts out;
+  out.formula = std::string(o_.weightDecay != 0.0 ? "g ← g + λ·x\n" : "") +
+                "v ← ρ·v + (1−ρ)·g²\nΔ ← √(u + ε)/√(v + ε)·g\nu ← ρ·u + (1−ρ)·Δ²\n"
+                "x ← x − lr·Δ";
+  // Delta is linear in g + lambda*x at the given rate: the gradient and the decay apart.
+  out.addPart("preconditioned", "−lr·√(u + ε)/√(v + ε)·g", -in.lr * rate.cwiseProduct(in.g));
+  if (o_.weightDecay != 0.0) {
+    out.addPart("weight_decay", "−lr·√(u + ε)/√(v + ε)·λ·x",
+                -in.lr * o_.weightDecay * rate.cwiseProduct(in.x));
+  }
+  out.addVector("v", "v", next.v_);
+  out.addVector("u_prev", "uₜ₋₁", u_);
+  out.addVector("delta", "Δ", next.delta_);
+  out.addVector("u", "u", next.u_);
+  return out;
 }
 
 RegistryEntry<Optimizer> adadeltaEntry() {

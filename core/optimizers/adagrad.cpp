@@ -1,6 +1,7 @@
 #include "core/optimizers/adagrad.h"
 
 #include <stdexcept>
+#include <string>
 
 namespace gradscape {
 
@@ -25,6 +26,24 @@ void Adagrad::update(GradientOracle& /*oracle*/, VecRef x, VecCRef g, double lr)
   const double clr = lr / (1.0 + static_cast<double>(iteration() - 1) * o_.lrDecay);
   s_.array() += d_.array().square();
   x.array() -= clr * d_.array() / (s_.array().sqrt() + o_.eps);
+}
+
+UpdateParts Adagrad::explainUpdate(const StepInput& in, Vec& step) const {
+  const Adagrad next = stepCopy(*this, in, step);
+  const double clr = in.lr / (1.0 + static_cast<double>(next.iteration() - 1) * o_.lrDecay);
+  const Vec scale = (1.0 / (next.s_.array().sqrt() + o_.eps)).matrix();  // 1/(sqrt(s) + eps)
+  UpdateParts out;
+  out.formula = std::string(o_.weightDecay != 0.0 ? "g ← g + λ·x\n" : "") +
+                "clr ← lr/(1 + (t−1)·η)\ns ← s + g²\nx ← x − clr·g/(√s + ε)";
+  // The step is linear in g + lambda*x at a given s: the gradient and the decay apart.
+  out.addPart("preconditioned", "−clr·g/(√s + ε)", -clr * in.g.cwiseProduct(scale));
+  if (o_.weightDecay != 0.0) {
+    out.addPart("weight_decay", "−clr·λ·x/(√s + ε)",
+                -clr * o_.weightDecay * in.x.cwiseProduct(scale));
+  }
+  out.addVector("s", "s", next.s_);
+  out.addScalar("clr", "clr", clr);
+  return out;
 }
 
 RegistryEntry<Optimizer> adagradEntry() {

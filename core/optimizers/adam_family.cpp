@@ -62,6 +62,42 @@ void Adam::update(GradientOracle& /*oracle*/, VecRef x, VecCRef g, double lr) {
   }
 }
 
+UpdateParts Adam::explainUpdate(const StepInput& in, Vec& step) const {
+  const Adam next = stepCopy(*this, in, step);
+  const double bc1 = 1.0 - next.beta1Power_, bc2 = 1.0 - next.beta2Power_;
+  const Vec mHat = next.m_ / bc1;
+  // AMSGrad divides by the running max of the raw v, bias-corrected at this step (torch).
+  const Vec vHat = (o_.amsgrad ? next.vmax_ : next.v_) / bc2;
+  UpdateParts out;
+  out.formula = weightDecayFormula(o_.weightDecay, o_.decoupledWeightDecay) +
+                "m ← β₁·m + (1−β₁)·g\nv ← β₂·v + (1−β₂)·g²\nm̂ ← m/(1−β₁ᵗ)\n" +
+                (o_.amsgrad ? "vₘₐₓ ← max(vₘₐₓ, v)\nv̂ₘₐₓ ← vₘₐₓ/(1−β₂ᵗ)\nx ← x − lr·m̂/(√v̂ₘₐₓ + ε)"
+                            : "v̂ ← v/(1−β₂ᵗ)\nx ← x − lr·m̂/(√v̂ + ε)");
+  addDecoupledDecayPart(out, in.x, in.lr, o_.weightDecay, o_.decoupledWeightDecay);
+  out.addPart("preconditioned", o_.amsgrad ? "−lr·m̂/(√v̂ₘₐₓ + ε)" : "−lr·m̂/(√v̂ + ε)",
+              -in.lr * (mHat.array() / (vHat.array().sqrt() + o_.eps)).matrix());
+  if (o_.weightDecay != 0.0 && !o_.decoupledWeightDecay) {
+    out.addVector("g_decayed", "g + λ·x", in.g + o_.weightDecay * in.x);
+  }
+  out.addVector("m", "m", next.m_);
+  out.addVector("v", "v", next.v_);
+  if (o_.amsgrad) out.addVector("v_max", "vₘₐₓ", next.vmax_);
+  out.addVector("m_hat", "m̂", mHat);
+  out.addVector(o_.amsgrad ? "v_hat_max" : "v_hat", o_.amsgrad ? "v̂ₘₐₓ" : "v̂", vHat);
+  out.addScalar("bias_correction1", "1−β₁ᵗ", bc1);
+  out.addScalar("bias_correction2", "1−β₂ᵗ", bc2);
+  return out;
+}
+
+std::string weightDecayFormula(double lambda, bool decoupled) {
+  if (lambda == 0.0) return "";
+  return decoupled ? "x ← x − lr·λ·x\n" : "g ← g + λ·x\n";
+}
+
+void addDecoupledDecayPart(UpdateParts& out, VecCRef x, double lr, double lambda, bool decoupled) {
+  if (lambda != 0.0 && decoupled) out.addPart("weight_decay", "−lr·λ·x", -lr * lambda * x);
+}
+
 ParamSpec betaSpec(std::string name, double def, std::string help) {
   ParamSpec s = ParamSpec::real(std::move(name), def, 0.0, 1.0, std::move(help));
   s.maxInclusive = false;

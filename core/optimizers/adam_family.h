@@ -25,6 +25,7 @@ class Adam final : public Optimizer {
  protected:
   void onReset(int dim) override;
   void update(GradientOracle& oracle, VecRef x, VecCRef g, double lr) override;
+  UpdateParts explainUpdate(const StepInput& in, Vec& step) const override;
 
  private:
   AdamOptions o_;
@@ -57,6 +58,12 @@ inline void applyWeightDecay(VecRef x, VecCRef g, Vec& d, double lr, double lamb
     d += lambda * x;
   }
 }
+
+// For explainUpdate, applyWeightDecay as text and as a part: its formula line ("" without
+// decay), and its part -lr*lambda*x_k when decoupled (coupled decay is folded into g, whose
+// preconditioned step it then shares: no part of its own).
+std::string weightDecayFormula(double lambda, bool decoupled);
+void addDecoupledDecayPart(UpdateParts& out, VecCRef x, double lr, double lambda, bool decoupled);
 
 RegistryEntry<Optimizer> adamEntry();
 RegistryEntry<Optimizer> adamwEntry();

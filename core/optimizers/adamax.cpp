@@ -26,6 +26,21 @@ void Adamax::update(GradientOracle& /*oracle*/, VecRef x, VecCRef g, double lr) 
   x.array() -= clr * m_.array() / u_.array();
 }
 
+UpdateParts Adamax::explainUpdate(const StepInput& in, Vec& step) const {
+  const Adamax next = stepCopy(*this, in, step);
+  const double bc1 = 1.0 - std::pow(o_.beta1, static_cast<double>(next.iteration()));
+  UpdateParts out;
+  out.formula = weightDecayFormula(o_.weightDecay, false) +
+                "m ← β₁·m + (1−β₁)·g\nu ← max(β₂·u, |g| + ε)\nx ← x − lr·m/((1−β₁ᵗ)·u)";
+  out.addPart("preconditioned", "−lr·m/((1−β₁ᵗ)·u)",
+              (-in.lr / bc1 * next.m_.array() / next.u_.array()).matrix());
+  if (o_.weightDecay != 0.0) out.addVector("g_decayed", "g + λ·x", next.d_);
+  out.addVector("m", "m", next.m_);
+  out.addVector("u", "u", next.u_);
+  out.addScalar("bias_correction1", "1−β₁ᵗ", bc1);
+  return out;
+}
+
 RegistryEntry<Optimizer> adamaxEntry() {
   return {"adamax",
           "Adamax",

@@ -20,6 +20,16 @@ void HeavyBall::update(GradientOracle& /*oracle*/, VecRef x, VecCRef g, double l
   x += o_.beta * v_ - lr * g;
 }
 
+UpdateParts HeavyBall::explainUpdate(const StepInput& in, Vec& step) const {
+  const HeavyBall next = stepCopy(*this, in, step);
+  UpdateParts out;
+  out.formula = "x ← x − lr·g + β·Δxₜ₋₁   (Δxₜ₋₁ = x − xₜ₋₁, zero at t = 1)";
+  out.addPart("gradient", "−lr·g", -in.lr * in.g);
+  out.addPart("momentum", "β·Δxₜ₋₁", o_.beta * next.v_);
+  out.addVector("last_step", "Δxₜ₋₁", next.v_);
+  return out;
+}
+
 RegistryEntry<Optimizer> heavyBallEntry() {
   return {"heavy_ball",
           "Heavy ball (Polyak)",

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <string>
 
 namespace gradscape {
 
@@ -114,6 +115,35 @@ void Lbfgs::update(GradientOracle& oracle, VecRef x, VecCRef g, double lr) {
     return;
   }
   x += t_ * d_;
+}
+
+UpdateParts Lbfgs::explainUpdate(const StepInput& in, Vec& step) const {
+  // The copy runs the same line search, on the same oracle, as the step will.
+  const Lbfgs next = stepCopy(*this, in, step);
+  UpdateParts out;
+  out.formula =
+      "d ← −H·g   (two-loop recursion over the last m pairs s, y;  H₀ = γ·I,  γ = sᵀy/yᵀy "
+      "of the newest pair; d = −g at the first iteration)\n"
+      "x ← x + α·d   (α from α₀ = lr, or min(1, 1/‖g‖₁)·lr at the first iteration" +
+      std::string(o_.lineSearch == LbfgsOptions::LineSearch::None ? ")"
+                  : o_.lineSearch == LbfgsOptions::LineSearch::Backtracking
+                      ? ", halved until Armijo holds)"
+                      : ", by the strong Wolfe search)");
+  if (next.stalledThisStep()) {
+    out.note = in.g.cwiseAbs().maxCoeff() <= o_.toleranceGrad ? "no step: max |gᵢ| ≤ tolerance_grad"
+               : next.t_ == 0.0 ? "no step: the line search found no acceptable step length"
+                                : "no step: d is no descent direction (g·d > −tolerance_change)";
+    return out;
+  }
+  // d = gamma * (-g) + the curvature the pairs add; the first iteration has d = -g, gamma = 1.
+  const double alpha = next.t_, gamma = next.hDiag_;
+  out.addPart("gradient", "−α·γ·g", -alpha * gamma * in.g);
+  out.addPart("curvature_correction", "α·(d + γ·g)", alpha * (next.d_ + gamma * in.g));
+  out.addVector("direction", "d", next.d_);
+  out.addScalar("gamma", "γ", gamma);
+  out.addScalar("pairs", "m", static_cast<double>(next.count_));
+  out.addScalar("step_length", "α", alpha);
+  return out;
 }
 
 RegistryEntry<Optimizer> lbfgsEntry() {

@@ -28,6 +28,7 @@ class Lbfgs final : public Optimizer {
  protected:
   void onReset(int dim) override;
   void update(GradientOracle& oracle, VecRef x, VecCRef g, double lr) override;
+  UpdateParts explainUpdate(const StepInput& in, Vec& step) const override;
 
  private:
   int slot(int i) const { return (start_ + i) % o_.historySize; }  // i-th oldest pair

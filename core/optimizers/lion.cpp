@@ -21,6 +21,17 @@ void Lion::update(GradientOracle& /*oracle*/, VecRef x, VecCRef g, double lr) {
   m_ = o_.beta2 * m_ + (1.0 - o_.beta2) * g;
 }
 
+UpdateParts Lion::explainUpdate(const StepInput& in, Vec& step) const {
+  const Lion next = stepCopy(*this, in, step);
+  UpdateParts out;
+  out.formula = "c ← β₁·m + (1−β₁)·g\nx ← x − lr·(sign(c) + λ·x)\nm ← β₂·m + (1−β₂)·g";
+  out.addPart("sign", "−lr·sign(c)", -in.lr * next.c_.array().sign().matrix());
+  if (o_.weightDecay != 0.0) out.addPart("weight_decay", "−lr·λ·x", -in.lr * o_.weightDecay * in.x);
+  out.addVector("c", "c", next.c_);
+  out.addVector("m", "m", next.m_);
+  return out;
+}
+
 RegistryEntry<Optimizer> lionEntry() {
   return {"lion",
           "Lion",

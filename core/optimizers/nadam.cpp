@@ -36,6 +36,37 @@ void Nadam::update(GradientOracle& /*oracle*/, VecRef x, VecCRef g, double lr) {
   x.array() -= lr * muNext / (1.0 - muProductNext) * m_.array() / den_.array();
 }
 
+UpdateParts Nadam::explainUpdate(const StepInput& in, Vec& step) const {
+  const Nadam next = stepCopy(*this, in, step);
+  const double t = static_cast<double>(next.iteration());
+  const double mu = o_.beta1 * (1.0 - 0.5 * std::pow(0.96, t * o_.momentumDecay));
+  const double muNext = o_.beta1 * (1.0 - 0.5 * std::pow(0.96, (t + 1.0) * o_.momentumDecay));
+  const double product = next.muProduct_, productNext = product * muNext;
+  UpdateParts out;
+  out.formula = weightDecayFormula(o_.weightDecay, o_.decoupledWeightDecay) +
+                "μₜ ← β₁·(1 − ½·0.96^(t·ψ))\nΠₜ ← Πₜ₋₁·μₜ\nm ← β₁·m + (1−β₁)·g\n"
+                "v ← β₂·v + (1−β₂)·g²\nv̂ ← v/(1−β₂ᵗ)\n"
+                "x ← x − lr·(1−μₜ)/(1−Πₜ)·g/(√v̂ + ε) − lr·μₜ₊₁/(1−Πₜ·μₜ₊₁)·m/(√v̂ + ε)";
+  addDecoupledDecayPart(out, in.x, in.lr, o_.weightDecay, o_.decoupledWeightDecay);
+  // den_ = sqrt(v_hat) + eps, as the update divides by it.
+  out.addPart(
+      "gradient", "−lr·(1−μₜ)/(1−Πₜ)·g/(√v̂ + ε)",
+      (-in.lr * (1.0 - mu) / (1.0 - product) * next.d_.array() / next.den_.array()).matrix());
+  out.addPart(
+      "momentum", "−lr·μₜ₊₁/(1−Πₜ·μₜ₊₁)·m/(√v̂ + ε)",
+      (-in.lr * muNext / (1.0 - productNext) * next.m_.array() / next.den_.array()).matrix());
+  if (o_.weightDecay != 0.0 && !o_.decoupledWeightDecay) {
+    out.addVector("g_decayed", "g + λ·x", next.d_);
+  }
+  out.addVector("m", "m", next.m_);
+  out.addVector("v", "v", next.v_);
+  out.addVector("v_hat", "v̂", next.v_ / (1.0 - std::pow(o_.beta2, t)));
+  out.addScalar("mu", "μₜ", mu);
+  out.addScalar("mu_next", "μₜ₊₁", muNext);
+  out.addScalar("mu_product", "Πₜ", product);
+  return out;
+}
+
 RegistryEntry<Optimizer> nadamEntry() {
   return {
       "nadam",

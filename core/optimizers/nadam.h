@@ -24,6 +24,7 @@ class Nadam final : public Optimizer {
  protected:
   void onReset(int dim) override;
   void update(GradientOracle& oracle, VecRef x, VecCRef g, double lr) override;
+  UpdateParts explainUpdate(const StepInput& in, Vec& step) const override;
 
  private:
   NadamOptions o_;

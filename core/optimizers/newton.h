@@ -28,14 +28,23 @@ class Newton final : public Optimizer {
  protected:
   void onReset(int dim) override;
   void update(GradientOracle& oracle, VecRef x, VecCRef g, double lr) override;
+  UpdateParts explainUpdate(const StepInput& in, Vec& step) const override;
 
  private:
+  struct Workspace {
+    Mat h;
+    Eigen::SelfAdjointEigenSolver<Mat> eig;
+    Vec mu;  // modified curvatures
+    Vec c;   // Q^T g, then divided by mu
+    Vec d;   // Newton direction
+  };
+  // The direction d = Q diag(1/mu) Q^T g into w.d (and H, its eigenpairs, mu into w); false when
+  // the oracle has no Hessian or the eigensolver failed. Shared by update() and explainUpdate()
+  // (which has its own workspace: the solver is not copied before its first compute()).
+  bool direction(GradientOracle& oracle, VecCRef x, VecCRef g, Workspace& w) const;
+
   NewtonOptions o_;
-  Mat h_;
-  Eigen::SelfAdjointEigenSolver<Mat> eig_;
-  Vec mu_;  // modified curvatures
-  Vec c_;   // Q^T g, then divided by mu
-  Vec d_;   // Newton direction
+  Workspace w_;
 };
 
 RegistryEntry<Optimizer> newtonEntry();

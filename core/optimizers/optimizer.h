@@ -6,6 +6,7 @@
 
 #include "core/optimizers/carried_norm.h"
 #include "core/optimizers/clipping.h"
+#include "core/optimizers/update_parts.h"
 #include "core/oracles/gradient_oracle.h"
 #include "core/types.h"
 
@@ -56,6 +57,13 @@ class Optimizer {
   // True for methods that form the dense Hessian each step (limited to kMaxDenseHessianDim).
   virtual bool usesHessian() const { return false; }
 
+  // The step that step(oracle, x, lr) would take next from this state, taken apart
+  // (update_parts.h); the optimizer is left as it is. Evaluates the oracle at x as step() does
+  // (and, for L-BFGS's line search, along the step), so with a stochastic oracle the caller
+  // restores its draws before it steps (Run::explainNextStep does). Copies the state: for a
+  // user stepping a run, never on the hot path.
+  UpdateParts explain(GradientOracle& oracle, VecCRef x, double lr) const;
+
   void setClipping(const Clipping& clip) { clip_ = clip; }
   const Clipping& clipping() const { return clip_; }
 
@@ -66,6 +74,34 @@ class Optimizer {
   // step (torch's `step` counter after its increment).
   virtual void update(GradientOracle& oracle, VecRef x, VecCRef g, double lr) = 0;
 
+  // What step() hands update(), for explainUpdate.
+  struct StepInput {
+    GradientOracle& oracle;
+    const Vec& x;  // x_k
+    double loss;   // f(x_k), as the oracle reported it
+    const Vec& g;  // the gradient update() receives (clipped)
+    double lr;
+  };
+  // The formula, parts and method quantities of the update() that step iteration() + 1 would
+  // make from in.x with in.g, without changing this optimizer; `step` receives x_{k+1} - x_k as
+  // update() computes it. explain() adds t, lr, g and the clipping. The parts are computed from
+  // the state by their own formulas, not as differences of the step.
+  virtual UpdateParts explainUpdate(const StepInput& in, Vec& step) const = 0;
+  // For explainUpdate: a copy of `self` that has taken the next step as step() would (counter
+  // advanced, loss set, update() run on a copy of in.x); `step` receives x_{k+1} - x_k.
+  template <class T>
+  static T stepCopy(const T& self, const StepInput& in, Vec& step) {
+    T next(self);
+    Optimizer& base = next;
+    ++base.t_;
+    base.stalled_ = false;
+    base.loss_ = in.loss;
+    Vec x = in.x;
+    base.update(in.oracle, x, in.g, in.lr);
+    step = x - in.x;
+    return next;
+  }
+
   // For methods that evaluate more than once per step (line searches): evaluates and clips.
   double evaluateClipped(GradientOracle& oracle, VecCRef x, VecRef g) const;
   int64_t iteration() const { return t_; }
@@ -75,6 +111,8 @@ class Optimizer {
   // torch's L-BFGS returns on tolerance_grad / tolerance_change): the run then ends as stalled
   // instead of repeating a step that cannot move.
   void markStalled() { stalled_ = true; }
+  // Whether update() called markStalled() in this step (for explainUpdate, on a stepCopy).
+  bool stalledThisStep() const { return stalled_; }
 
  private:
   // ||v||^2: a plain loop for landscapes (cheaper than Eigen's reduction at n = 2), Eigen's

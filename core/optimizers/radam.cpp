@@ -35,6 +35,43 @@ void Radam::update(GradientOracle& /*oracle*/, VecRef x, VecCRef g, double lr) {
   }
 }
 
+UpdateParts Radam::explainUpdate(const StepInput& in, Vec& step) const {
+  const Radam next = stepCopy(*this, in, step);
+  const double t = static_cast<double>(next.iteration());
+  const double bc1 = 1.0 - std::pow(o_.beta1, t), bc2 = 1.0 - std::pow(o_.beta2, t);
+  const double rhoInf = 2.0 / (1.0 - o_.beta2) - 1.0;
+  const double rhoT = rhoInf - 2.0 * t * std::pow(o_.beta2, t) / bc2;
+  const Vec mHat = next.m_ / bc1;
+  UpdateParts out;
+  out.formula = weightDecayFormula(o_.weightDecay, o_.decoupledWeightDecay) +
+                "m ← β₁·m + (1−β₁)·g\nv ← β₂·v + (1−β₂)·g²\nm̂ ← m/(1−β₁ᵗ)\n"
+                "ρₜ ← ρ∞ − 2t·β₂ᵗ/(1−β₂ᵗ),  ρ∞ = 2/(1−β₂) − 1\n"
+                "ρₜ > 5:  rₜ ← √((ρₜ−4)(ρₜ−2)ρ∞/((ρ∞−4)(ρ∞−2)ρₜ)),  "
+                "x ← x − lr·m̂·rₜ·√(1−β₂ᵗ)/(√v + ε)\n"
+                "else:  x ← x − lr·m̂";
+  addDecoupledDecayPart(out, in.x, in.lr, o_.weightDecay, o_.decoupledWeightDecay);
+  if (o_.weightDecay != 0.0 && !o_.decoupledWeightDecay) {
+    out.addVector("g_decayed", "g + λ·x", next.d_);
+  }
+  out.addVector("m", "m", next.m_);
+  out.addVector("v", "v", next.v_);
+  out.addVector("m_hat", "m̂", mHat);
+  out.addScalar("rho", "ρₜ", rhoT);
+  if (rhoT > 5.0) {
+    const double rect =
+        std::sqrt((rhoT - 4.0) * (rhoT - 2.0) * rhoInf / ((rhoInf - 4.0) * (rhoInf - 2.0) * rhoT));
+    const Vec adaptive = (std::sqrt(bc2) / (next.v_.array().sqrt() + o_.eps)).matrix();
+    out.addPart("preconditioned", "−lr·m̂·rₜ·√(1−β₂ᵗ)/(√v + ε)",
+                -in.lr * rect * mHat.cwiseProduct(adaptive));
+    out.addScalar("rect", "rₜ", rect);
+    out.addVector("adaptive_lr", "√(1−β₂ᵗ)/(√v + ε)", adaptive);
+  } else {
+    // The variance of the adaptive rate is not yet tractable: momentum SGD on m_hat.
+    out.addPart("momentum", "−lr·m̂", -in.lr * mHat);
+  }
+  return out;
+}
+
 RegistryEntry<Optimizer> radamEntry() {
   return {"radam",
           "RAdam",

@@ -1,6 +1,7 @@
 #include "core/optimizers/rmsprop.h"
 
 #include <stdexcept>
+#include <string>
 
 namespace gradscape {
 
@@ -36,6 +37,26 @@ void Rmsprop::update(GradientOracle& /*oracle*/, VecRef x, VecCRef g, double lr)
   } else {
     x.array() -= lr * d_.array() / a_.array();
   }
+}
+
+UpdateParts Rmsprop::explainUpdate(const StepInput& in, Vec& step) const {
+  const Rmsprop next = stepCopy(*this, in, step);
+  const double lr = in.lr, mu = o_.momentum, wd = o_.weightDecay;
+  const Vec scale = next.a_.cwiseInverse();  // 1/a, a = sqrt(v) + eps (centered: sqrt(v - gbar^2))
+  UpdateParts out;
+  out.formula = std::string(wd != 0.0 ? "g ← g + λ·x\n" : "") + "v ← α·v + (1−α)·g²\n" +
+                (o_.centered ? "ḡ ← α·ḡ + (1−α)·g\na ← √(v − ḡ²) + ε\n" : "a ← √v + ε\n") +
+                (mu > 0.0 ? "b ← μ·b + g/a\nx ← x − lr·b" : "x ← x − lr·g/a");
+  // x -= lr*b with b = mu*b_{t-1} + (g + lambda*x)/a: the carried buffer, this step's gradient
+  // and its decay.
+  if (mu > 0.0) out.addPart("momentum", "−lr·μ·bₜ₋₁", -lr * mu * b_);
+  out.addPart("preconditioned", "−lr·g/a", -lr * in.g.cwiseProduct(scale));
+  if (wd != 0.0) out.addPart("weight_decay", "−lr·λ·x/a", -lr * wd * in.x.cwiseProduct(scale));
+  out.addVector("v", "v", next.v_);
+  if (o_.centered) out.addVector("g_avg", "ḡ", next.gbar_);
+  out.addVector("a", "a", next.a_);
+  if (mu > 0.0) out.addVector("b", "b", next.b_);
+  return out;
 }
 
 RegistryEntry<Optimizer> rmspropEntry() {

@@ -21,6 +21,7 @@ class Rmsprop final : public Optimizer {
  protected:
   void onReset(int dim) override;
   void update(GradientOracle& oracle, VecRef x, VecCRef g, double lr) override;
+  UpdateParts explainUpdate(const StepInput& in, Vec& step) const override;
 
  private:
   RmspropOptions o_;

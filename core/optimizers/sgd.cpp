@@ -50,6 +50,42 @@ void Sgd::update(GradientOracle& /*oracle*/, VecRef x, VecCRef g, double lr) {
   }
 }
 
+UpdateParts Sgd::explainUpdate(const StepInput& in, Vec& step) const {
+  const Sgd next = stepCopy(*this, in, step);
+  const double lr = in.lr, wd = o_.weightDecay, mu = o_.momentum;
+  UpdateParts out;
+  out.formula = wd != 0.0 ? "g ← g + λ·x\n" : "";
+  if (mu == 0.0) {
+    out.formula += "x ← x − lr·g";
+    out.addPart("gradient", "−lr·g", -lr * in.g);
+    if (wd != 0.0) out.addPart("weight_decay", "−lr·λ·x", -lr * wd * in.x);
+    return out;
+  }
+  out.formula += "b ← μ·b + (1−τ)·g   (b₁ = g)\n";
+  if (o_.nesterov) {
+    // torch: g <- g + mu*b_t; x -= lr*g.
+    out.formula += "x ← x − lr·(g + μ·b)";
+    out.addPart("gradient", "−lr·g", -lr * in.g);
+    if (wd != 0.0) out.addPart("weight_decay", "−lr·λ·x", -lr * wd * in.x);
+    out.addPart("momentum", "−lr·μ·bₜ", -lr * mu * next.b_);
+  } else {
+    // x -= lr*b_t with b_t = keep*b_{t-1} + take*(g + wd*x): the carried buffer and this step's
+    // gradient and decay.
+    out.formula += "x ← x − lr·b";
+    const bool first = next.iteration() == 1;
+    const double keep = first ? 0.0 : mu, take = first ? 1.0 : 1.0 - o_.dampening;
+    out.addPart("momentum", "−lr·μ·bₜ₋₁", -lr * keep * b_);
+    out.addPart("gradient", take == 1.0 ? "−lr·g" : "−lr·(1−τ)·g", -lr * take * in.g);
+    if (wd != 0.0) {
+      out.addPart("weight_decay", take == 1.0 ? "−lr·λ·x" : "−lr·(1−τ)·λ·x",
+                  -lr * take * wd * in.x);
+    }
+  }
+  out.addVector("b_prev", "bₜ₋₁", b_);
+  out.addVector("b", "bₜ", next.b_);
+  return out;
+}
+
 RegistryEntry<Optimizer> sgdEntry() {
   return {"sgd",
           "SGD",

@@ -20,6 +20,7 @@ class Sgd final : public Optimizer {
  protected:
   void onReset(int dim) override;
   void update(GradientOracle& oracle, VecRef x, VecCRef g, double lr) override;
+  UpdateParts explainUpdate(const StepInput& in, Vec& step) const override;
 
  private:
   SgdOptions o_;

@@ -4,6 +4,7 @@
 // reproducible from its seed).
 #include <cstdint>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "core/objectives/objective.h"
@@ -30,6 +31,20 @@ class ObjectiveOracle final : public GradientOracle {
   bool hessian(VecCRef x, Mat& h) override;
 
   const Objective& objective() const { return *objective_; }
+
+  // Where its random draws stand (generator, the epoch's sample order and position), to put
+  // back after evaluations that must not count: Run::explainNextStep.
+  struct Draws {
+    Rng rng;
+    std::vector<int> order;
+    size_t next = 0;
+  };
+  Draws draws() const { return {rng_, order_, next_}; }
+  void restoreDraws(Draws draws) {
+    rng_ = draws.rng;
+    order_ = std::move(draws.order);
+    next_ = draws.next;
+  }
 
  private:
   // evaluate() with a minibatch draw or synthetic noise.

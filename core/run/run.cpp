@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include <stdexcept>
+#include <utility>
 
 #include "core/optimizers/carried_norm.h"
 #include "core/optimizers/optimizer_registry.h"
@@ -308,6 +309,14 @@ bool Run::runFor(int64_t steps, const std::atomic<bool>* cancel) {
   cancel_ = own;
   wallSeconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return status_ == RunStatus::Running;
+}
+
+UpdateParts Run::explainNextStep() {
+  const double lr = constantLr_ ? baseLr_ : baseLr_ * schedule_->factor(k_);
+  ObjectiveOracle::Draws draws = oracle_->draws();
+  UpdateParts parts = optimizer_->explain(*oracle_, x_, lr);
+  oracle_->restoreDraws(std::move(draws));
+  return parts;
 }
 
 void Run::stop() {

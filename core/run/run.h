@@ -51,6 +51,11 @@ class Run {
   void setCancelFlag(const std::atomic<bool>* cancel) { cancel_ = cancel; }
   // Ends a running run as Stopped (the user pressed Stop).
   void stop();
+  // The step the next step() takes from x_k with this step's learning rate, taken apart
+  // (update_parts.h), for a user stepping the run. The optimizer and the oracle's random draws
+  // are left as they were, so the next step() draws the same gradients and takes this step
+  // (unless a stop rule ends the run at x_k instead).
+  UpdateParts explainNextStep();
 
   const RunSpec& spec() const { return spec_; }
   RunStatus status() const { return status_; }

@@ -37,6 +37,11 @@ class Recorder final : public Optimizer {
     shifted[0] += 1.0;
     evaluateClipped(oracle, shifted, extra);
   }
+  // Not explained: this suite is about what update() receives.
+  UpdateParts explainUpdate(const StepInput& in, Vec& step) const override {
+    step = Vec::Zero(in.x.size());
+    return {};
+  }
 };
 
 }  // namespace
