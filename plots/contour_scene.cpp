@@ -103,12 +103,22 @@ void ContourScene::Impl::layout() {
   const double narrowColumn = (overlay->colorBar->width() + 30.0) * s;
   const double belowHeight = (legend[1] + 12.0) * s;
   enum class LegendPlace { Column, Below, Inside };
-  LegendPlace place = LegendPlace::Inside;
-  if (w - left - wideColumn >= 0.55 * w) {
-    place = LegendPlace::Column;
-  } else if (h - w * 0.8 >= belowHeight) {
-    place = LegendPlace::Below;
-  }
+  // The legend goes where the map stays largest: beside it (sharing the colour bar's column) or
+  // under it; over the map's corner (where it hides paths) only when both would shrink the map
+  // to less than 60% of its size.
+  const double boxAspect = hasLandscape ? (g.ymax - g.ymin) / (g.xmax - g.xmin) : 1.0;
+  const auto boxSide = [&](double rectW, double rectH) {
+    return std::max(0.0, std::min(rectW, rectH / boxAspect));  // the box's width
+  };
+  const double baseBottom = (axes->bottomMargin() + 10.0) * s;
+  const double insideBox = boxSide(w - left - narrowColumn, h - top - baseBottom);
+  double columnBox = boxSide(w - left - wideColumn, h - top - baseBottom);
+  // The column holds the colour bar (at least 80 px) above the legend: a legend taller than the
+  // box allows does not fit there.
+  if (columnBox * boxAspect < (legend[1] + 108.0) * s) columnBox = 0.0;
+  const double belowBox = boxSide(w - left - narrowColumn, h - top - baseBottom - belowHeight);
+  LegendPlace place = columnBox >= belowBox ? LegendPlace::Column : LegendPlace::Below;
+  if (std::max(columnBox, belowBox) < 0.6 * insideBox) place = LegendPlace::Inside;
   const double bottom =
       (axes->bottomMargin() + 10.0) * s + (place == LegendPlace::Below ? belowHeight : 0.0);
   const double right = place == LegendPlace::Column ? wideColumn : narrowColumn;

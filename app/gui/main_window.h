@@ -29,6 +29,7 @@ class LandscapePanel;
 class MessageBanner;
 class ObjectiveEditor;
 class PlaybackActions;
+class PresentationMode;
 class RunController;
 class RunEditor;
 class RunListPanel;
@@ -80,6 +81,7 @@ class MainWindow : public QMainWindow {
   SpectrumPanel* spectrumPanel() const { return spectrum_; }
   ModelPanel* modelPanel() const { return model_; }
   QTabWidget* analysisTabs() const { return analysisTabs_; }
+  PresentationMode* presentation() const { return presentation_; }
   RunListPanel* runList() const { return runList_; }
   RunEditor* runEditor() const { return runEditor_; }
   ObjectiveEditor* objectiveEditor() const { return objectiveEditor_; }
@@ -171,6 +173,8 @@ class MainWindow : public QMainWindow {
   void updateNotes();
   // The spectrum and model panels follow the selected run.
   void updateSpectrumRun();
+  // Presentation mode (main_window_presentation.cpp).
+  void buildPresentation(QMenu* view);
   // Slices of N-D landscapes (main_window_slices.cpp).
   void buildSliceActions(QMenu* view);
   void chooseSlice(int directions);
@@ -241,6 +245,7 @@ class MainWindow : public QMainWindow {
   ObjectiveEditor* objectiveEditor_ = nullptr;
   MessageBanner* banner_ = nullptr;
   PlaybackActions* playback_ = nullptr;
+  PresentationMode* presentation_ = nullptr;
   QLabel* cursorLabel_ = nullptr;
   QLabel* summaryLabel_ = nullptr;
   QProgressBar* progress_ = nullptr;

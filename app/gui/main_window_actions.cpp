@@ -32,7 +32,7 @@ const char* kShortcutHelp =
     "<tr><td><b>S</b></td><td>one step of every run</td></tr>"
     "<tr><td><b>R</b></td><td>reset to iteration 0</td></tr>"
     "<tr><td><b>E</b></td><td>run to the end</td></tr>"
-    "<tr><td><b>Esc</b></td><td>stop the runs</td></tr>"
+    "<tr><td><b>Esc</b></td><td>stop the runs (in a presentation: leave it)</td></tr>"
     "<tr><td><b>L</b></td><td>live mode: rerun on every change</td></tr>"
     "<tr><td><b>1 / 2 / 3</b></td><td>contour map / surface / both</td></tr>"
     "<tr><td><b>G</b></td><td>negative-gradient arrows</td></tr>"
@@ -41,6 +41,11 @@ const char* kShortcutHelp =
     "panel</td></tr>"
     "<tr><td><b>Home</b></td><td>reset the cameras</td></tr>"
     "<tr><td><b>F11</b></td><td>full screen</td></tr>"
+    "<tr><td><b>F5</b></td><td>presentation: full screen, large views and text, big "
+    "controls; Esc leaves</td></tr>"
+    "<tr><td><b>PageDown / PageUp / B</b></td><td>in a presentation: step / reset / blank the "
+    "screen</td></tr>"
+    "<tr><td><b>Ctrl+= / Ctrl+-</b></td><td>presentation scale larger / smaller</td></tr>"
     "<tr><td><b>Ctrl+Shift+N</b></td><td>notes: what the scenario shows and where it comes "
     "from</td></tr>"
     "<tr><td><b>Ctrl+Shift+A, Ctrl+D, Del</b></td><td>add, duplicate, remove a run</td></tr>"
@@ -153,6 +158,7 @@ void MainWindow::buildActions() {
                       : windowState() & ~Qt::WindowFullScreen);
   });
   addAction(fullScreen);  // works with the menu bar hidden too
+  buildPresentation(view);
   for (auto* dock : findChildren<QDockWidget*>()) {
     if (dock != notesDock_) view->addAction(dock->toggleViewAction());
   }

@@ -56,6 +56,10 @@ struct VtkView::Impl {
   bool renderDue = true;      // the next paint must render (not only show the latest frame)
   bool inPaint = false;
   int wheelDelta = 0;  // accumulated angleDelta().y(), in eighths of a degree
+  double contentScale = 1.0;
+  int dpi() const {
+    return static_cast<int>(std::lround(72.0 * self->devicePixelRatioF() * contentScale));
+  }
 
   bool ready() const { return gl.valid(); }
   bool isCurrent() const { return gl.isCurrent(); }
@@ -152,14 +156,15 @@ struct VtkView::Impl {
     makeCurrent();
     const QSize size = deviceSize();
     const int* now = window->GetSize();
-    if (now[0] != size.width() || now[1] != size.height()) {
+    if (now[0] != size.width() || now[1] != size.height() || window->GetDPI() != dpi()) {
       interactor->UpdateSize(size.width(), size.height());  // also sizes the render window
       if (const QScreen* s = self->screen()) {
         const QSize screenSize = s->size() * self->devicePixelRatioF();
         window->SetScreenSize(screenSize.width(), screenSize.height());
       }
-      // Text is sized in points at 72 dpi; scale it with the device pixel ratio (HiDPI).
-      window->SetDPI(static_cast<int>(std::lround(72.0 * self->devicePixelRatioF())));
+      // Text is sized in points at 72 dpi; scale it with the device pixel ratio (HiDPI) and the
+      // content scale (presentation mode).
+      window->SetDPI(dpi());
     }
     interactor->Render();
   }
@@ -311,6 +316,11 @@ void VtkView::setForwardLeftButton(bool forward) {
 void VtkView::requestRender() {
   impl_->renderDue = true;
   update();
+}
+
+void VtkView::setContentScale(double scale) {
+  impl_->contentScale = scale;
+  requestRender();
 }
 
 QImage VtkView::grabFramebuffer() {

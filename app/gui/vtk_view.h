@@ -38,6 +38,9 @@ class VtkView : public QWidget {
   void setForwardLeftButton(bool forward);
   // Schedules a render (batched by Qt into the next paint).
   void requestRender();
+  // Draws text and lines `scale` times their size (presentation mode): the render window's DPI
+  // becomes 72 x device pixel ratio x scale, which the scenes and charts size everything by.
+  void setContentScale(double scale);
   // The latest frame (device pixels), rendered first when a render is due.
   QImage grabFramebuffer();
 
