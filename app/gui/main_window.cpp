@@ -187,6 +187,7 @@ void MainWindow::setScenario(const Scenario& scenario, const QString& filePath) 
   analysisTabs_->setCurrentIndex(scenario_.curvature.every > 0 ? 1 : 0);
   objectiveEditor_->setScenario(scenario_);
   updateNotes();
+  applyClassroomNow();
   banner_->hide();
   refreshRunList();
   markModified(false);
@@ -230,6 +231,7 @@ void MainWindow::objectiveEdited() {
   }
   resetSlice();
   markModified(true);
+  applyClassroomNow();  // a new objective rebuilt its form
   refreshLandscape(kRestartRuns);
 }
 
@@ -239,6 +241,12 @@ void MainWindow::startEdited(double x, double y) {
         tr("A many-dimensional problem starts at its seeded initialisation; the map shows a "
            "slice, so the start cannot be moved on it."),
         6000);
+    return;
+  }
+  if (!classroomAllows("start")) {
+    // The marker and the fields go back.
+    landscape_->setStartPoint(scenario_.start[0], scenario_.start[1]);
+    objectiveEditor_->setStart(scenario_.start[0], scenario_.start[1]);
     return;
   }
   scenario_.start = Vec{{x, y}};
@@ -268,6 +276,7 @@ void MainWindow::runEdited() {
   runList_->updateEntry(
       row, {qs(plots::runNames(scenario_.runs)[size_t(row)].label), plots::runColor(row), visible});
   markModified(true);
+  applyClassroomNow();  // a new optimizer rebuilt its form
   restartRuns();
 }
 
@@ -306,6 +315,7 @@ void MainWindow::showRunInEditor(int row) {
   if (row < 0 || row >= int(scenario_.runs.size())) return;
   paramMemory_.resize(scenario_.runs.size());
   runEditor_->setRunSpec(scenario_.runs[size_t(row)], paramMemory_[size_t(row)]);
+  applyClassroomNow();  // the editor's forms were rebuilt
 }
 
 void MainWindow::markModified(bool modified) {

@@ -173,6 +173,10 @@ class MainWindow : public QMainWindow {
   void updateNotes();
   // The spectrum and model panels follow the selected run.
   void updateSpectrumRun();
+  // Classroom settings (main_window_classroom.cpp): applied to the editors after they change;
+  // false (and a status message) when the scenario keeps a control from the user.
+  void applyClassroomNow();
+  bool classroomAllows(const std::string& control);
   // Presentation mode (main_window_presentation.cpp).
   void buildPresentation(QMenu* view);
   // Slices of N-D landscapes (main_window_slices.cpp).

@@ -212,6 +212,7 @@ void MainWindow::showLandscape(const BuiltLandscape& built) {
                                  : std::array<double, 2>{scenario_.start[0], scenario_.start[1]};
   landscape_->setStartPoint(start[0], start[1]);
   convergence_->setMinimum(objective_->minimumValue());
+  applyClassroomNow();  // setStartEditable may have given the start fields back
   emit landscapeShown();
 }
 

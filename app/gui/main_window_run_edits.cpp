@@ -7,6 +7,7 @@
 namespace gradscape::gui {
 
 void MainWindow::addRun() {
+  if (!classroomAllows("runs")) return;
   RunSpec run;
   const auto* adam = optimizerRegistry().find("adam");
   run.optimizer = adam->name;
@@ -24,6 +25,7 @@ void MainWindow::addRun() {
 }
 
 void MainWindow::duplicateRun() {
+  if (!classroomAllows("runs")) return;
   const int row = runList_->currentRow();
   if (row < 0 || row >= int(scenario_.runs.size())) return;
   RunSpec copy = scenario_.runs[size_t(row)];
@@ -39,6 +41,7 @@ void MainWindow::duplicateRun() {
 }
 
 void MainWindow::removeRun() {
+  if (!classroomAllows("runs")) return;
   const int row = runList_->currentRow();
   if (row < 0 || row >= int(scenario_.runs.size())) return;
   scenario_.runs.erase(scenario_.runs.begin() + row);

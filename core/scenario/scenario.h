@@ -12,6 +12,7 @@
 #include "core/registry/params.h"
 #include "core/run/run.h"
 #include "core/run/run_spec.h"
+#include "core/scenario/classroom.h"
 
 namespace gradscape {
 
@@ -31,6 +32,7 @@ struct Scenario {
   StopRules stop;               // default stop rules of every run
   CurvatureTracking curvature;  // default curvature tracking of every run
   std::vector<RunSpec> runs;    // fully resolved: start, stop and seed filled in
+  Classroom classroom;          // what students see and may change (classroom.h)
   bool operator==(const Scenario&) const = default;
 };
 

@@ -263,7 +263,7 @@ Scenario scenarioFromJson(const json& j) {
   requireObject(j, "");
   rejectUnknownKeys(j, "",
                     {"version", "name", "description", "notes", "objective", "start", "seed",
-                     "stop", "curvature", "runs"});
+                     "stop", "curvature", "runs", "classroom"});
   if (j.contains("version") &&
       (!j["version"].is_number_integer() || j["version"].get<int>() != 1)) {
     throw ScenarioError("version", "must be 1, got " + describe(j["version"]));
@@ -272,6 +272,7 @@ Scenario scenarioFromJson(const json& j) {
   if (j.contains("name")) s.name = readString(j["name"], "name");
   if (j.contains("description")) s.description = readString(j["description"], "description");
   if (j.contains("notes")) s.notes = readString(j["notes"], "notes");
+  if (j.contains("classroom")) s.classroom = readClassroom(j["classroom"], "classroom");
   if (!j.contains("objective")) throw ScenarioError("", "missing \"objective\"");
   auto obj = json_detail::readMethod(j["objective"], "objective", objectiveRegistry(), "objective");
   s.objective = {obj.type, obj.params};

@@ -73,6 +73,7 @@ json scenarioToJson(const Scenario& s) {
   if (!(s.curvature == CurvatureTracking{})) j["curvature"] = curvatureToJson(s.curvature);
   j["runs"] = json::array();
   for (const auto& r : s.runs) j["runs"].push_back(runToJson(r, s));
+  if (!s.classroom.empty()) j["classroom"] = classroomToJson(s.classroom);
   return j;
 }
 
