@@ -18,6 +18,8 @@
 #include <vtkTextProperty.h>
 #include <vtkTooltipItem.h>
 
+#include <limits>
+
 #include "plots/chart_ticks.h"
 #include "plots/text_style.h"
 
@@ -126,6 +128,12 @@ vtkStandardNewMacro(LinesItem);
 
 // An axis range holding [lo, hi] that is never empty (and stays positive when lo is).
 void setDataRange(vtkAxis* axis, double lo, double hi) {
+  // A log axis keeps its range above a limit near 0 that outlives the log scale: once linear
+  // again the axis would still clip a negative range at that limit.
+  if (!axis->GetLogScale()) {
+    axis->SetUnscaledMinimumLimit(std::numeric_limits<double>::lowest());
+    axis->SetUnscaledMaximumLimit(std::numeric_limits<double>::max());
+  }
   if (lo == hi) {
     lo = lo > 0.0 ? lo / 2.0 : lo - 1.0;
     hi = hi > 0.0 ? hi * 2.0 : hi + 1.0;

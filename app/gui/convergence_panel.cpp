@@ -42,7 +42,9 @@ ConvergencePanel::ConvergencePanel(QWidget* parent)
   impl_->logX->setToolTip(tr("Logarithmic iteration axis"));
   impl_->logY = new QCheckBox(tr("Log y"), this);
   impl_->logY->setObjectName("logY");
-  impl_->logY->setToolTip(tr("Logarithmic value axis (values <= 0 are left out)"));
+  impl_->logY->setToolTip(
+      tr("Logarithmic value axis (drawn linear, with a notice above the chart, while a value is <= "
+         "0)"));
   impl_->logY->setChecked(true);
   auto* fit = new QToolButton(this);
   fit->setText(tr("Fit"));
