@@ -259,7 +259,7 @@ void ContourScene::setLandscape(const LandscapeContent& content) {
   }
   d.isolineActor->SetPosition(0.0, 0.0, kIsolineZ * d.size);
 
-  d.overlay->colorBar->setTable(table, heightTitle(scale));
+  d.overlay->colorBar->setTable(table, heightTitle(g, scale));
   d.title->SetInput(d.content.title.c_str());
   d.axes->setBox(g.xmin, g.xmax, g.ymin, g.ymax, kFrameZ * d.size);
   d.curvature->setBox(std::array<double, 4>{g.xmin, g.xmax, g.ymin, g.ymax}, kRunZ * d.size);
