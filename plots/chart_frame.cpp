@@ -142,8 +142,10 @@ void setDataRange(vtkAxis* axis, double lo, double hi) {
 }
 
 void styleAxis(vtkAxis* axis, const char* title) {
-  axis->SetTitle(title);
+  axis->SetTitle(displayable(title));
   styleFont(axis->GetTitleProperties(), 14, true);
+  // Titles such as "‖∇f(x)‖" need more than the embedded Arial.
+  useUnicodeFont(axis->GetTitleProperties(), true);
   styleFont(axis->GetLabelProperties(), 12);
   axis->GetPen()->SetColor(colorByte(kInk.r), colorByte(kInk.g), colorByte(kInk.b));
   // Light enough that a log axis' nine minor lines per decade stay in the background.
@@ -173,6 +175,7 @@ ChartFrame::ChartFrame(const char* xTitle, const char* yTitle) {
   styleAxis(xAxis(), xTitle);
   styleAxis(yAxis(), yTitle);
   styleFont(chart_->GetTitleProperties(), 14, true);
+  useUnicodeFont(chart_->GetTitleProperties(), true);
   // Left drag pans, right drag zooms to a box, the wheel zooms; no point selection.
   chart_->SetActionToButton(vtkChart::PAN, vtkContextMouseEvent::LEFT_BUTTON);
   chart_->SetActionToButton(vtkChart::ZOOM, vtkContextMouseEvent::RIGHT_BUTTON);
@@ -189,6 +192,7 @@ ChartFrame::ChartFrame(const char* xTitle, const char* yTitle) {
 
   vtkTooltipItem* tooltip = chart_->GetTooltip();
   styleFont(tooltip->GetTextProperties(), 12);
+  useUnicodeFont(tooltip->GetTextProperties());
   tooltip->GetBrush()->SetColor(255, 255, 240, 240);
   tooltip->GetPen()->SetColor(150, 150, 150, 255);
 

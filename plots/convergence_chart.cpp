@@ -15,6 +15,7 @@
 #include <string>
 
 #include "plots/chart_frame.h"
+#include "plots/text_style.h"
 
 namespace gradscape::plots {
 
@@ -23,13 +24,13 @@ const char* quantityName(ConvergenceQuantity q) {
     case ConvergenceQuantity::Loss:
       return "f(x)";
     case ConvergenceQuantity::Gap:
-      return "f(x) - f*";
+      return "f(x) \u2212 f*";
     case ConvergenceQuantity::GradNorm:
-      return "||grad f(x)||";
+      return "‖∇f(x)‖";
     case ConvergenceQuantity::LearningRate:
       return "learning rate";
     case ConvergenceQuantity::StepNorm:
-      return "||x_{k+1} - x_k||";
+      return "‖xₖ₊₁ \u2212 xₖ‖";
   }
   return "";
 }
@@ -80,6 +81,7 @@ struct ConvergenceChart::Impl {
     frame.onWider = [this] { refill(); };
     // The notice that a log y axis is drawn linear, in dark red above the plot.
     styleFont(chart->GetTitleProperties(), 13, true);
+    useUnicodeFont(chart->GetTitleProperties(), true);
     chart->GetTitleProperties()->SetColor(0.70, 0.10, 0.08);
   }
 
@@ -113,9 +115,9 @@ struct ConvergenceChart::Impl {
     notice.clear();
     if (wantLogY && !log) {
       char text[128];
-      std::snprintf(text, sizeof text, "Log y off: values down to %.3g are <= 0 (linear axis)",
+      std::snprintf(text, sizeof text, "Log y off: values down to %.3g are ≤ 0 (linear axis)",
                     lowest);
-      notice = text;
+      notice = displayable(text);
     }
     chart->SetTitle(notice);
     if (log == logYShown()) return false;
@@ -263,7 +265,7 @@ void ConvergenceChart::setRuns(const std::vector<RunView>& runs, ConvergenceQuan
                                std::optional<double> minimum) {
   auto& d = *impl_;
   d.quantity = quantity;
-  d.frame.yAxis()->SetTitle(quantityName(quantity));
+  d.frame.yAxis()->SetTitle(displayable(quantityName(quantity)));
 
   std::vector<const RunView*> shown;
   for (const auto& run : runs) {
@@ -290,8 +292,8 @@ void ConvergenceChart::setRuns(const std::vector<RunView>& runs, ConvergenceQuan
     c.diverged = run.diverged;
     const std::string& name = run.name.empty() ? run.label : run.name;
     c.line->SetLabel(run.diverged ? name + " (diverged)" : name);
-    c.line->SetTooltipLabelFormat(std::string("%l\niteration %x\n") + quantityName(quantity) +
-                                  " = %y");
+    c.line->SetTooltipLabelFormat(std::string("%l\niteration %x\n") +
+                                  displayable(quantityName(quantity)) + " = %y");
     c.end->SetLabel(name + " (diverged)");
     const unsigned char r = colorByte(run.color.r), g = colorByte(run.color.g),
                         b = colorByte(run.color.b);

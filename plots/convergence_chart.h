@@ -21,7 +21,9 @@ enum class ConvergenceQuantity {
   LearningRate,  // lr_k
   StepNorm       // ||x_{k+1} - x_k||
 };
-const char* quantityName(ConvergenceQuantity q);  // axis title, e.g. "f(x) - f*"
+// The axis title, typeset: "f(x) − f*", "‖∇f(x)‖", "‖xₖ₊₁ − xₖ‖" (UTF-8; the chart shows
+// text_style's displayable() of it).
+const char* quantityName(ConvergenceQuantity q);
 
 class ConvergenceChart {
  public:

@@ -133,7 +133,7 @@ bool drawable(const LandscapeGrid& g) {
 
 std::string heightTitle(const LandscapeGrid& grid, ColorScale scale) {
   if (scale != ColorScale::Log) return "f";
-  return "log10(f - f_min + c), c = " + formatLogOffset(logOffsetOf(grid));
+  return "log10(f \u2212 f_min + c), c = " + formatLogOffset(logOffsetOf(grid));
 }
 
 RunPlacement boxPlacement(const LandscapeGrid& g, double lift) {

@@ -33,7 +33,7 @@ ConvergencePanel::ConvergencePanel(QWidget* parent)
   quantity->setObjectName("quantity");
   quantity->setToolTip(tr("What the curves show against iteration"));
   quantity->addItem(tr("Loss f(x)"), int(ConvergenceQuantity::Loss));
-  quantity->addItem(tr("Gap f(x) - f*"), int(ConvergenceQuantity::Gap));
+  quantity->addItem(tr("Gap f(x) − f*"), int(ConvergenceQuantity::Gap));
   quantity->addItem(tr("Gradient norm"), int(ConvergenceQuantity::GradNorm));
   quantity->addItem(tr("Step norm"), int(ConvergenceQuantity::StepNorm));
   quantity->addItem(tr("Learning rate"), int(ConvergenceQuantity::LearningRate));

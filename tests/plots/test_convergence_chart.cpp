@@ -20,6 +20,7 @@
 #include "plots/convergence_chart.h"
 #include "plots/rgb.h"
 #include "plots/run_view.h"
+#include "plots/text_style.h"
 #include "support/chart_image.h"
 
 using namespace gradscape;
@@ -213,7 +214,7 @@ class TestConvergenceChart : public QObject {
     o.chart.setRuns(runs, ConvergenceQuantity::Gap, std::nullopt);
     o.render();
     QCOMPARE(plot->GetInput()->GetNumberOfRows(), vtkIdType{0});
-    QCOMPARE(QString::fromUtf8(quantityName(ConvergenceQuantity::Gap)), QString("f(x) - f*"));
+    QCOMPARE(QString::fromUtf8(quantityName(ConvergenceQuantity::Gap)), QString("f(x) − f*"));
   }
 
   void otherQuantitiesComeFromTheirColumns() {
@@ -229,7 +230,7 @@ class TestConvergenceChart : public QObject {
     o.chart.setRuns({run}, ConvergenceQuantity::StepNorm, std::nullopt);
     QCOMPARE(column(o.xy()->GetPlot(0), 1), (std::vector<double>{0.3, 0.2, 0.1}));
     QCOMPARE(QString::fromStdString(o.xy()->GetAxis(vtkAxis::LEFT)->GetTitle()),
-             QString::fromUtf8(quantityName(ConvergenceQuantity::StepNorm)));
+             QString::fromStdString(displayable(quantityName(ConvergenceQuantity::StepNorm))));
   }
 
   // A step in the data draws a vertical segment at a known iteration; wherever the chart put

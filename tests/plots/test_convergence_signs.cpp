@@ -1,10 +1,12 @@
 // The convergence chart and values at or below zero: a log y axis the data cannot use is drawn
 // linear with a notice in the title (rather than leave those values out), and a run that
 // diverges towards -inf is drawn whole, its last finite point crossed and its legend entry
-// saying "diverged".
+// saying "diverged"; and the axis titles typeset ("‖∇f(x)‖", not "||grad f(x)||") in a font
+// that has their glyphs.
 #include <vtkAxis.h>
 #include <vtkChartXY.h>
 #include <vtkPlot.h>
+#include <vtkTextProperty.h>
 
 #include <QTest>
 
@@ -19,6 +21,7 @@
 #include "plots/convergence_chart.h"
 #include "plots/rgb.h"
 #include "plots/run_view.h"
+#include "plots/text_style.h"
 #include "support/chart_image.h"
 
 using namespace gradscape;
@@ -105,7 +108,7 @@ class TestConvergenceSigns : public QObject {
     QVERIFY(o.chart.logY());
     QVERIFY(!o.chart.logYShown());
     QVERIFY(!o.xy()->GetAxis(vtkAxis::LEFT)->GetLogScaleActive());
-    QCOMPARE(o.chart.notice(), std::string("Log y off: values down to -1 are <= 0 (linear axis)"));
+    QCOMPARE(o.chart.notice(), displayable("Log y off: values down to -1 are ≤ 0 (linear axis)"));
     QCOMPARE(std::string(o.xy()->GetTitle()), o.chart.notice());
 
     // Asking for a linear axis: the same points, no notice.
@@ -170,6 +173,32 @@ class TestConvergenceSigns : public QObject {
     QVERIFY(!o.chart.logYShown());
     QVERIFY(o.xy()->GetAxis(vtkAxis::LEFT)->GetMinimum() < -1e9);
     o.saveShot("honest-saddle-convergence");
+  }
+
+  // The quantities' titles in mathematical notation, set in DejaVu (or the next font of
+  // text_style's list) where one is installed; the picture for the eye:
+  // /tmp/honest-gradnorm-title.png with GRADSCAPE_SHOT_DIR=/tmp.
+  void axisTitlesAreTypesetInAUnicodeFont() {
+    QCOMPARE(std::string(quantityName(ConvergenceQuantity::GradNorm)), std::string("‖∇f(x)‖"));
+    QCOMPARE(std::string(quantityName(ConvergenceQuantity::StepNorm)), std::string("‖xₖ₊₁ − xₖ‖"));
+    QCOMPARE(std::string(quantityName(ConvergenceQuantity::Gap)), std::string("f(x) − f*"));
+    if (unicodeFontFile().empty()) QSKIP("no DejaVu, Liberation or FreeSans font installed");
+    Offscreen o;
+    o.window->SetSize(900, 480);
+    o.chart.setLogY(true);
+    o.chart.setRuns({saddleRun(0.0, 0, "GD  lr=0.1"), saddleRun(0.9, 1, "Heavy ball  lr=0.1")},
+                    ConvergenceQuantity::GradNorm, std::nullopt);
+    o.render();
+    vtkAxis* y = o.xy()->GetAxis(vtkAxis::LEFT);
+    QCOMPARE(std::string(y->GetTitle()), std::string("‖∇f(x)‖"));
+    vtkTextProperty* title = y->GetTitleProperties();
+    QCOMPARE(title->GetFontFamily(), VTK_FONT_FILE);
+    QCOMPARE(std::string(title->GetFontFile()), unicodeFontFile(true));
+    o.saveShot("honest-gradnorm-title");
+    o.chart.setRuns({saddleRun(0.0, 0, "GD  lr=0.1")}, ConvergenceQuantity::StepNorm, std::nullopt);
+    o.render();
+    QCOMPARE(std::string(y->GetTitle()), std::string("‖xₖ₊₁ − xₖ‖"));
+    o.saveShot("honest-stepnorm-title");
   }
 };
 

@@ -187,7 +187,7 @@ class TestLandscapeGrid : public QObject {
     QCOMPARE(g.maxValue, -5.0 + 9980.01);
     QCOMPARE(chooseLogOffset(g), 0.04);
     g.logOffset = chooseLogOffset(g);
-    QCOMPARE(heightTitle(g, ColorScale::Log), std::string("log10(f - f_min + c), c = 0.04"));
+    QCOMPARE(heightTitle(g, ColorScale::Log), std::string("log10(f − f_min + c), c = 0.04"));
     QCOMPARE(heightTitle(g, ColorScale::Linear), std::string("f"));
     QVERIFY(std::abs(scaledValue(g, ColorScale::Log, -5.0) - std::log10(0.04)) < 1e-12);
     QVERIFY(std::abs(scaledValue(g, ColorScale::Log, -4.0) - std::log10(1.04)) < 1e-12);
