@@ -73,7 +73,31 @@ class LinesItem : public vtkContextItem {
     if (!area.valid()) return true;
     for (const VerticalLine& line : lines) paintLine(painter, line, area);
     if (marker) paintLine(painter, *marker, area);
+    float right = static_cast<float>(area.y1) - 4.0f, left = right;
+    for (const auto& [line, note, beyondRight] : offScale()) {
+      float& top = beyondRight ? right : left;
+      top = paintNote(painter, *line, note, beyondRight, top, area);
+    }
     return true;
+  }
+
+  struct Note {
+    const VerticalLine* line;
+    std::string text;
+    bool right;
+  };
+  // The lines off the x range that want a note, right edge first.
+  std::vector<Note> offScale() const {
+    std::vector<Note> notes;
+    for (bool right : {true, false}) {
+      for (const VerticalLine& line : lines) {
+        if (!line.noteOffScale || line.label.empty()) continue;
+        const auto t = axisFraction(chart->GetAxis(vtkAxis::BOTTOM), line.x);
+        if (!t || (right ? !(*t > 1.0) : !(*t < 0.0))) continue;
+        notes.push_back({&line, right ? line.label + " →" : "← " + line.label, right});
+      }
+    }
+    return notes;
   }
 
   // The macro ends in a member definition: a ';' after it would be an "extra ';'".
@@ -99,6 +123,30 @@ class LinesItem : public vtkContextItem {
     painter->GetPen()->SetLineType(line.lineType);
     painter->DrawLine(x, static_cast<float>(area.y0), x, static_cast<float>(area.y1));
     if (!line.label.empty()) paintLabel(painter, line, x, area);
+  }
+
+  // A note against one edge of the plot area, its top at `top`, in the line's colour on a
+  // translucent white box; returns where the next note's top goes.
+  static float paintNote(vtkContext2D* painter, const VerticalLine& line, const std::string& note,
+                         bool right, float top, const PlotArea& area) {
+    vtkTextProperty* text = painter->GetTextProp();
+    styleFont(text, 12, true);
+    useUnicodeFont(text, true);  // the arrow
+    text->SetColor(line.rgba[0] / 255.0, line.rgba[1] / 255.0, line.rgba[2] / 255.0);
+    text->SetJustificationToLeft();
+    text->SetVerticalJustificationToTop();
+    text->SetOrientation(0.0);
+    const std::string shown = displayable(note);
+    float box[4];
+    painter->ComputeStringBounds(shown.c_str(), box);
+    const float gap = 4.0f;
+    const float left =
+        right ? static_cast<float>(area.x1) - gap - box[2] : static_cast<float>(area.x0) + gap;
+    painter->GetPen()->SetLineType(vtkPen::NO_PEN);
+    painter->GetBrush()->SetColor(255, 255, 255, 225);
+    painter->DrawRect(left - 2.0f, top - box[3] - 2.0f, box[2] + 4.0f, box[3] + 4.0f);
+    painter->DrawString(left, top, shown.c_str());
+    return top - box[3] - 2.0f * gap;
   }
 
   // Right of the line just below the top of the plot area, or left of it when the label would
@@ -302,6 +350,14 @@ void ChartFrame::setMarker(std::optional<double> x) {
   }
   item->Modified();
   scene_->SetDirty(true);
+}
+
+std::vector<std::string> ChartFrame::offScaleNotes() const {
+  std::vector<std::string> notes;
+  for (const auto& note : static_cast<LinesItem*>(lines_.Get())->offScale()) {
+    notes.push_back(note.text);
+  }
+  return notes;
 }
 
 std::optional<double> ChartFrame::xAt(double displayX, double displayY) const {
