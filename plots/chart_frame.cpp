@@ -18,6 +18,8 @@
 #include <vtkTextProperty.h>
 #include <vtkTooltipItem.h>
 
+#include <limits>
+
 #include "plots/chart_ticks.h"
 #include "plots/text_style.h"
 
@@ -71,7 +73,31 @@ class LinesItem : public vtkContextItem {
     if (!area.valid()) return true;
     for (const VerticalLine& line : lines) paintLine(painter, line, area);
     if (marker) paintLine(painter, *marker, area);
+    float right = static_cast<float>(area.y1) - 4.0f, left = right;
+    for (const auto& [line, note, beyondRight] : offScale()) {
+      float& top = beyondRight ? right : left;
+      top = paintNote(painter, *line, note, beyondRight, top, area);
+    }
     return true;
+  }
+
+  struct Note {
+    const VerticalLine* line;
+    std::string text;
+    bool right;
+  };
+  // The lines off the x range that want a note, right edge first.
+  std::vector<Note> offScale() const {
+    std::vector<Note> notes;
+    for (bool right : {true, false}) {
+      for (const VerticalLine& line : lines) {
+        if (!line.noteOffScale || line.label.empty()) continue;
+        const auto t = axisFraction(chart->GetAxis(vtkAxis::BOTTOM), line.x);
+        if (!t || (right ? !(*t > 1.0) : !(*t < 0.0))) continue;
+        notes.push_back({&line, right ? line.label + " →" : "← " + line.label, right});
+      }
+    }
+    return notes;
   }
 
   // The macro ends in a member definition: a ';' after it would be an "extra ';'".
@@ -97,6 +123,30 @@ class LinesItem : public vtkContextItem {
     painter->GetPen()->SetLineType(line.lineType);
     painter->DrawLine(x, static_cast<float>(area.y0), x, static_cast<float>(area.y1));
     if (!line.label.empty()) paintLabel(painter, line, x, area);
+  }
+
+  // A note against one edge of the plot area, its top at `top`, in the line's colour on a
+  // translucent white box; returns where the next note's top goes.
+  static float paintNote(vtkContext2D* painter, const VerticalLine& line, const std::string& note,
+                         bool right, float top, const PlotArea& area) {
+    vtkTextProperty* text = painter->GetTextProp();
+    styleFont(text, 12, true);
+    useUnicodeFont(text, true);  // the arrow
+    text->SetColor(line.rgba[0] / 255.0, line.rgba[1] / 255.0, line.rgba[2] / 255.0);
+    text->SetJustificationToLeft();
+    text->SetVerticalJustificationToTop();
+    text->SetOrientation(0.0);
+    const std::string shown = displayable(note);
+    float box[4];
+    painter->ComputeStringBounds(shown.c_str(), box);
+    const float gap = 4.0f;
+    const float left =
+        right ? static_cast<float>(area.x1) - gap - box[2] : static_cast<float>(area.x0) + gap;
+    painter->GetPen()->SetLineType(vtkPen::NO_PEN);
+    painter->GetBrush()->SetColor(255, 255, 255, 225);
+    painter->DrawRect(left - 2.0f, top - box[3] - 2.0f, box[2] + 4.0f, box[3] + 4.0f);
+    painter->DrawString(left, top, shown.c_str());
+    return top - box[3] - 2.0f * gap;
   }
 
   // Right of the line just below the top of the plot area, or left of it when the label would
@@ -126,6 +176,12 @@ vtkStandardNewMacro(LinesItem);
 
 // An axis range holding [lo, hi] that is never empty (and stays positive when lo is).
 void setDataRange(vtkAxis* axis, double lo, double hi) {
+  // A log axis keeps its range above a limit near 0 that outlives the log scale: once linear
+  // again the axis would still clip a negative range at that limit.
+  if (!axis->GetLogScale()) {
+    axis->SetUnscaledMinimumLimit(std::numeric_limits<double>::lowest());
+    axis->SetUnscaledMaximumLimit(std::numeric_limits<double>::max());
+  }
   if (lo == hi) {
     lo = lo > 0.0 ? lo / 2.0 : lo - 1.0;
     hi = hi > 0.0 ? hi * 2.0 : hi + 1.0;
@@ -134,8 +190,10 @@ void setDataRange(vtkAxis* axis, double lo, double hi) {
 }
 
 void styleAxis(vtkAxis* axis, const char* title) {
-  axis->SetTitle(title);
+  axis->SetTitle(displayable(title));
   styleFont(axis->GetTitleProperties(), 14, true);
+  // Titles such as "‖∇f(x)‖" need more than the embedded Arial.
+  useUnicodeFont(axis->GetTitleProperties(), true);
   styleFont(axis->GetLabelProperties(), 12);
   axis->GetPen()->SetColor(colorByte(kInk.r), colorByte(kInk.g), colorByte(kInk.b));
   // Light enough that a log axis' nine minor lines per decade stay in the background.
@@ -165,6 +223,7 @@ ChartFrame::ChartFrame(const char* xTitle, const char* yTitle) {
   styleAxis(xAxis(), xTitle);
   styleAxis(yAxis(), yTitle);
   styleFont(chart_->GetTitleProperties(), 14, true);
+  useUnicodeFont(chart_->GetTitleProperties(), true);
   // Left drag pans, right drag zooms to a box, the wheel zooms; no point selection.
   chart_->SetActionToButton(vtkChart::PAN, vtkContextMouseEvent::LEFT_BUTTON);
   chart_->SetActionToButton(vtkChart::ZOOM, vtkContextMouseEvent::RIGHT_BUTTON);
@@ -181,6 +240,7 @@ ChartFrame::ChartFrame(const char* xTitle, const char* yTitle) {
 
   vtkTooltipItem* tooltip = chart_->GetTooltip();
   styleFont(tooltip->GetTextProperties(), 12);
+  useUnicodeFont(tooltip->GetTextProperties());
   tooltip->GetBrush()->SetColor(255, 255, 240, 240);
   tooltip->GetPen()->SetColor(150, 150, 150, 255);
 
@@ -290,6 +350,14 @@ void ChartFrame::setMarker(std::optional<double> x) {
   }
   item->Modified();
   scene_->SetDirty(true);
+}
+
+std::vector<std::string> ChartFrame::offScaleNotes() const {
+  std::vector<std::string> notes;
+  for (const auto& note : static_cast<LinesItem*>(lines_.Get())->offScale()) {
+    notes.push_back(note.text);
+  }
+  return notes;
 }
 
 std::optional<double> ChartFrame::xAt(double displayX, double displayY) const {

@@ -36,6 +36,9 @@ struct VerticalLine {
   float width = 1.5f;
   int lineType = vtkPen::DASH_LINE;
   std::string label;  // written beside the line's top end, in the line's colour
+  // Off the x axis' range, the label is written at that edge of the plot area with an arrow
+  // pointing out ("2/lr = 20 →", "← 2/lr = -3"), rather than the line being left out unseen.
+  bool noteOffScale = false;
 };
 
 class ChartFrame {
@@ -77,6 +80,8 @@ class ChartFrame {
   // Reference lines (labelled), and the marker: a grey dashed line over them at an x position.
   void setVerticalLines(std::vector<VerticalLine> lines);
   void setMarker(std::optional<double> x);
+  // The notes of lines off the x axis' current range, as drawn (right edge first).
+  std::vector<std::string> offScaleNotes() const;
 
   // The x data value under a display position (VTK display coordinates), when it is inside
   // the plot area.

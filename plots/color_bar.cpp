@@ -53,6 +53,7 @@ ColorBar::ColorBar(vtkRenderer* renderer) : impl_(std::make_unique<Impl>(rendere
   Impl& d = *impl_;
 
   styleText(d.title->GetTextProperty(), kTitleSize);
+  useUnicodeFont(d.title->GetTextProperty());  // the minus sign of "f − f_min"
   d.title->GetTextProperty()->SetOrientation(90.0);
   d.title->GetTextProperty()->SetJustificationToCentered();
   d.title->GetTextProperty()->SetVerticalJustificationToTop();
@@ -92,7 +93,7 @@ void ColorBar::setTable(vtkLookupTable* table, const std::string& title) {
     d.labels.push_back(label);
     d.tickValues.push_back(v);
   }
-  d.title->SetInput(title.c_str());
+  d.title->SetInput(displayable(title).c_str());
 }
 
 double ColorBar::width() const {

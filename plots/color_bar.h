@@ -1,7 +1,7 @@
 #pragma once
 // A vertical colour bar for the landscape's colour map: the bands of the lookup table, tick
 // labels at round values, and the scale's title written along the bar (as matplotlib does), so
-// long titles such as "log10(f - f_min + c)" need no extra width.
+// long titles such as "log10(f - f_min + c), c = 0.0945" need no extra width.
 #include <memory>
 #include <string>
 

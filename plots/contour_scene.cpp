@@ -99,8 +99,9 @@ void ContourScene::Impl::layout() {
   const double top = (kSceneTitleSize * 1.6 + 14.0) * s;
   // The legend shares the right column with the colour bar when the map keeps most of the
   // width; in a tall view it goes under the map; otherwise it floats in the map's corner.
-  const double wideColumn = (std::max(overlay->colorBar->width(), legend[0]) + 30.0) * s;
-  const double narrowColumn = (overlay->colorBar->width() + 30.0) * s;
+  // The column: 18 px from the box, its content, 8 px to the window's edge.
+  const double wideColumn = (std::max(overlay->colorBar->width(), legend[0]) + 26.0) * s;
+  const double narrowColumn = (overlay->colorBar->width() + 26.0) * s;
   const double belowHeight = (legend[1] + 12.0) * s;
   enum class LegendPlace { Column, Below, Inside };
   // The legend goes where the map stays largest: beside it (sharing the colour bar's column) or
@@ -269,7 +270,7 @@ void ContourScene::setLandscape(const LandscapeContent& content) {
   }
   d.isolineActor->SetPosition(0.0, 0.0, kIsolineZ * d.size);
 
-  d.overlay->colorBar->setTable(table, heightTitle(scale));
+  d.overlay->colorBar->setTable(table, heightTitle(g, scale));
   d.title->SetInput(d.content.title.c_str());
   d.axes->setBox(g.xmin, g.xmax, g.ymin, g.ymax, kFrameZ * d.size);
   d.curvature->setBox(std::array<double, 4>{g.xmin, g.xmax, g.ymin, g.ymax}, kRunZ * d.size);

@@ -6,13 +6,16 @@
 #include <vtkPlotPoints.h>
 #include <vtkSmartPointer.h>
 #include <vtkTable.h>
+#include <vtkTextProperty.h>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "plots/chart_frame.h"
+#include "plots/text_style.h"
 
 namespace gradscape::plots {
 
@@ -21,13 +24,13 @@ const char* quantityName(ConvergenceQuantity q) {
     case ConvergenceQuantity::Loss:
       return "f(x)";
     case ConvergenceQuantity::Gap:
-      return "f(x) - f*";
+      return "f(x) \u2212 f*";
     case ConvergenceQuantity::GradNorm:
-      return "||grad f(x)||";
+      return "‖∇f(x)‖";
     case ConvergenceQuantity::LearningRate:
       return "learning rate";
     case ConvergenceQuantity::StepNorm:
-      return "||x_{k+1} - x_k||";
+      return "‖xₖ₊₁ \u2212 xₖ‖";
   }
   return "";
 }
@@ -68,12 +71,18 @@ struct ConvergenceChart::Impl {
   vtkChartXY* chart = frame.chart();
   std::vector<Curve> curves;
   ConvergenceQuantity quantity = ConvergenceQuantity::Loss;
+  bool wantLogY = false;  // asked for; the axis is log only while every value is > 0
+  std::string notice;
 
   Impl() {
     // Thin again for what is now on screen (zooming in shows detail the full view left out).
     frame.onUserView = [this] { refill(); };
     // Thinned for a narrower chart, the curves would lose detail a pixel column could show.
     frame.onWider = [this] { refill(); };
+    // The notice that a log y axis is drawn linear, in dark red above the plot.
+    styleFont(chart->GetTitleProperties(), 13, true);
+    useUnicodeFont(chart->GetTitleProperties(), true);
+    chart->GetTitleProperties()->SetColor(0.70, 0.10, 0.08);
   }
 
   void refit() {
@@ -83,13 +92,38 @@ struct ConvergenceChart::Impl {
     for (const auto& c : curves) all.add(c.bounds);
     // Nothing to draw: an empty frame that already shows the chosen scales.
     Bounds empty;
-    empty.add(logX() ? 1.0 : 0.0, logY() ? 1e-6 : 0.0);
+    empty.add(logX() ? 1.0 : 0.0, logYShown() ? 1e-6 : 0.0);
     empty.add(1000.0, 1.0);
     frame.fit(all, empty);
   }
 
   bool logX() const { return frame.xAxis()->GetLogScale(); }
-  bool logY() const { return frame.yAxis()->GetLogScale(); }
+  bool logYShown() const { return frame.yAxis()->GetLogScale(); }
+
+  // A log y axis would leave out every value <= 0: a run on a saddle, whose f falls through 0
+  // towards -inf, would lose its whole descent and seem to level off at its last positive
+  // value. While any drawable value is <= 0 the axis is linear and the title says why.
+  // True when the axis changed.
+  bool chooseYScale() {
+    double lowest = INFINITY;
+    for (const auto& c : curves) {
+      for (size_t i = 0; i < c.x.size(); ++i) {
+        if (Drawable{logX(), false}(c.x[i], c.y[i])) lowest = std::min(lowest, c.y[i]);
+      }
+    }
+    const bool log = wantLogY && !(lowest <= 0.0);
+    notice.clear();
+    if (wantLogY && !log) {
+      char text[128];
+      std::snprintf(text, sizeof text, "Log y off: values down to %.3g are ≤ 0 (linear axis)",
+                    lowest);
+      notice = displayable(text);
+    }
+    chart->SetTitle(notice);
+    if (log == logYShown()) return false;
+    frame.yAxis()->SetLogScale(log);
+    return true;
+  }
 
   Curve makeCurve() {
     Curve c;
@@ -103,7 +137,7 @@ struct ConvergenceChart::Impl {
     c.end->SetMarkerSize(14.0f);
     c.end->SetWidth(3.0f);
     c.end->SetLegendVisibility(false);
-    c.end->SetTooltipLabelFormat("%l diverged\niteration %x");
+    c.end->SetTooltipLabelFormat("%l\nlast finite value at iteration %x\n%y");
     chart->AddPlot(c.end);
     return c;
   }
@@ -168,10 +202,19 @@ struct ConvergenceChart::Impl {
     // A line needs two points (vtkContext2D complains about fewer).
     c.line->SetVisible(rows.size() >= 2);
 
-    // The cross marks the last drawn point when it is the run's last row.
-    const bool mark = c.diverged && !c.x.empty() && keep(c.x.back(), c.y.back());
-    writeRows(c.endTable, c.x, c.y,
-              mark ? std::vector<size_t>{c.x.size() - 1} : std::vector<size_t>{});
+    // The cross marks a diverged run's last drawable point (its last finite value; the rows
+    // after it, if any, are not finite).
+    size_t last = c.x.size();
+    if (c.diverged) {
+      for (size_t i = c.x.size(); i-- > 0;) {
+        if (keep(c.x[i], c.y[i])) {
+          last = i;
+          break;
+        }
+      }
+    }
+    const bool mark = last < c.x.size();
+    writeRows(c.endTable, c.x, c.y, mark ? std::vector<size_t>{last} : std::vector<size_t>{});
     c.end->SetVisible(mark);
     // A run without a line (it diverged at its first step) is named in the legend by its cross.
     c.end->SetLegendVisibility(mark && rows.size() < 2);
@@ -181,7 +224,7 @@ struct ConvergenceChart::Impl {
   // over all the data while the chart fits itself to it.
   void refill() {
     vtkAxis* xAxis = frame.xAxis();
-    const Drawable keep{logX(), logY()};
+    const Drawable keep{logX(), logYShown()};
     double lo = INFINITY, hi = -INFINITY;
     if (frame.userView()) {
       lo = xAxis->GetUnscaledMinimum();
@@ -222,7 +265,7 @@ void ConvergenceChart::setRuns(const std::vector<RunView>& runs, ConvergenceQuan
                                std::optional<double> minimum) {
   auto& d = *impl_;
   d.quantity = quantity;
-  d.frame.yAxis()->SetTitle(quantityName(quantity));
+  d.frame.yAxis()->SetTitle(displayable(quantityName(quantity)));
 
   std::vector<const RunView*> shown;
   for (const auto& run : runs) {
@@ -248,19 +291,20 @@ void ConvergenceChart::setRuns(const std::vector<RunView>& runs, ConvergenceQuan
     for (size_t k = 0; k < n; ++k) c.y[k] = values[k] - shift;
     c.diverged = run.diverged;
     const std::string& name = run.name.empty() ? run.label : run.name;
-    c.line->SetLabel(name);
-    c.line->SetTooltipLabelFormat(std::string("%l\niteration %x\n") + quantityName(quantity) +
-                                  " = %y");
-    c.end->SetLabel(name);
+    c.line->SetLabel(run.diverged ? name + " (diverged)" : name);
+    c.line->SetTooltipLabelFormat(std::string("%l\niteration %x\n") +
+                                  displayable(quantityName(quantity)) + " = %y");
+    c.end->SetLabel(name + " (diverged)");
     const unsigned char r = colorByte(run.color.r), g = colorByte(run.color.g),
                         b = colorByte(run.color.b);
     c.line->SetColor(r, g, b, 255);
     c.end->SetColor(r, g, b, 255);
   }
-  if (d.frame.userView()) {
-    d.refill();
-  } else {
+  // A changed y scale invalidates the user's zoom: its range was on the other scale.
+  if (d.chooseYScale() || !d.frame.userView()) {
     d.refit();
+  } else {
+    d.refill();
   }
 }
 
@@ -268,13 +312,15 @@ void ConvergenceChart::setLogX(bool on) {
   auto& d = *impl_;
   if (d.logX() == on) return;
   d.frame.xAxis()->SetLogScale(on);
+  d.chooseYScale();  // iteration 0 leaves, and its value with it
   d.refit();
 }
 
 void ConvergenceChart::setLogY(bool on) {
   auto& d = *impl_;
-  if (d.logY() == on) return;
-  d.frame.yAxis()->SetLogScale(on);
+  if (d.wantLogY == on) return;
+  d.wantLogY = on;
+  d.chooseYScale();
   d.refit();
 }
 
@@ -283,7 +329,15 @@ bool ConvergenceChart::logX() const {
 }
 
 bool ConvergenceChart::logY() const {
-  return impl_->logY();
+  return impl_->wantLogY;
+}
+
+bool ConvergenceChart::logYShown() const {
+  return impl_->logYShown();
+}
+
+const std::string& ConvergenceChart::notice() const {
+  return impl_->notice;
 }
 
 void ConvergenceChart::resetZoom() {

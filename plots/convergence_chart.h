@@ -1,9 +1,11 @@
 #pragma once
 // The convergence panel's chart (vtkChartXY): one curve per run in the run's colour, of the
-// chosen quantity against iteration; linear or log axes; zoom and pan by the chart's own
-// interaction; a vertical marker at a chosen iteration. No Qt.
+// chosen quantity against iteration; linear or log axes (a log y axis the data cannot use turns
+// linear, with a notice in the chart's title); a diverged run ends in a cross; zoom and pan by
+// the chart's own interaction; a vertical marker at a chosen iteration. No Qt.
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 #include "plots/run_view.h"
 
@@ -14,12 +16,14 @@ namespace gradscape::plots {
 
 enum class ConvergenceQuantity {
   Loss,          // f(x_k)
-  Gap,           // f(x_k) - f*, when the minimum f* is known (non-positive values are skipped)
+  Gap,           // f(x_k) - f*, when the minimum f* is known
   GradNorm,      // ||g_k||
   LearningRate,  // lr_k
   StepNorm       // ||x_{k+1} - x_k||
 };
-const char* quantityName(ConvergenceQuantity q);  // axis title, e.g. "f(x) - f*"
+// The axis title, typeset: "f(x) − f*", "‖∇f(x)‖", "‖xₖ₊₁ − xₖ‖" (UTF-8; the chart shows
+// text_style's displayable() of it).
+const char* quantityName(ConvergenceQuantity q);
 
 class ConvergenceChart {
  public:
@@ -32,14 +36,21 @@ class ConvergenceChart {
   vtkRenderer* renderer() const;
   vtkContextScene* scene() const;
 
-  // Replaces the curves. `minimum` is f* (used for Gap). Points that cannot be drawn on a log
-  // axis (<= 0) or are not finite are left out. Invisible runs are left out.
+  // Replaces the curves. `minimum` is f* (used for Gap). Points that are not finite, and
+  // iteration 0 on a log x axis, are left out; so are invisible runs. A value <= 0 is never
+  // left out: while the curves hold one, a log y axis is drawn linear and notice() says why.
+  // A diverged run's last drawn point carries a cross, and its legend entry says "diverged".
   void setRuns(const std::vector<RunView>& runs, ConvergenceQuantity quantity,
                std::optional<double> minimum);
   void setLogX(bool on);
   void setLogY(bool on);
   bool logX() const;
-  bool logY() const;
+  bool logY() const;  // the log y axis asked for (see logYShown)
+  // Whether the y axis is drawn logarithmic now: logY() unless a value is <= 0.
+  bool logYShown() const;
+  // The chart's title while a log y axis was asked for but is drawn linear, e.g. "Log y off:
+  // values down to -3.2e+05 (≤ 0) need a linear axis"; empty otherwise.
+  const std::string& notice() const;
   // Refits both axes to the data (after the user zoomed or panned).
   void resetZoom();
   // The iteration under a display position (VTK display coordinates), when it is inside the

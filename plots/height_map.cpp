@@ -15,6 +15,7 @@ HeightMap HeightMap::forGrid(const LandscapeGrid& grid, ColorScale scale, double
   map.range.ymax = grid.ymax;
   map.range.minValue = grid.minValue;
   map.range.maxValue = grid.maxValue;
+  map.range.logOffset = grid.logOffset;
   map.scale = scale;
   map.low = scaledValue(grid, scale, grid.minValue);
   map.high = scaledValue(grid, scale, grid.maxValue);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <stdexcept>
 
@@ -53,14 +54,47 @@ LandscapeGrid sampleLandscape(const Objective& f, const Box& box, int nx, int ny
     grid.minValue = lo;
     grid.maxValue = hi;
   }
+  grid.logOffset = chooseLogOffset(grid);
   return grid;
+}
+
+double chooseLogOffset(const LandscapeGrid& grid) {
+  const double range = grid.maxValue - grid.minValue;
+  if (!(range > 0.0)) return 1e-12;
+  std::vector<double> above;
+  above.reserve(grid.values.size());
+  for (double v : grid.values) {
+    if (std::isfinite(v)) above.push_back(v - grid.minValue);
+  }
+  const double lo = 1e-9 * range, hi = 1e-3 * range;
+  if (above.empty()) return hi;
+  const auto k = static_cast<size_t>(kLogOffsetQuantile * static_cast<double>(above.size()));
+  std::nth_element(above.begin(), above.begin() + static_cast<std::ptrdiff_t>(k), above.end());
+  double c = above[k];
+  if (!(c > 0.0)) {
+    c = INFINITY;
+    for (double d : above) {
+      if (d > 0.0) c = std::min(c, d);
+    }
+  }
+  return std::clamp(c, lo, hi);
+}
+
+double logOffsetOf(const LandscapeGrid& grid) {
+  if (grid.logOffset > 0.0) return grid.logOffset;
+  const double range = grid.maxValue - grid.minValue;
+  return range > 0.0 ? 1e-3 * range : 1e-12;
 }
 
 double scaledValue(const LandscapeGrid& grid, ColorScale scale, double f) {
   if (scale == ColorScale::Linear) return f;
-  const double range = grid.maxValue - grid.minValue;
-  const double offset = range > 0.0 ? 1e-3 * range : 1e-12;
-  return std::log10(f - grid.minValue + offset);
+  return std::log10(f - grid.minValue + logOffsetOf(grid));
+}
+
+std::string formatLogOffset(double c) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.3g", c);
+  return text;
 }
 
 std::vector<Arrow> negativeGradientField(const Objective& f, const Box& box, int n) {

@@ -131,8 +131,9 @@ bool drawable(const LandscapeGrid& g) {
   return g.nx >= 2 && g.ny >= 2 && g.xmax > g.xmin && g.ymax > g.ymin;
 }
 
-const char* heightTitle(ColorScale scale) {
-  return scale == ColorScale::Log ? "log10(f - f_min + c)" : "f";
+std::string heightTitle(const LandscapeGrid& grid, ColorScale scale) {
+  if (scale != ColorScale::Log) return "f";
+  return "log10(f \u2212 f_min + c), c = " + formatLogOffset(logOffsetOf(grid));
 }
 
 RunPlacement boxPlacement(const LandscapeGrid& g, double lift) {

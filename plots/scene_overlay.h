@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <string>
 
 #include "plots/color_bar.h"
 #include "plots/landscape_scene.h"
@@ -73,8 +74,9 @@ void addIsolines(vtkRenderer* renderer, vtkContourFilter* isolines, vtkPolyDataM
 // Whether the grid spans a box the scenes can draw.
 bool drawable(const LandscapeGrid& grid);
 
-// The colour bar's title for the colour scale.
-const char* heightTitle(ColorScale scale);
+// The colour bar's title for the colour scale: "f", or "log10(f - f_min + c), c = 0.012" with
+// the grid's c.
+std::string heightTitle(const LandscapeGrid& grid, ColorScale scale);
 
 // Runs clipped at the landscape's box, `lift` above it.
 RunPlacement boxPlacement(const LandscapeGrid& grid, double lift);

@@ -150,21 +150,29 @@ struct SpectrumChart::Impl {
     tips->SetColor(r, g, b, a);
   }
 
-  // The eigenvalue range: the data, every threshold, and 0 when it is near; padded so that no
-  // stem sits on the frame.
+  // The eigenvalue range: the data, 0 when it is near, and each threshold within one width of
+  // that (a threshold farther out would squeeze the data into a few pixels: it is noted at the
+  // edge instead); padded so that no stem sits on the frame. Without data, the thresholds.
   void fitX(Bounds& range) const {
     double lo = drawn.x0, hi = drawn.x1;
+    if (lo <= hi) {
+      const double span = hi - lo;
+      if ((lo > 0.0 && lo <= span) || (hi < 0.0 && -hi <= span)) {
+        lo = std::min(lo, 0.0);
+        hi = std::max(hi, 0.0);
+      }
+    }
+    // One data width; for a single stem, its distance from 0 (at least 1).
+    const double reach = hi > lo ? hi - lo : std::max(std::abs(lo), 1.0);
+    const bool hasData = lo <= hi;
+    const double dataLo = lo, dataHi = hi;
     for (const auto& t : thresholds) {
       if (!std::isfinite(t.second)) continue;
+      if (hasData && (t.second < dataLo - reach || t.second > dataHi + reach)) continue;
       lo = std::min(lo, t.second);
       hi = std::max(hi, t.second);
     }
     if (!(lo <= hi)) return;
-    const double span = hi - lo;
-    if ((lo > 0.0 && lo <= span) || (hi < 0.0 && -hi <= span)) {
-      lo = std::min(lo, 0.0);
-      hi = std::max(hi, 0.0);
-    }
     const double pad = hi > lo ? 0.06 * (hi - lo) : std::max(0.5 * std::abs(lo), 1.0);
     range.x0 = lo - pad;
     range.x1 = hi + pad;
@@ -212,6 +220,7 @@ struct SpectrumChart::Impl {
       line.x = x;
       line.rgba = kThresholdLine;
       line.label = label;
+      line.noteOffScale = true;
       lines.push_back(line);
     }
     frame.setVerticalLines(std::move(lines));
@@ -280,6 +289,10 @@ void SpectrumChart::setThresholds(std::vector<std::pair<std::string, double>> li
 
 void SpectrumChart::resetZoom() {
   impl_->refit();
+}
+
+std::vector<std::string> SpectrumChart::offScaleThresholds() const {
+  return impl_->frame.offScaleNotes();
 }
 
 std::optional<double> SpectrumChart::eigenvalueAt(double displayX, double displayY) const {

@@ -54,14 +54,19 @@ class SpectrumChart {
   // Replaces what is drawn: stems when `eigenvalues` is not empty, the density when `grid` is
   // not (both may be shown; the y axis then reads "count / density"). Non-finite values are
   // left out. The eigenvalue axis always shows 0 (a faint vertical line) when it is within
-  // one data width of the data, and every threshold line.
+  // one data width of the data, and the thresholds as setThresholds says.
   void setSpectrum(const SpectrumData& data);
   // Log y (the default, for densities that span many decades). Stems then rise from the
   // bottom of the frame: 0.5 without a density, the density's floor with one.
   void setLogY(bool on);
   bool logY() const;
-  // Vertical dashed reference lines at eigenvalue positions, labelled, e.g. {"2/lr", 20.0}.
+  // Vertical dashed reference lines at eigenvalue positions, labelled, e.g. {"2/lr = 20", 20}.
+  // The fitted eigenvalue axis reaches a threshold only when it lies within one data width of
+  // the data (and 0); one farther out is noted at that edge of the plot instead, its label
+  // with an arrow: "2/lr = 20 →".
   void setThresholds(std::vector<std::pair<std::string, double>> lines);
+  // Those notes, for the current axis range (after zooming too).
+  std::vector<std::string> offScaleThresholds() const;
   // Refits both axes to the data (after the user zoomed or panned).
   void resetZoom();
   // The eigenvalue under a display position (VTK display coordinates), when it is inside the

@@ -183,8 +183,8 @@ void SurfaceScene::Impl::layout() {
   const double margin = roomy ? 1.0 : 0.45;
   const std::array<double, 4> plot{70.0 * s * margin, w - right - 80.0 * s * margin,
                                    60.0 * s * margin, h - top - 10.0 * s};
-  const bool resized = viewport[0] != fittedSize[0] || viewport[1] != fittedSize[1] ||
-                       colorBarChanged;
+  const bool resized =
+      viewport[0] != fittedSize[0] || viewport[1] != fittedSize[1] || colorBarChanged;
   colorBarChanged = false;
   if (resized && cameraState() == fitted) fitPending = true;
   if (hasLandscape && fitPending && plot[1] > plot[0] + 10 && plot[3] > plot[2] + 10) fit(plot);
@@ -328,7 +328,7 @@ void SurfaceScene::setLandscape(const LandscapeContent& content) {
   // Isolines float a little above the faces they cut, so the depth test never hides them.
   d.isolineActor->SetPosition(0.0, 0.0, 0.002 * top);
   d.overlay->colorBar->setTable(d.colorBarVisible ? table.GetPointer() : nullptr,
-                                heightTitle(scale));
+                                heightTitle(g, scale));
   d.title->SetInput(d.content.title.c_str());
 
   // The floor of the axes box sits a little below the surface's lowest point, so its grid

@@ -4,7 +4,68 @@
 #include <vtkTextProperty.h>
 #include <vtkTextRenderer.h>
 
+#include <array>
+#include <filesystem>
+#include <utility>
+
 namespace gradscape::plots {
+
+const std::string& unicodeFontFile(bool bold) {
+  static const std::array<std::string, 2> files = [] {
+    std::array<std::string, 2> found;
+    const std::array<std::array<const char*, 2>, 6> candidates{{
+        {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+         "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"},
+        {"/usr/share/fonts/TTF/DejaVuSans.ttf", "/usr/share/fonts/TTF/DejaVuSans-Bold.ttf"},
+        {"/usr/share/fonts/dejavu-sans-fonts/DejaVuSans.ttf",
+         "/usr/share/fonts/dejavu-sans-fonts/DejaVuSans-Bold.ttf"},
+        {"/usr/share/fonts/dejavu/DejaVuSans.ttf", "/usr/share/fonts/dejavu/DejaVuSans-Bold.ttf"},
+        {"/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+         "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf"},
+        {"/usr/share/fonts/truetype/freefont/FreeSans.ttf",
+         "/usr/share/fonts/truetype/freefont/FreeSansBold.ttf"},
+    }};
+    for (const auto& [regular, boldFile] : candidates) {
+      std::error_code error;
+      if (!std::filesystem::is_regular_file(regular, error)) continue;
+      found[0] = regular;
+      // Without the bold file the regular one serves.
+      found[1] = std::filesystem::is_regular_file(boldFile, error) ? boldFile : regular;
+      break;
+    }
+    return found;
+  }();
+  return files[bold ? 1 : 0];
+}
+
+void useUnicodeFont(vtkTextProperty* property, bool bold) {
+  const std::string& file = unicodeFontFile(bold);
+  if (file.empty()) return;
+  property->SetFontFamily(VTK_FONT_FILE);
+  property->SetFontFile(file.c_str());
+}
+
+std::string displayable(const std::string& text) {
+  if (!unicodeFontFile().empty()) return text;
+  std::string out = text;
+  for (const auto& [from, to] : std::array<std::pair<const char*, const char*>, 9>{{
+           {"λ", "lambda"},
+           {"\u2212", "-"},
+           {"‖", "||"},
+           {"∇", "grad "},
+           {"≤", "<="},
+           {"→", "->"},
+           {"ₖ", "_k"},
+           {"₊", "+"},
+           {"₁", "1"},
+       }}) {
+    const std::string f(from);
+    for (size_t at = out.find(f); at != std::string::npos; at = out.find(f, at)) {
+      out.replace(at, f.size(), to);
+    }
+  }
+  return out;
+}
 
 void styleText(vtkTextProperty* property, int size, bool bold) {
   property->SetFontFamilyToArial();

@@ -14,6 +14,18 @@ inline constexpr Rgb kInk{0.13, 0.13, 0.13};  // text and frame colour on the li
 // Arial-like sans, dark, no shadow, left/bottom justified; `size` in points (pixels at 72 dpi).
 void styleText(vtkTextProperty* property, int size, bool bold = false);
 
+// VTK's embedded Arial has no Greek letters, no minus sign, no ‖, ∇, ≤ or →. Text holding them
+// is drawn in the first of DejaVu Sans, Liberation Sans and FreeSans that is installed
+// (fontconfig, which Qt needs, brings DejaVu on Debian); without one it is spelled in ASCII.
+// The font file (regular or bold), empty when none is installed.
+const std::string& unicodeFontFile(bool bold = false);
+// Sets `property` to that font (keeping Arial when there is none).
+void useUnicodeFont(vtkTextProperty* property, bool bold = false);
+// `text` as it can be drawn in a property set by useUnicodeFont: itself when a font is there,
+// else in ASCII ("λ" as "lambda", "−" as "-", "‖" as "||", "∇" as "grad ", "≤" as "<=", "→" as
+// "->", subscript k, + and 1 as "_k", "+", "1").
+std::string displayable(const std::string& text);
+
 // Width and height in pixels at 72 dpi of `text` drawn with `property` (an estimate when no
 // font renderer is available).
 std::array<double, 2> textExtent(vtkTextProperty* property, const std::string& text);

@@ -33,7 +33,7 @@ ConvergencePanel::ConvergencePanel(QWidget* parent)
   quantity->setObjectName("quantity");
   quantity->setToolTip(tr("What the curves show against iteration"));
   quantity->addItem(tr("Loss f(x)"), int(ConvergenceQuantity::Loss));
-  quantity->addItem(tr("Gap f(x) - f*"), int(ConvergenceQuantity::Gap));
+  quantity->addItem(tr("Gap f(x) − f*"), int(ConvergenceQuantity::Gap));
   quantity->addItem(tr("Gradient norm"), int(ConvergenceQuantity::GradNorm));
   quantity->addItem(tr("Step norm"), int(ConvergenceQuantity::StepNorm));
   quantity->addItem(tr("Learning rate"), int(ConvergenceQuantity::LearningRate));
@@ -42,7 +42,9 @@ ConvergencePanel::ConvergencePanel(QWidget* parent)
   impl_->logX->setToolTip(tr("Logarithmic iteration axis"));
   impl_->logY = new QCheckBox(tr("Log y"), this);
   impl_->logY->setObjectName("logY");
-  impl_->logY->setToolTip(tr("Logarithmic value axis (values <= 0 are left out)"));
+  impl_->logY->setToolTip(
+      tr("Logarithmic value axis (drawn linear, with a notice above the chart, while a value is <= "
+         "0)"));
   impl_->logY->setChecked(true);
   auto* fit = new QToolButton(this);
   fit->setText(tr("Fit"));

@@ -136,7 +136,8 @@ void MainWindow::buildActions() {
   }
   view->addSeparator();
   logScaleAction_ = addItem(view, tr("&Log colour scale"), QKeySequence(Qt::Key_K),
-                            tr("Colour and height by log10(f - f_min + c) instead of f"));
+                            tr("Colour and height by log10(f - f_min + c) instead of f (c, chosen "
+                               "from the landscape, is printed on the colour bar)"));
   logScaleAction_->setCheckable(true);
   logScaleAction_->setChecked(true);
   connect(logScaleAction_, &QAction::toggled, this, [this] { refreshLandscape(); });

@@ -1,9 +1,13 @@
 // The contour map rendered offscreen and read back pixel by pixel: the colour map's dark end at
 // the minimizer and its bright end in the corners, a run drawn in its colour where it passes,
 // hidden runs left out, the warning cross of a diverged run, picking, and bad input (NaN
-// samples, negative minima on a log scale, empty and one-point runs) that must not break it.
+// samples, negative minima on a log scale, empty and one-point runs) that must not break it, and
+// Beale's basin in several colours on the log scale (its c chosen from the samples).
 #include <vtkCamera.h>
+#include <vtkPNGWriter.h>
+#include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
+#include <vtkWindowToImageFilter.h>
 
 #include <QTest>
 
@@ -13,6 +17,7 @@
 #include <memory>
 #include <vector>
 
+#include "plots/colormap.h"
 #include "plots/contour_scene.h"
 #include "plots/landscape_grid.h"
 #include "support/offscreen_render.h"
@@ -57,6 +62,27 @@ struct Offscreen : OffscreenScene<ContourScene> {
   }
 };
 
+Pixel pixelOf(const Rgb& c) {
+  return {static_cast<unsigned char>(channel(c.r)), static_cast<unsigned char>(channel(c.g)),
+          static_cast<unsigned char>(channel(c.b))};
+}
+
+// Saves the scene at 900 x 700 as <name>.png under $GRADSCAPE_SHOT_DIR, when it is set.
+void save(Offscreen& view, const char* name) {
+  if (!qEnvironmentVariableIsSet("GRADSCAPE_SHOT_DIR")) return;
+  const QByteArray path = qgetenv("GRADSCAPE_SHOT_DIR") + "/" + name + ".png";
+  view.window->SetSize(900, 700);
+  view.window->Render();
+  vtkNew<vtkWindowToImageFilter> grab;
+  grab->SetInput(view.window);
+  grab->ReadFrontBufferOff();
+  vtkNew<vtkPNGWriter> writer;
+  writer->SetInputConnection(grab->GetOutputPort());
+  writer->SetFileName(path.constData());
+  writer->Write();
+  view.window->SetSize(kWidth, kHeight);
+}
+
 }  // namespace
 
 class TestContourScene : public QObject {
@@ -93,6 +119,33 @@ class TestContourScene : public QObject {
     QVERIFY2(near(centre, {0x44, 0x01, 0x54}, 8), show(centre));
     const Pixel corner = Offscreen::at(image, view.display(1.95, 1.95));
     QVERIFY2(corner[0] > 200 && corner[1] > 200 && corner[2] < 90, show(corner));
+  }
+
+  // Beale on [-4.5, 4.5]^2, 201 x 201 samples: f_min = 2.9e-4, range 181854, and the 80th
+  // smallest f - f_min (0.2% of 40401) is c = 0.0945. With 24 bands over log10(f - f_min + c)
+  // (worked out apart from the code): (3, 0.5) lies in band 0, (2, 0) with f = 0.703 in band
+  // 3.54, (0, 1) with f = 14.2 in band 8.33. The old c = 1e-3 x range = 182 put all three in
+  // band 0.
+  void bealeBasinSpansSeveralBandsOnTheLogScale() {
+    Offscreen view;
+    const auto* entry = objectiveRegistry().find("beale");
+    const auto beale = entry->make(ParamValues::withDefaults(entry->params, {}));
+    LandscapeContent content;
+    content.grid = sampleLandscape(*beale, beale->domain(), 201, 201);
+    content.style.scale = ColorScale::Log;
+    content.style.showMinima = false;
+    content.title = "Beale";
+    QVERIFY2(std::abs(content.grid.logOffset - 0.0945) < 5e-4,
+             qPrintable(QString::number(content.grid.logOffset)));
+    view.scene.setLandscape(content);
+    const auto image = view.render();
+    const Pixel atMin = Offscreen::at(image, view.display(3.0, 0.5));
+    QVERIFY2(near(atMin, pixelOf(viridis(0.0)), 10), show(atMin));
+    const Pixel near2 = Offscreen::at(image, view.display(2.0, 0.0));
+    QVERIFY2(near(near2, pixelOf(viridis(3.0 / 23.0)), 10), show(near2));
+    const Pixel far = Offscreen::at(image, view.display(0.0, 1.0));
+    QVERIFY2(near(far, pixelOf(viridis(8.0 / 23.0)), 10), show(far));
+    save(view, "honest-beale-log-map");
   }
 
   void runIsDrawnInItsColourAlongItsPath() {

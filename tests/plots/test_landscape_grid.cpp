@@ -1,5 +1,6 @@
 // Sampling a landscape on its grid (against hand-computed values of Booth's function), the
-// handling of non-finite samples, the linear and log scales of scaledValue, and the negative
+// handling of non-finite samples, the linear and log scales of scaledValue (with c chosen from the
+// samples, checked on hand-made grids and on Beale's basin), and the negative
 // gradient field of a rotated quadratic (against its Hessian written out by hand), and the
 // progress told while sampling (which can stop it).
 #include <QTest>
@@ -8,10 +9,12 @@
 #include <limits>
 #include <numbers>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 #include "core/objectives/objective_registry.h"
 #include "plots/landscape_grid.h"
+#include "plots/scene_overlay.h"
 
 using namespace gradscape;
 using namespace gradscape::plots;
@@ -44,6 +47,22 @@ class Holey final : public Objective {
   Mat hessian(VecCRef) const override { return Mat::Zero(2, 2); }
   Box domain() const override { return box(-1, 2, -1, 1); }
 };
+
+// A 1-row grid of n samples f(0), ..., f(n - 1) with their range (what chooseLogOffset reads).
+template <class F>
+LandscapeGrid line(int n, F f) {
+  LandscapeGrid g;
+  g.nx = n;
+  g.ny = 1;
+  g.minValue = INFINITY;
+  g.maxValue = -INFINITY;
+  for (int i = 0; i < n; ++i) {
+    g.values.push_back(f(i));
+    g.minValue = std::min(g.minValue, g.values.back());
+    g.maxValue = std::max(g.maxValue, g.values.back());
+  }
+  return g;
+}
 
 class NowhereFinite final : public Objective {
  public:
@@ -134,7 +153,8 @@ class TestLandscapeGrid : public QObject {
     QCOMPARE(scaledValue(g, ColorScale::Linear, -3.0), -3.0);
   }
 
-  void logScaleShiftsByTheMinimumPlusAThousandthOfTheRange() {
+  // A grid whose c was never chosen (logOffset 0) falls back to 1e-3 x the range.
+  void logScaleWithoutAChosenOffsetShiftsByAThousandthOfTheRange() {
     LandscapeGrid g;
     g.minValue = 2.0;
     g.maxValue = 12.0;  // offset = 1e-3 * 10 = 0.01
@@ -146,7 +166,8 @@ class TestLandscapeGrid : public QObject {
   void logScaleWorksWithNegativeMinima() {
     LandscapeGrid g;
     g.minValue = -5.0;
-    g.maxValue = 5.0;  // offset 0.01
+    g.maxValue = 5.0;
+    g.logOffset = 0.01;
     QVERIFY(std::abs(scaledValue(g, ColorScale::Log, -5.0) - (-2.0)) < 1e-12);
     QVERIFY(std::abs(scaledValue(g, ColorScale::Log, 0.0) - std::log10(5.01)) < 1e-12);
     QVERIFY(std::isfinite(scaledValue(g, ColorScale::Log, -4.999)));
@@ -157,6 +178,61 @@ class TestLandscapeGrid : public QObject {
     g.minValue = 3.0;
     g.maxValue = 3.0;
     QVERIFY(std::abs(scaledValue(g, ColorScale::Log, 3.0) - (-12.0)) < 1e-9);
+  }
+
+  // f_i = -5 + 0.01 i^2, i = 0..999: f - f_min sorted is 0, 0.01, 0.04, ...; the value at
+  // index floor(0.002 * 1000) = 2 is 0.04, inside [1e-9, 1e-3] x the range 9980.01.
+  void logOffsetIsALowQuantileOfTheValuesAboveTheMinimum() {
+    LandscapeGrid g = line(1000, [](int i) { return -5.0 + 0.01 * i * i; });
+    QCOMPARE(g.maxValue, -5.0 + 9980.01);
+    QCOMPARE(chooseLogOffset(g), 0.04);
+    g.logOffset = chooseLogOffset(g);
+    QCOMPARE(heightTitle(g, ColorScale::Log), std::string("log10(f − f_min + c), c = 0.04"));
+    QCOMPARE(heightTitle(g, ColorScale::Linear), std::string("f"));
+    QVERIFY(std::abs(scaledValue(g, ColorScale::Log, -5.0) - std::log10(0.04)) < 1e-12);
+    QVERIFY(std::abs(scaledValue(g, ColorScale::Log, -4.0) - std::log10(1.04)) < 1e-12);
+    // NaN samples do not count: 1000 more of them change nothing.
+    g.values.resize(2000, std::numeric_limits<double>::quiet_NaN());
+    QCOMPARE(chooseLogOffset(g), 0.04);
+  }
+
+  // f_i = i: the quantile (2) is above 1e-3 x the range 999, which caps it.
+  void logOffsetIsAtMostAThousandthOfTheRange() {
+    const LandscapeGrid g = line(1000, [](int i) { return double(i); });
+    QCOMPARE(chooseLogOffset(g), 0.999);
+  }
+
+  // Five samples at the minimum, one 1e-15 above it, the rest 1000 above: the quantile is 0,
+  // the smallest positive difference 1e-15 is below 1e-9 x the range 1000, which bounds it.
+  void logOffsetIsAtLeastABillionthOfTheRange() {
+    const LandscapeGrid g = line(1000, [](int i) { return i < 5 ? 0.0 : i == 5 ? 1e-15 : 1e3; });
+    QCOMPARE(chooseLogOffset(g), 1e-6);
+    const LandscapeGrid flat = line(10, [](int) { return 2.0; });
+    QCOMPARE(chooseLogOffset(flat), 1e-12);
+  }
+
+  // Beale's basin: under the old c = 1e-3 x range every sample with f - f_min < that c got
+  // (nearly) one colour, less than log10(2) apart. With c chosen from the samples those same
+  // points span more than two decades of the scale.
+  void sampledBealeKeepsItsBasinApart() {
+    const auto beale = make("beale");
+    const LandscapeGrid g = sampleLandscape(*beale, beale->domain(), 201, 201);
+    QCOMPARE(g.logOffset, chooseLogOffset(g));
+    const double old = 1e-3 * (g.maxValue - g.minValue);
+    QVERIFY2(g.logOffset < old / 100.0, qPrintable(QString::number(g.logOffset)));
+    double lo = INFINITY, hi = -INFINITY;
+    for (double f : g.values) {
+      if (!(f - g.minValue < old)) continue;
+      lo = std::min(lo, scaledValue(g, ColorScale::Log, f));
+      hi = std::max(hi, scaledValue(g, ColorScale::Log, f));
+    }
+    QVERIFY2(hi - lo > 2.0, qPrintable(QString("%1 %2").arg(lo).arg(hi)));
+  }
+
+  void logOffsetPrintsWithThreeSignificantDigits() {
+    QCOMPARE(formatLogOffset(0.0123456), std::string("0.0123"));
+    QCOMPARE(formatLogOffset(3.5e-7), std::string("3.5e-07"));
+    QCOMPARE(formatLogOffset(180.0), std::string("180"));
   }
 
   void gradientFieldPointsAlongMinusTheGradient() {

@@ -202,7 +202,7 @@ class TestRunPalette : public QObject {
       vtkPlot* plot = o.xy()->GetPlot(i);
       if (plot->GetVisible() && plot->GetLegendVisibility()) inLegend.insert(plot->GetLabel());
     }
-    QCOMPARE(inLegend, (std::set<std::string>{"GD", "Newton"}));
+    QCOMPARE(inLegend, (std::set<std::string>{"GD", "Newton (diverged)"}));
   }
 
   void aWideChartKeepsItsLegendBesideThePlotArea() {

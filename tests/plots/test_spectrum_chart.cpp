@@ -269,6 +269,34 @@ class TestSpectrumChart : public QObject {
     QVERIFY(fullestColumn(o.render(), ink).second < 0.2 * height);
   }
 
+  // 100 eigenvalues spread evenly over [0.01, 1] with 2/lr = 20: stretching the axis to 20 would
+  // put them all within 5% of its width. The axis fits the data and 0 (padded 6%: it ends at
+  // 1.06), every stem stands apart, and the threshold is a note at the right edge. A threshold
+  // within one data width (1.5) is drawn as a line again.
+  void aFarThresholdIsNotedAtTheEdgeInsteadOfStretchingTheAxis() {
+    Offscreen o(900, 480);
+    SpectrumData data;
+    for (int k = 0; k < 100; ++k) data.eigenvalues.push_back(0.01 + 0.99 * k / 99.0);
+    data.color = runColor(0);
+    o.chart.setSpectrum(data);
+    o.chart.setThresholds({{"2/lr = 20", 20.0}});
+    const ChartImage image = o.render();
+    o.saveShot("honest-spectrum-offscale");
+    const double xMax = o.xy()->GetAxis(vtkAxis::BOTTOM)->GetMaximum();
+    QVERIFY2(xMax >= 1.0 && xMax < 1.2, qPrintable(QString::number(xMax)));
+    QCOMPARE(o.chart.offScaleThresholds(), (std::vector<std::string>{"2/lr = 20 →"}));
+    QCOMPARE(colouredRuns(columnCounts(image, runColor(0)), 20).size(), size_t{100});
+    // No dashed line anywhere: the threshold is off the axis.
+    const Rgb ink = gradscape::testing::grey(60);
+    QVERIFY2(fullestColumn(image, ink).second < 60,
+             qPrintable(QString::number(fullestColumn(image, ink).second)));
+
+    o.chart.setThresholds({{"2/lr = 1.5", 1.5}});
+    o.render();
+    QVERIFY(o.xy()->GetAxis(vtkAxis::BOTTOM)->GetMaximum() > 1.5);
+    QVERIFY(o.chart.offScaleThresholds().empty());
+  }
+
   // Negative eigenvalues lie left of the faint line at 0.
   void negativeEigenvaluesLieLeftOfTheZeroLine() {
     Offscreen o;
