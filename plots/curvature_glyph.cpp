@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
 #include <numbers>
 #include <vector>
 
@@ -38,40 +37,6 @@ constexpr double kLabelPadX = 4.0, kLabelPadY = 2.0;
 constexpr int kFontSize = 12;
 constexpr int kEllipseSegments = 96;
 constexpr Rgb kLabelFrame{0.62, 0.62, 0.62};
-
-// VTK's embedded Arial has no Greek letters and no minus sign: the labels use the first of these
-// fonts that is installed (fontconfig, which Qt needs, brings DejaVu on Debian), or spell
-// "lambda" and "-" without one.
-const std::string& labelFontFile() {
-  static const std::string file = [] {
-    for (const char* path :
-         {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/TTF/DejaVuSans.ttf",
-          "/usr/share/fonts/dejavu-sans-fonts/DejaVuSans.ttf",
-          "/usr/share/fonts/dejavu/DejaVuSans.ttf",
-          "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
-          "/usr/share/fonts/truetype/freefont/FreeSans.ttf"}) {
-      std::error_code error;
-      if (std::filesystem::is_regular_file(path, error)) return std::string(path);
-    }
-    return std::string();
-  }();
-  return file;
-}
-
-// `text` in ASCII: "lambda" for the Greek letter, '-' for the minus sign.
-std::string ascii(std::string text) {
-  for (const auto& [from, to] : {std::pair<std::string, std::string>{"λ", "lambda"},
-                                 std::pair<std::string, std::string>{"\u2212", "-"}}) {
-    for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at)) {
-      text.replace(at, from.size(), to);
-    }
-  }
-  return text;
-}
-
-std::string displayed(const std::string& text) {
-  return labelFontFile().empty() ? ascii(text) : text;
-}
 
 // The glyph in viewport pixels: its center, the part of the box it may draw in (the visible
 // part, inset), the screen directions of the eigenvectors and the axes' half-lengths.
@@ -128,10 +93,7 @@ struct CurvatureGlyphLayer::Impl {
     for (auto& label : labels) {
       label = vtkSmartPointer<vtkTextActor>::New();
       styleText(label->GetTextProperty(), kFontSize);
-      if (!labelFontFile().empty()) {
-        label->GetTextProperty()->SetFontFamily(VTK_FONT_FILE);
-        label->GetTextProperty()->SetFontFile(labelFontFile().c_str());
-      }
+      useUnicodeFont(label->GetTextProperty());
       label->GetTextProperty()->SetJustificationToCentered();
       label->GetTextProperty()->SetVerticalJustificationToCentered();
       label->GetPositionCoordinate()->SetCoordinateSystemToViewport();
@@ -168,7 +130,7 @@ std::optional<Vec2> CurvatureGlyphLayer::Impl::project(double x, double y) const
 }
 
 Vec2 CurvatureGlyphLayer::Impl::textSize(const std::string& text, double s) const {
-  const Vec2 e = textExtent(labels[0]->GetTextProperty(), displayed(text));
+  const Vec2 e = textExtent(labels[0]->GetTextProperty(), unicodeText(text));
   return {(e[0] + 2.0 * kLabelPadX) * s, (e[1] + 2.0 * kLabelPadY) * s};
 }
 
@@ -179,7 +141,7 @@ void CurvatureGlyphLayer::Impl::show(size_t slot, const LabelSpot& spot, double 
   geometry.setColor(spot.frame);
   geometry.frame(b.x0, b.y0, b.x1, b.y1, std::max(1.0, std::round(spot.frameWidth * s)));
   vtkTextActor* label = labels[slot];
-  label->SetInput(displayed(spot.text).c_str());
+  label->SetInput(unicodeText(spot.text).c_str());
   label->GetPositionCoordinate()->SetValue(std::round(0.5 * (b.x0 + b.x1)),
                                            std::round(0.5 * (b.y0 + b.y1)));
   label->SetVisibility(1);
