@@ -19,7 +19,7 @@ namespace gradscape::plots {
 namespace {
 
 // Pixels at 72 dpi.
-constexpr double kMinLength = 28.0;  // shorter arrows are drawn this long, their length named
+constexpr double kMinLength = 44.0;  // shorter arrows are drawn this long, their length named
 constexpr double kPartShaft = 3.5, kStepShaft = 2.0, kClippedShaft = 2.0;
 constexpr double kOutline = 1.25;
 constexpr double kHeadLength = 12.0, kHeadHalfWidth = 6.0;
@@ -155,14 +155,15 @@ void UpdateArrowLayer::Impl::build(double s) {
   if (!(perUnit > 0.0)) return;
 
   std::vector<Segment> obstacles;
-  // The run's path up to the iterate: labels keep off it.
-  std::optional<Vec2> previous;
-  for (const auto& p : arrows->path) {
-    const auto q = project(p[0], p[1]);
-    if (q && previous) obstacles.push_back({*previous, *q, 2.5 * s});
-    previous = q;
+  // The runs' paths: labels keep off them.
+  for (const auto& path : arrows->paths) {
+    std::optional<Vec2> previous;
+    for (const auto& p : path) {
+      const auto q = project(p[0], p[1]);
+      if (q && previous) obstacles.push_back({*previous, *q, 2.5 * s});
+      previous = q;
+    }
   }
-  if (previous) obstacles.push_back({*previous, *c, 2.5 * s});
 
   struct Drawn {
     ArrowShape shape;

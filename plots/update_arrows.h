@@ -32,8 +32,9 @@ struct UpdateArrows {
   // The parts tip to tail from the iterate (zero parts left out), then the step when there is
   // more than one part, then the clipped part.
   std::vector<UpdateArrow> arrows;
-  // Earlier iterates of the run (landscape coordinates): labels keep off the path between them.
-  std::vector<std::array<double, 2>> path;
+  // The runs' paths near the iterate (landscape coordinates, each a polyline): labels keep off
+  // them.
+  std::vector<std::vector<std::array<double, 2>>> paths;
 };
 
 // Part `index` of `count` in the run's colour family: from a shade (darker) to a tint (lighter)

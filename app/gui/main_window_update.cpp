@@ -14,7 +14,7 @@
 namespace gradscape::gui {
 
 namespace {
-constexpr size_t kPathPoints = 64;  // earlier iterates the arrows' labels keep off
+constexpr size_t kPathPoints = 64;  // last iterates of each run the arrows' labels keep off
 }
 
 void MainWindow::buildUpdateTab() {
@@ -46,10 +46,13 @@ void MainWindow::updateUpdateView() {
   }
   plots::UpdateArrows arrows =
       plots::makeUpdateArrows(*run->nextUpdate, run->point, color, projection_.get());
-  const auto& view = views_[row];
-  const size_t rows = size_t(view.size());
-  for (size_t k = rows > kPathPoints ? rows - kPathPoints : 0; k < rows; ++k) {
-    arrows.path.push_back({view.x[k], view.y[k]});
+  for (const auto& view : views_) {
+    if (!view.visible) continue;
+    auto& path = arrows.paths.emplace_back();
+    const size_t rows = size_t(view.size());
+    for (size_t k = rows > kPathPoints ? rows - kPathPoints : 0; k < rows; ++k) {
+      path.push_back({view.x[k], view.y[k]});
+    }
   }
   landscape_->setUpdateArrows(std::move(arrows));
 }
