@@ -24,7 +24,8 @@ struct RunSnapshot {
   Vec point;
   plots::RunView view;  // label and colour are filled in by the GUI
   // The next step x_{k+1} - x_k taken apart (Run::explainNextStep), for an unfinished run when
-  // the user steps, pauses or resets; never while playing or running to the end.
+  // the user steps, pauses or resets; never while playing or running to the end, nor for a
+  // new scenario (until a step or a reset).
   std::optional<UpdateParts> nextUpdate;
 };
 

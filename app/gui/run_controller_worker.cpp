@@ -55,7 +55,9 @@ void RunController::Worker::apply(Command& command) {
       s.set = std::move(command.runs);
       s.generation = command.generation;
       s.dirty = true;
-      s.explain = true;
+      // Not explained: the live mode's rerun (a new scenario, then runToEnd) may be taken in two
+      // batches, and its iteration-0 snapshot must stay as cheap as before.
+      s.explain = false;
       break;
     case Command::Kind::SetProjection:
       // The runs go on where they are; the next snapshot places them on the new slice.

@@ -123,7 +123,7 @@ struct RunController::Worker {
     Mode mode = Mode::Idle;
     bool dirty = false;  // the runs changed since the last snapshot
     // Snapshots carry each unfinished run's next step taken apart (Run::explainNextStep): set by
-    // a step, a pause, a reset or a new scenario; cleared by play, run to the end and stop, so
+    // a step, a pause or a reset; cleared by a new scenario, play, run to the end and stop, so
     // the hot path never pays for it.
     bool explain = false;
     uint64_t runToEnds = 0;  // RunToEnd commands taken from the queue

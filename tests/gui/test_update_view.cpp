@@ -95,6 +95,11 @@ class UpdateViewTest : public QObject {
     window_->setScenario(twoRuns());
     window_->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(window_.get()));
+    // A new scenario is not explained (the live mode's rerun starts with one); a reset is.
+    QTest::qWait(200);
+    QVERIFY(!window_->lastSnapshot().runs.empty());
+    QVERIFY(!window_->lastSnapshot().runs[0].nextUpdate.has_value());
+    QTest::keyClick(window_.get(), Qt::Key_R);
     QVERIFY(waitForIteration(*window_, 0));
   }
 
