@@ -24,6 +24,7 @@
 #include "plots/gradient_arrows.h"
 #include "plots/landscape_mesh.h"
 #include "plots/scene_overlay.h"
+#include "plots/update_arrows.h"
 
 namespace gradscape::plots {
 
@@ -65,6 +66,7 @@ struct ContourScene::Impl {
   vtkNew<vtkActor> isolineActor;
   std::unique_ptr<GradientArrows> arrows;
   std::unique_ptr<CurvatureGlyphLayer> curvature;
+  std::unique_ptr<UpdateArrowLayer> update;
   vtkNew<vtkTextActor> title;
   std::unique_ptr<FrameAxes> axes;
   std::unique_ptr<SceneOverlay> overlay;
@@ -183,6 +185,7 @@ void ContourScene::Impl::layout() {
   axes->update(currentWpp, s);
   overlay->markers->update();
   curvature->update(s);
+  update->update(s);
 }
 
 ContourScene::ContourScene() : impl_(std::make_unique<Impl>()) {
@@ -210,6 +213,7 @@ ContourScene::ContourScene() : impl_(std::make_unique<Impl>()) {
   // Before the overlay: 2-D actors draw in the order they were added, and the point markers,
   // colour bar and legend go over the glyph.
   d.curvature = std::make_unique<CurvatureGlyphLayer>(ren);
+  d.update = std::make_unique<UpdateArrowLayer>(ren);
   d.axes = std::make_unique<FrameAxes>(ren);
   d.overlay = std::make_unique<SceneOverlay>(ren);
   addTitle(ren, d.title);
@@ -223,6 +227,7 @@ ContourScene::~ContourScene() {
   impl_->axes.reset();
   impl_->arrows.reset();
   impl_->curvature.reset();
+  impl_->update.reset();
 }
 
 std::array<double, 4> ContourScene::plotBox() const {
@@ -248,6 +253,7 @@ void ContourScene::setLandscape(const LandscapeContent& content) {
   d.title->SetVisibility(d.hasLandscape ? 1 : 0);
   if (!d.hasLandscape) {
     d.curvature->setBox(std::nullopt, 0.0);
+    d.update->setBox(std::nullopt, 0.0);
     d.overlay->colorBar->setTable(nullptr, "");
     d.arrows->setArrows({}, 0.0, 0.0, 0.0);
     d.updatePointMarkers();
@@ -274,6 +280,7 @@ void ContourScene::setLandscape(const LandscapeContent& content) {
   d.title->SetInput(d.content.title.c_str());
   d.axes->setBox(g.xmin, g.xmax, g.ymin, g.ymax, kFrameZ * d.size);
   d.curvature->setBox(std::array<double, 4>{g.xmin, g.xmax, g.ymin, g.ymax}, kRunZ * d.size);
+  d.update->setBox(std::array<double, 4>{g.xmin, g.xmax, g.ymin, g.ymax}, kRunZ * d.size);
   if (d.content.style.gradientArrows) {
     d.arrows->setArrows(d.content.arrows, kArrowZ * d.size, g.xmax - g.xmin, g.ymax - g.ymin);
   } else {
@@ -319,6 +326,14 @@ void ContourScene::setLegendVisible(bool visible) {
 
 void ContourScene::setCurvatureGlyph(std::optional<CurvatureGlyph> glyph) {
   impl_->curvature->setGlyph(std::move(glyph));
+}
+
+void ContourScene::setUpdateArrows(std::optional<UpdateArrows> arrows) {
+  impl_->update->setArrows(std::move(arrows));
+}
+
+const std::optional<UpdateArrows>& ContourScene::updateArrows() const {
+  return impl_->update->arrows();
 }
 
 void ContourScene::setAntialiasing(bool on) {

@@ -8,6 +8,7 @@
 #include <optional>
 #include "plots/curvature_glyph.h"
 #include "plots/landscape_scene.h"
+#include "plots/update_arrows.h"
 
 namespace gradscape::plots {
 
@@ -32,6 +33,10 @@ class ContourScene : public LandscapeScene {
   // Newton steps when given) over the map, or hides it (nullopt). Drawn over the runs, under
   // the point markers; re-laid out for the current zoom before every render.
   void setCurvatureGlyph(std::optional<CurvatureGlyph> glyph);
+  // Shows one run's next step taken apart (update_arrows.h), or hides it (nullopt); drawn over
+  // the runs and the glyph, under the point markers. updateArrows() is what it was given.
+  void setUpdateArrows(std::optional<UpdateArrows> arrows);
+  const std::optional<UpdateArrows>& updateArrows() const;
 
   // Where the last frame placed the landscape's box, in device pixels from the view's
   // bottom-left: {left, bottom, width, height} (layout tests measure it).

@@ -2,8 +2,10 @@
 // What the engine thread hands the GUI, by value: every run's status and a copy of its trace.
 #include <QMetaType>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
+#include "core/optimizers/update_parts.h"
 #include "core/run/run.h"
 #include "plots/run_view.h"
 
@@ -21,6 +23,10 @@ struct RunSnapshot {
   // kSnapshotPointDim dimensions: the copy would cost more than it shows).
   Vec point;
   plots::RunView view;  // label and colour are filled in by the GUI
+  // The next step x_{k+1} - x_k taken apart (Run::explainNextStep), for an unfinished run when
+  // the user steps, pauses or resets; never while playing or running to the end, nor for a
+  // new scenario (until a step or a reset).
+  std::optional<UpdateParts> nextUpdate;
 };
 
 struct EngineSnapshot {

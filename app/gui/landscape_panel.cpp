@@ -181,6 +181,11 @@ void LandscapePanel::setCurvatureGlyph(std::optional<plots::CurvatureGlyph> glyp
   impl_->contourView->requestRender();
 }
 
+void LandscapePanel::setUpdateArrows(std::optional<plots::UpdateArrows> arrows) {
+  impl_->contour.setUpdateArrows(std::move(arrows));
+  impl_->contourView->requestRender();
+}
+
 void LandscapePanel::setStartMovable(bool movable) {
   impl_->startMovable = movable;
 }

@@ -11,6 +11,7 @@
 #include <vector>
 #include "plots/curvature_glyph.h"
 #include "plots/landscape_scene.h"
+#include "plots/update_arrows.h"
 
 namespace gradscape::gui {
 
@@ -34,6 +35,8 @@ class LandscapePanel : public QWidget {
   void setHighlight(std::optional<std::array<double, 2>> point);
   // The local quadratic model (Hessian axes, gradient and Newton steps) on the contour map.
   void setCurvatureGlyph(std::optional<plots::CurvatureGlyph> glyph);
+  // One run's next step taken apart, on the contour map (nullopt hides it).
+  void setUpdateArrows(std::optional<plots::UpdateArrows> arrows);
   void setLayout(Layout layout);
   Layout layout() const;
   void resetCameras();

@@ -42,6 +42,7 @@ class PathPcaJob;
 
 class SharpnessPanel;
 class SpectrumPanel;
+class UpdatePanel;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -80,6 +81,8 @@ class MainWindow : public QMainWindow {
   SharpnessPanel* sharpnessPanel() const { return sharpness_; }
   SpectrumPanel* spectrumPanel() const { return spectrum_; }
   ModelPanel* modelPanel() const { return model_; }
+  // The Update tab: the selected run's next step taken apart (main_window_update.cpp).
+  UpdatePanel* updatePanel() const { return update_; }
   QTabWidget* analysisTabs() const { return analysisTabs_; }
   PresentationMode* presentation() const { return presentation_; }
   RunListPanel* runList() const { return runList_; }
@@ -167,6 +170,10 @@ class MainWindow : public QMainWindow {
   void buildCurvatureActions(QMenu* view);
   void updateCurvatureGlyph();
   void trackingEdited(int64_t every);
+  // The next step (main_window_update.cpp): the Update tab, and the selected run's parts on the
+  // map and in the tab.
+  void buildUpdateTab();
+  void updateUpdateView();
   // Notes (main_window_notes.cpp): the dock, tabbed beside `besides`, and View > Notes.
   void buildNotesDock(QDockWidget* besides);
   void buildNotesAction(QMenu* view);
@@ -237,6 +244,7 @@ class MainWindow : public QMainWindow {
   SharpnessPanel* sharpness_ = nullptr;
   SpectrumPanel* spectrum_ = nullptr;
   ModelPanel* model_ = nullptr;
+  UpdatePanel* update_ = nullptr;
   NotesPanel* notes_ = nullptr;
   QDockWidget* notesDock_ = nullptr;
   QAction* notesAction_ = nullptr;

@@ -36,6 +36,7 @@ void MainWindow::buildAnalysisTabs() {
                                      "iterate of the selected run (Ctrl+3)"));
   analysisTabs_->setTabToolTip(3, tr("A classifier's decision regions over its inputs, with the "
                                      "training data, at the selected run's iterate (Ctrl+4)"));
+  buildUpdateTab();
   landscape_->setSideWidget(analysisTabs_);
 }
 
@@ -44,6 +45,7 @@ void MainWindow::connectAnalysisTabs() {
   connect(runList_, &RunListPanel::currentRowChanged, this, [this] {
     updateCurvatureGlyph();
     updateSpectrumRun();
+    updateUpdateView();
   });
 }
 
@@ -67,8 +69,8 @@ void MainWindow::buildCurvatureActions(QMenu* view) {
   }
   view->addSeparator();
   const QString names[] = {tr("&Convergence panel"), tr("S&harpness panel"), tr("S&pectrum panel"),
-                           tr("&Model panel")};
-  for (int i = 0; i < 4; ++i) {
+                           tr("&Model panel"), tr("&Update panel")};
+  for (int i = 0; i < 5; ++i) {
     auto* action = view->addAction(names[i]);
     action->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + i)));
     connect(action, &QAction::triggered, this, [this, i] { analysisTabs_->setCurrentIndex(i); });

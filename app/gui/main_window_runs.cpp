@@ -96,6 +96,7 @@ void MainWindow::redrawRuns() {
   sharpness_->setRuns(scenario_.runs, views_);
   updateCurvatureGlyph();
   updateSpectrumRun();
+  updateUpdateView();
 }
 
 std::optional<std::pair<size_t, size_t>> MainWindow::selectedRow(

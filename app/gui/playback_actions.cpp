@@ -45,7 +45,7 @@ PlaybackActions::PlaybackActions(RunController& controller, QWidget* window)
   speed_ = new QComboBox(window);
   speed_->setObjectName("speed");
   speed_->setToolTip(tr("Playback speed: iterations per second of every run"));
-  for (int steps : {10, 100, 1000, 2000, 10000, 100000}) {
+  for (int steps : {1, 2, 5, 10, 100, 1000, 2000, 10000, 100000}) {
     speed_->addItem(tr("%L1 it/s").arg(steps), steps);
   }
   speed_->addItem(tr("Fastest"), 0);

@@ -86,4 +86,10 @@ EngineSnapshot RunSet::snapshot(uint64_t generation, int64_t maxRows) const {
   return snap;
 }
 
+void RunSet::explainNextSteps(EngineSnapshot& snapshot) {
+  for (size_t i = 0; i < runs.size() && i < snapshot.runs.size(); ++i) {
+    if (!runs[i]->finished()) snapshot.runs[i].nextUpdate = runs[i]->explainNextStep();
+  }
+}
+
 }  // namespace gradscape::gui

@@ -33,6 +33,9 @@ struct RunSet {
   // Ends every unfinished run as Stopped.
   void stop();
   EngineSnapshot snapshot(uint64_t generation, int64_t maxRows = kSnapshotRows) const;
+  // Fills every unfinished run's nextUpdate in `snapshot` (made by snapshot()). Costs about a
+  // step of each run; leaves the runs' state and random draws untouched.
+  void explainNextSteps(EngineSnapshot& snapshot);
 
  private:
   RunSnapshot runSnapshot(size_t i, int64_t maxRows) const;
