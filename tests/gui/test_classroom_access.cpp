@@ -1,8 +1,8 @@
 // A scenario handed out in class (issue 12, section 2): {"lock": ["*"], "allow": ["lr",
-// "momentum"]} leaves only the learning rate and the momentum changeable — every other control is
-// disabled with a tooltip saying why, the run shortcuts and a click on the map change nothing —
-// "hide" takes sections out of sight (hidden explicitly, whichever dock tab is in front), and opening a scenario without classroom settings gives
-// every control back.
+// "momentum"]} leaves only the learning rate and the momentum changeable: every other control is
+// disabled with a tooltip saying why, and the run shortcuts and a click on the map change
+// nothing. "hide" takes sections out of sight (hidden explicitly, whichever dock tab is in
+// front), and opening a scenario without classroom settings gives every control back.
 #include <QComboBox>
 #include <QGroupBox>
 #include <QPushButton>
