@@ -149,7 +149,7 @@ class MainWindow : public QMainWindow {
   // over to the newest).
   void refreshLandscape(unsigned followUps = 0);
   void showLandscape(const BuiltLandscape& built);
-  void landscapeBuilt(uint64_t request, BuiltLandscape built);
+  void landscapeBuilt(uint64_t request, const BuiltLandscape& built);
   void runFollowUps(unsigned followUps);
   void buildLandscapeProgress();
   void refreshRunList();

@@ -115,13 +115,11 @@ void MainWindow::refreshLandscape(unsigned followUps) {
       std::move(request),
       [post, bar](double share) { post([bar, share] { bar->setValue(int(share * 1000)); }); },
       [this, post, id](BuiltLandscape built) {
-        post([this, id, built = std::move(built)]() mutable {
-          landscapeBuilt(id, std::move(built));
-        });
+        post([this, id, built = std::move(built)] { landscapeBuilt(id, built); });
       });
 }
 
-void MainWindow::landscapeBuilt(uint64_t request, BuiltLandscape built) {
+void MainWindow::landscapeBuilt(uint64_t request, const BuiltLandscape& built) {
   landscapeJobs_.erase(request);                          // it has reported: joins at once
   if (!pending_ || pending_->request != request) return;  // replaced or cancelled
   const LandscapeWait wait = *pending_;
