@@ -90,19 +90,7 @@ std::array<double, 2> glyphHalfAxes(const std::array<double, 2>& eigenvalues, do
 
 struct CurvatureGlyphLayer::Impl {
   explicit Impl(vtkRenderer* r) : renderer(r), layer(r, true) {
-    for (auto& label : labels) {
-      label = vtkSmartPointer<vtkTextActor>::New();
-      styleText(label->GetTextProperty(), kFontSize);
-      // "λ" and the minus sign need a font with them (text_style).
-      useUnicodeFont(label->GetTextProperty());
-      label->GetTextProperty()->SetJustificationToCentered();
-      label->GetTextProperty()->SetVerticalJustificationToCentered();
-      label->GetPositionCoordinate()->SetCoordinateSystemToViewport();
-      label->PickableOff();
-      label->SetVisibility(0);
-      // After the layer: the text lies on its box.
-      renderer->AddActor2D(label);
-    }
+    for (auto& label : labels) label = addCentredLabel(renderer, kFontSize);
   }
   vtkRenderer* renderer;
   std::optional<CurvatureGlyph> glyph;

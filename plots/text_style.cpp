@@ -1,6 +1,10 @@
 #include "plots/text_style.h"
 
+#include <vtkCoordinate.h>
+#include <vtkRenderer.h>
+#include <vtkSmartPointer.h>
 #include <vtkStdString.h>
+#include <vtkTextActor.h>
 #include <vtkTextProperty.h>
 #include <vtkTextRenderer.h>
 
@@ -91,6 +95,20 @@ std::array<double, 2> textExtent(vtkTextProperty* property, const std::string& t
   }
   const double size = property->GetFontSize();
   return {0.6 * size * static_cast<double>(text.size()), 1.2 * size};
+}
+
+vtkSmartPointer<vtkTextActor> addCentredLabel(vtkRenderer* renderer, int size) {
+  auto label = vtkSmartPointer<vtkTextActor>::New();
+  styleText(label->GetTextProperty(), size);
+  // Greek letters, the minus sign and subscripts need a font with them.
+  useUnicodeFont(label->GetTextProperty());
+  label->GetTextProperty()->SetJustificationToCentered();
+  label->GetTextProperty()->SetVerticalJustificationToCentered();
+  label->GetPositionCoordinate()->SetCoordinateSystemToViewport();
+  label->PickableOff();
+  label->SetVisibility(0);
+  renderer->AddActor2D(label);
+  return label;
 }
 
 }  // namespace gradscape::plots

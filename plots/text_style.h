@@ -5,7 +5,11 @@
 #include <string>
 #include "plots/rgb.h"
 
+class vtkRenderer;
+class vtkTextActor;
 class vtkTextProperty;
+template <class T>
+class vtkSmartPointer;
 
 namespace gradscape::plots {
 
@@ -25,6 +29,11 @@ void useUnicodeFont(vtkTextProperty* property, bool bold = false);
 // else in ASCII ("λ" as "lambda", "−" as "-", "‖" as "||", "∇" as "grad ", "≤" as "<=", "→" as
 // "->", subscript k, + and 1 as "_k", "+", "1").
 std::string displayable(const std::string& text);
+
+// A label for a boxed glyph annotation (the curvature glyph, the update arrows): `size` points in
+// the Unicode font, centred on its viewport position, not pickable, hidden until placed. Added to
+// `renderer` as a 2-D actor (after the caller's PixelLayer, so the text lies on its box).
+vtkSmartPointer<vtkTextActor> addCentredLabel(vtkRenderer* renderer, int size);
 
 // Width and height in pixels at 72 dpi of `text` drawn with `property` (an estimate when no
 // font renderer is available).

@@ -97,17 +97,7 @@ UpdateArrows makeUpdateArrows(const UpdateParts& parts, VecCRef x, Rgb runColor,
 
 struct UpdateArrowLayer::Impl {
   explicit Impl(vtkRenderer* r) : renderer(r), layer(r, true) {
-    for (auto& label : labels) {
-      label = vtkSmartPointer<vtkTextActor>::New();
-      styleText(label->GetTextProperty(), kFontSize);
-      useUnicodeFont(label->GetTextProperty());
-      label->GetTextProperty()->SetJustificationToCentered();
-      label->GetTextProperty()->SetVerticalJustificationToCentered();
-      label->GetPositionCoordinate()->SetCoordinateSystemToViewport();
-      label->PickableOff();
-      label->SetVisibility(0);
-      renderer->AddActor2D(label);
-    }
+    for (auto& label : labels) label = addCentredLabel(renderer, kFontSize);
   }
   vtkRenderer* renderer;
   std::optional<UpdateArrows> arrows;
