@@ -6,6 +6,7 @@
 #include <vtkTextProperty.h>
 
 #include "plots/text_style.h"
+#include "plots/theme.h"
 
 namespace gradscape::plots {
 
@@ -18,7 +19,7 @@ void styleFont(vtkTextProperty* property, int size, bool bold) {
   property->SetFontSize(size);
   property->SetBold(bold);
   property->ShadowOff();
-  property->SetColor(kInk.r, kInk.g, kInk.b);
+  setTextColor(property, currentPalette().ink);
 }
 
 vtkSmartPointer<vtkTable> makeTable(std::initializer_list<const char*> columns) {

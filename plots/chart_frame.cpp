@@ -20,8 +20,10 @@
 
 #include <limits>
 
+#include "plots/chart_lines.h"
 #include "plots/chart_ticks.h"
 #include "plots/text_style.h"
+#include "plots/theme.h"
 
 namespace gradscape::plots {
 
@@ -32,147 +34,6 @@ namespace {
 // list and the map's legend name the colours).
 constexpr int kLegendBesideMinWidth = 560;
 constexpr int kLegendMinWidth = 440;
-
-// The chart's plot area in scene coordinates (pixels from the renderer's lower-left corner),
-// read off the axes the chart laid out in its last paint.
-struct PlotArea {
-  double x0, x1, y0, y1;
-  bool valid() const { return x1 > x0 && y1 > y0; }
-};
-
-PlotArea plotArea(vtkChartXY* chart) {
-  vtkAxis* bottom = chart->GetAxis(vtkAxis::BOTTOM);
-  vtkAxis* left = chart->GetAxis(vtkAxis::LEFT);
-  return {bottom->GetPoint1()[0], bottom->GetPoint2()[0], left->GetPoint1()[1],
-          left->GetPoint2()[1]};
-}
-
-// Where a data value sits along an axis, as a fraction of the axis length (log axes hold
-// log10 of the data in Minimum/Maximum).
-std::optional<double> axisFraction(vtkAxis* axis, double value) {
-  if (axis->GetLogScaleActive()) {
-    if (!(value > 0.0)) return std::nullopt;
-    value = std::log10(value);
-  }
-  const double span = axis->GetMaximum() - axis->GetMinimum();
-  if (!(span != 0.0) || !std::isfinite(span)) return std::nullopt;
-  return (value - axis->GetMinimum()) / span;
-}
-
-class LinesItem : public vtkContextItem {
- public:
-  static LinesItem* New();
-
-  vtkChartXY* chart = nullptr;
-  std::vector<VerticalLine> lines;
-  std::optional<VerticalLine> marker;
-
-  bool Paint(vtkContext2D* painter) override {
-    if (!chart) return true;
-    const PlotArea area = plotArea(chart);
-    if (!area.valid()) return true;
-    for (const VerticalLine& line : lines) paintLine(painter, line, area);
-    if (marker) paintLine(painter, *marker, area);
-    float right = static_cast<float>(area.y1) - 4.0f, left = right;
-    for (const auto& [line, note, beyondRight] : offScale()) {
-      float& top = beyondRight ? right : left;
-      top = paintNote(painter, *line, note, beyondRight, top, area);
-    }
-    return true;
-  }
-
-  struct Note {
-    const VerticalLine* line;
-    std::string text;
-    bool right;
-  };
-  // The lines off the x range that want a note, right edge first.
-  std::vector<Note> offScale() const {
-    std::vector<Note> notes;
-    for (bool right : {true, false}) {
-      for (const VerticalLine& line : lines) {
-        if (!line.noteOffScale || line.label.empty()) continue;
-        const auto t = axisFraction(chart->GetAxis(vtkAxis::BOTTOM), line.x);
-        if (!t || (right ? !(*t > 1.0) : !(*t < 0.0))) continue;
-        notes.push_back({&line, right ? line.label + " →" : "← " + line.label, right});
-      }
-    }
-    return notes;
-  }
-
-  // The macro ends in a member definition: a ';' after it would be an "extra ';'".
-  // clang-format off
-  vtkTypeMacro(LinesItem, vtkContextItem)
-
- protected:
-  LinesItem() = default;
-  // clang-format on
-  ~LinesItem() override = default;
-
- private:
-  LinesItem(const LinesItem&) = delete;
-  void operator=(const LinesItem&) = delete;
-
-  void paintLine(vtkContext2D* painter, const VerticalLine& line, const PlotArea& area) const {
-    const auto t = axisFraction(chart->GetAxis(vtkAxis::BOTTOM), line.x);
-    if (!t || *t < 0.0 || *t > 1.0) return;
-    const auto x = static_cast<float>(area.x0 + *t * (area.x1 - area.x0));
-    const auto& c = line.rgba;
-    painter->GetPen()->SetColor(c[0], c[1], c[2], c[3]);
-    painter->GetPen()->SetWidth(line.width);
-    painter->GetPen()->SetLineType(line.lineType);
-    painter->DrawLine(x, static_cast<float>(area.y0), x, static_cast<float>(area.y1));
-    if (!line.label.empty()) paintLabel(painter, line, x, area);
-  }
-
-  // A note against one edge of the plot area, its top at `top`, in the line's colour on a
-  // translucent white box; returns where the next note's top goes.
-  static float paintNote(vtkContext2D* painter, const VerticalLine& line, const std::string& note,
-                         bool right, float top, const PlotArea& area) {
-    vtkTextProperty* text = painter->GetTextProp();
-    styleFont(text, 12, true);
-    useUnicodeFont(text, true);  // the arrow
-    text->SetColor(line.rgba[0] / 255.0, line.rgba[1] / 255.0, line.rgba[2] / 255.0);
-    text->SetJustificationToLeft();
-    text->SetVerticalJustificationToTop();
-    text->SetOrientation(0.0);
-    const std::string shown = displayable(note);
-    float box[4];
-    painter->ComputeStringBounds(shown.c_str(), box);
-    const float gap = 4.0f;
-    const float left =
-        right ? static_cast<float>(area.x1) - gap - box[2] : static_cast<float>(area.x0) + gap;
-    painter->GetPen()->SetLineType(vtkPen::NO_PEN);
-    painter->GetBrush()->SetColor(255, 255, 255, 225);
-    painter->DrawRect(left - 2.0f, top - box[3] - 2.0f, box[2] + 4.0f, box[3] + 4.0f);
-    painter->DrawString(left, top, shown.c_str());
-    return top - box[3] - 2.0f * gap;
-  }
-
-  // Right of the line just below the top of the plot area, or left of it when the label would
-  // leave the plot area; on a translucent white box so grid and curves do not cross it.
-  static void paintLabel(vtkContext2D* painter, const VerticalLine& line, float x,
-                         const PlotArea& area) {
-    vtkTextProperty* text = painter->GetTextProp();
-    styleFont(text, 12);
-    text->SetColor(line.rgba[0] / 255.0, line.rgba[1] / 255.0, line.rgba[2] / 255.0);
-    text->SetJustificationToLeft();
-    text->SetVerticalJustificationToTop();
-    text->SetOrientation(0.0);
-    float box[4];
-    painter->ComputeStringBounds(line.label.c_str(), box);
-    const float gap = 4.0f;
-    float left = x + gap;
-    if (left + box[2] > static_cast<float>(area.x1)) left = x - gap - box[2];
-    const auto top = static_cast<float>(area.y1) - gap;
-    painter->GetPen()->SetLineType(vtkPen::NO_PEN);
-    painter->GetBrush()->SetColor(255, 255, 255, 210);
-    painter->DrawRect(left - 2.0f, top - box[3] - 2.0f, box[2] + 4.0f, box[3] + 4.0f);
-    painter->DrawString(left, top, line.label.c_str());
-  }
-};
-
-vtkStandardNewMacro(LinesItem);
 
 // An axis range holding [lo, hi] that is never empty (and stays positive when lo is).
 void setDataRange(vtkAxis* axis, double lo, double hi) {
@@ -195,16 +56,20 @@ void styleAxis(vtkAxis* axis, const char* title) {
   // Titles such as "‖∇f(x)‖" need more than the embedded Arial.
   useUnicodeFont(axis->GetTitleProperties(), true);
   styleFont(axis->GetLabelProperties(), 12);
-  axis->GetPen()->SetColor(colorByte(kInk.r), colorByte(kInk.g), colorByte(kInk.b));
-  // Light enough that a log axis' nine minor lines per decade stay in the background.
-  axis->GetGridPen()->SetColor(234, 234, 234);
   axis->GetGridPen()->SetWidth(1.0f);
+}
+
+void setPenColor(vtkPen* pen, const Rgb& c, unsigned char alpha = 255) {
+  pen->SetColor(colorByte(c.r), colorByte(c.g), colorByte(c.b), alpha);
+}
+
+void setBrushColor(vtkBrush* brush, const Rgb& c, unsigned char alpha) {
+  brush->SetColor(colorByte(c.r), colorByte(c.g), colorByte(c.b), alpha);
 }
 
 }  // namespace
 
 ChartFrame::ChartFrame(const char* xTitle, const char* yTitle) {
-  renderer_->SetBackground(1.0, 1.0, 1.0);
   actor_->SetScene(scene_);
   renderer_->AddActor(actor_);
   scene_->SetRenderer(renderer_);
@@ -234,15 +99,12 @@ ChartFrame::ChartFrame(const char* xTitle, const char* yTitle) {
   legend->SetHorizontalAlignment(vtkChartLegend::RIGHT);
   legend->SetVerticalAlignment(vtkChartLegend::TOP);
   styleFont(legend->GetLabelProperties(), 12);
-  legend->GetBrush()->SetColor(255, 255, 255, 225);
-  legend->GetPen()->SetColor(190, 190, 190, 255);
   legend->SetSymbolWidth(24);
 
   vtkTooltipItem* tooltip = chart_->GetTooltip();
   styleFont(tooltip->GetTextProperties(), 12);
   useUnicodeFont(tooltip->GetTextProperties());
-  tooltip->GetBrush()->SetColor(255, 255, 240, 240);
-  tooltip->GetPen()->SetColor(150, 150, 150, 255);
+  applyTheme();
 
   renderObserver_ = renderer_->AddObserver(vtkCommand::StartEvent, this, &ChartFrame::beforeRender);
   // Any zoom or pan of the chart's own (wheel, box, drag) is the user taking over the view.
@@ -274,7 +136,38 @@ vtkPlotLine* ChartFrame::addLine(vtkTable* table, float width, int lineType) {
   return line;
 }
 
+void ChartFrame::applyTheme() {
+  const Palette& p = currentPalette();
+  themeApplied_ = themeGeneration();
+  renderer_->SetBackground(p.paper.r, p.paper.g, p.paper.b);
+  for (vtkAxis* axis : {xAxis(), yAxis()}) {
+    setPenColor(axis->GetPen(), p.axisLine);
+    // Light enough that a log axis' nine minor lines per decade stay in the background.
+    setPenColor(axis->GetGridPen(), p.grid);
+    setTextColor(axis->GetTitleProperties(), p.ink);
+    setTextColor(axis->GetLabelProperties(), p.ink);
+    axis->Modified();
+  }
+  setTextColor(chart_->GetTitleProperties(), titleIsAlert_ ? p.alert : p.ink);
+  vtkChartLegend* legend = chart_->GetLegend();
+  setTextColor(legend->GetLabelProperties(), p.ink);
+  setBrushColor(legend->GetBrush(), p.box, 225);
+  setPenColor(legend->GetPen(), p.boxEdge);
+  vtkTooltipItem* tooltip = chart_->GetTooltip();
+  setTextColor(tooltip->GetTextProperties(), p.ink);
+  setBrushColor(tooltip->GetBrush(), p.box, 240);
+  setPenColor(tooltip->GetPen(), p.boxEdge);
+  chart_->Modified();
+  scene_->SetDirty(true);
+}
+
+void ChartFrame::setTitleIsAlert(bool alert) {
+  titleIsAlert_ = alert;
+  applyTheme();
+}
+
 void ChartFrame::beforeRender(vtkObject*, unsigned long, void*) {
+  if (themeApplied_ != themeGeneration()) applyTheme();
   const int width = renderer_->GetSize()[0];
   if (width > widest_) {
     widest_ = width;

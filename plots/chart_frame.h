@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "plots/chart_data.h"
+#include "plots/rgb.h"
 
 class vtkAxis;
 class vtkChartXY;
@@ -32,7 +33,8 @@ namespace gradscape::plots {
 // a plot: it stays out of the legend, the tooltips and the data bounds.
 struct VerticalLine {
   double x = 0.0;
-  std::array<unsigned char, 4> rgba{90, 90, 90, 255};
+  std::optional<Rgb> color;  // nullopt: the theme's neutral reference colour (theme.h)
+  unsigned char alpha = 255;
   float width = 1.5f;
   int lineType = vtkPen::DASH_LINE;
   std::string label;  // written beside the line's top end, in the line's colour
@@ -75,6 +77,9 @@ class ChartFrame {
   void fit(const Bounds& data, const Bounds& empty, bool exact = false);
   void markDirty();
 
+  // The chart's title as a warning (in the theme's alert colour) or as a title (in its ink).
+  void setTitleIsAlert(bool alert);
+
   // Tick labels of the y axis at integers only (a count), at nice_ticks' round steps.
   void setIntegerY(bool on) { integerY_ = on; }
   // Reference lines (labelled), and the marker: a grey dashed line over them at an x position.
@@ -89,6 +94,8 @@ class ChartFrame {
 
  private:
   void beforeRender(vtkObject*, unsigned long, void*);
+  // Colours of the background, axes, grid, legend and tooltip from the current theme.
+  void applyTheme();
   void onInteraction(vtkObject*, unsigned long, void*);
 
   vtkNew<vtkRenderer> renderer_;
@@ -101,6 +108,8 @@ class ChartFrame {
   bool integerY_ = false;
   int widest_ = 0;
   bool legendHiddenForWidth_ = false;  // beforeRender hid the legend of a narrow chart
+  bool titleIsAlert_ = false;
+  unsigned themeApplied_ = 0;  // themeGeneration() when applyTheme() last ran
 };
 
 }  // namespace gradscape::plots

@@ -17,6 +17,7 @@
 #include "plots/pixel_geometry.h"
 #include "plots/pixel_layer.h"
 #include "plots/text_style.h"
+#include "plots/theme.h"
 
 namespace gradscape::plots {
 
@@ -83,7 +84,7 @@ void ColorBar::setTable(vtkLookupTable* table, const std::string& title) {
     auto label = vtkSmartPointer<vtkTextActor>::New();
     label->SetInput(tickLabel(v, ticks.step).c_str());
     styleText(label->GetTextProperty(), kLabelSize);
-    label->GetTextProperty()->SetColor(0.25, 0.25, 0.25);
+    setTextColor(label->GetTextProperty(), currentPalette().softInk);
     label->GetTextProperty()->SetVerticalJustificationToCentered();
     label->GetPositionCoordinate()->SetCoordinateSystemToViewport();
     label->PickableOff();
@@ -121,8 +122,8 @@ void ColorBar::place(double x, double y, double height, double dpiScale) {
     g.setColor({rgba[0], rgba[1], rgba[2]});
     g.rect(x, y + height * k / colors, barRight, y + height * (k + 1) / colors);
   }
-  const Rgb frame{0.3, 0.3, 0.3};
-  g.setColor(frame);
+  const Palette& p = currentPalette();
+  g.setColor(p.axisLine);
   const double line = std::max(1.0, std::round(s));
   g.frame(x - line, y - line, barRight + line, y + height + line, line);
   const double labelX = barRight + (kTickLength + kLabelGap) * s;
@@ -131,7 +132,9 @@ void ColorBar::place(double x, double y, double height, double dpiScale) {
     g.rect(barRight, std::round(ty - 0.5 * line), barRight + std::round(kTickLength * s),
            std::round(ty - 0.5 * line) + line);
     d.labels[k]->GetPositionCoordinate()->SetValue(labelX, ty);
+    setTextColor(d.labels[k]->GetTextProperty(), p.softInk);
   }
+  setTextColor(d.title->GetTextProperty(), p.ink);
   d.layer.draw(g);
   d.title->GetPositionCoordinate()->SetValue(labelX + (d.labelWidth + kTitleGap) * s,
                                              y + 0.5 * height);

@@ -24,6 +24,7 @@
 #include "plots/gradient_arrows.h"
 #include "plots/landscape_mesh.h"
 #include "plots/scene_overlay.h"
+#include "plots/scene_theme.h"
 #include "plots/update_arrows.h"
 
 namespace gradscape::plots {
@@ -92,6 +93,7 @@ void ContourScene::Impl::layout() {
   const double w = viewport[0], h = viewport[1];
   if (w < 2 || h < 2) return;
   const double s = dpiScale(backdrop);
+  applyPaper(backdrop);
   const auto& g = content.grid;
   const double bw = g.xmax - g.xmin, bh = g.ymax - g.ymin;
   vtkCamera* camera = backdrop->GetActiveCamera();
@@ -192,7 +194,6 @@ ContourScene::ContourScene() : impl_(std::make_unique<Impl>()) {
   Impl& d = *impl_;
   vtkRenderer* ren = d.renderer;
   vtkRenderer* back = d.backdrop;
-  back->SetBackground(1.0, 1.0, 1.0);
   // The GUI renders without multisampling: FXAA smooths the jagged edges of lines and bands.
   ren->UseFXAAOn();
   back->GetActiveCamera()->ParallelProjectionOn();

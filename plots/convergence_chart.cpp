@@ -79,10 +79,10 @@ struct ConvergenceChart::Impl {
     frame.onUserView = [this] { refill(); };
     // Thinned for a narrower chart, the curves would lose detail a pixel column could show.
     frame.onWider = [this] { refill(); };
-    // The notice that a log y axis is drawn linear, in dark red above the plot.
+    // The notice that a log y axis is drawn linear, above the plot in the alert colour.
     styleFont(chart->GetTitleProperties(), 13, true);
     useUnicodeFont(chart->GetTitleProperties(), true);
-    chart->GetTitleProperties()->SetColor(0.70, 0.10, 0.08);
+    frame.setTitleIsAlert(true);
   }
 
   void refit() {

@@ -27,7 +27,9 @@
 #include "plots/pixel_geometry.h"
 #include "plots/pixel_layer.h"
 #include "plots/scene_overlay.h"
+#include "plots/scene_theme.h"
 #include "plots/text_style.h"
+#include "plots/theme.h"
 
 namespace gradscape::plots {
 
@@ -143,6 +145,7 @@ void DecisionMap::Impl::setLegend() {
 void DecisionMap::Impl::layout() {
   const int* viewport = renderer->GetSize();
   const double w = viewport[0], h = viewport[1];
+  applyPaper(renderer);
   if (w < 2 || h < 2 || !boxShown) return;
   const double s = dpiScale(renderer);
   const DecisionMapData& d = data;
@@ -196,6 +199,7 @@ void DecisionMap::Impl::layout() {
     swatches.disk(x0 + r, y, r);
     legendLabels[c]->GetPositionCoordinate()->SetCoordinateSystemToViewport();
     legendLabels[c]->GetPositionCoordinate()->SetValue(x0 + 2.0 * r + 6.0 * s, y);
+    setTextColor(legendLabels[c]->GetTextProperty(), currentPalette().ink);
   }
   legendSwatches->draw(swatches);
 
@@ -207,7 +211,7 @@ void DecisionMap::Impl::layout() {
 DecisionMap::DecisionMap() : impl_(std::make_unique<Impl>()) {
   Impl& d = *impl_;
   vtkRenderer* ren = d.renderer;
-  ren->SetBackground(1.0, 1.0, 1.0);
+  applyPaper(ren);
   ren->UseFXAAOn();  // the GUI renders without multisampling: smooth the boundary and the disks
   ren->GetActiveCamera()->ParallelProjectionOn();
 

@@ -19,6 +19,7 @@
 
 #include "plots/nice_ticks.h"
 #include "plots/text_style.h"
+#include "plots/theme.h"
 
 namespace gradscape::plots {
 
@@ -63,7 +64,7 @@ struct FrameAxes::Impl {
       t.label->SetInput(tickLabel(v, ticks.step).c_str());
       vtkTextProperty* p = t.label->GetTextProperty();
       styleText(p, kLabelSize);
-      p->SetColor(0.25, 0.25, 0.25);
+      setTextColor(p, currentPalette().softInk);
       if (xAxis) {
         p->SetJustificationToCentered();
         p->SetVerticalJustificationToTop();
@@ -91,7 +92,6 @@ FrameAxes::FrameAxes(vtkRenderer* renderer) : impl_(std::make_unique<Impl>()) {
   d.renderer = renderer;
   d.mapper->SetInputData(d.lines);
   d.actor->SetMapper(d.mapper);
-  d.actor->GetProperty()->SetColor(0.2, 0.2, 0.2);
   d.actor->GetProperty()->SetLineWidth(1.2);
   d.actor->GetProperty()->SetLighting(false);
   d.actor->PickableOff();
@@ -177,6 +177,13 @@ void FrameAxes::update(double worldPerPixel, double dpiScale) {
   d.lines->SetPoints(points);
   d.lines->SetLines(cells);
   d.lines->Modified();
+  const Palette& palette = currentPalette();
+  d.actor->GetProperty()->SetColor(palette.axisLine.r, palette.axisLine.g, palette.axisLine.b);
+  for (auto* ticks : {&d.xTicks, &d.yTicks}) {
+    for (auto& t : *ticks) setTextColor(t.label->GetTextProperty(), palette.softInk);
+  }
+  setTextColor(d.xTitle->GetTextProperty(), palette.ink);
+  setTextColor(d.yTitle->GetTextProperty(), palette.ink);
   const double below = kTickLength + kLabelGap + d.xLabelHeight + kTitleGap;
   d.xTitle->GetPositionCoordinate()->SetValue(0.5 * (d.xmin + d.xmax), d.ymin - below * px, d.z);
   const double left = kTickLength + kLabelGap + d.yLabelWidth + kTitleGap;

@@ -13,6 +13,7 @@
 #include "plots/pixel_geometry.h"
 #include "plots/pixel_layer.h"
 #include "plots/text_style.h"
+#include "plots/theme.h"
 
 namespace gradscape::plots {
 
@@ -95,9 +96,10 @@ void LegendBox::place(double x, double y, double dpiScale) {
   const double w = std::round(box[0] * s), h = std::round(box[1] * s);
   PixelGeometry& g = d.geometry;
   g.clear();
-  g.setColor({1.0, 1.0, 1.0}, 0.88);
+  const Palette& p = currentPalette();
+  g.setColor(p.box, p.boxOpacity);
   g.rect(x, y, x + w, y + h);
-  g.setColor({0.62, 0.62, 0.62});
+  g.setColor(p.boxEdge);
   g.frame(x, y, x + w, y + h, std::max(1.0, std::round(s)));
   const double halo = std::round(5.0 * s), line = std::max(2.0, std::round(2.5 * s));
   for (size_t i = 0; i < d.entries.size(); ++i) {
@@ -109,6 +111,7 @@ void LegendBox::place(double x, double y, double dpiScale) {
     g.setColor(d.entries[i].second);
     g.rect(x0 + 1.0, cy - 0.5 * line, x1 - 1.0, cy + 0.5 * line);
     d.labels[i]->GetPositionCoordinate()->SetValue(x1 + kSampleGap * s, cy);
+    setTextColor(d.labels[i]->GetTextProperty(), p.ink);
   }
   d.layer.draw(g);
 }

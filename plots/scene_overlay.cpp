@@ -18,6 +18,7 @@
 
 #include "plots/scene_markers.h"
 #include "plots/text_style.h"
+#include "plots/theme.h"
 
 namespace gradscape::plots {
 
@@ -110,6 +111,7 @@ void placeTitle(vtkTextActor* title, double x, double y, double width, double s)
   x = std::clamp(x, margin + half, std::max(margin + half, width - margin - half));
   title->GetPositionCoordinate()->SetCoordinateSystemToViewport();
   title->GetPositionCoordinate()->SetValue(x, y);
+  setTextColor(tp, currentPalette().ink);
 }
 
 void addIsolines(vtkRenderer* renderer, vtkContourFilter* isolines, vtkPolyDataMapper* mapper,

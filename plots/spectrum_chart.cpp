@@ -44,8 +44,7 @@ std::vector<SpectrumStem> spectrumStems(const std::vector<double>& eigenvalues) 
 
 namespace {
 
-constexpr std::array<unsigned char, 4> kZeroLine{0, 0, 0, 80};
-constexpr std::array<unsigned char, 4> kThresholdLine{60, 60, 60, 255};
+constexpr unsigned char kZeroLineAlpha = 80;     // in the theme's reference colour
 constexpr unsigned char kStemOverDensity = 120;  // alpha
 
 }  // namespace
@@ -211,14 +210,13 @@ struct SpectrumChart::Impl {
     // The zero line is translucent: numerically zero eigenvalues stand on it and show through.
     std::vector<VerticalLine> lines;
     VerticalLine zero;
-    zero.rgba = kZeroLine;
+    zero.alpha = kZeroLineAlpha;
     zero.width = 1.0f;
     zero.lineType = vtkPen::SOLID_LINE;
     lines.push_back(zero);
     for (const auto& [label, x] : thresholds) {
       VerticalLine line;
       line.x = x;
-      line.rgba = kThresholdLine;
       line.label = label;
       line.noteOffScale = true;
       lines.push_back(line);

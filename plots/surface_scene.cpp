@@ -25,6 +25,7 @@
 #include "plots/height_map.h"
 #include "plots/landscape_mesh.h"
 #include "plots/scene_overlay.h"
+#include "plots/scene_theme.h"
 #include "plots/text_style.h"
 
 namespace gradscape::plots {
@@ -171,6 +172,8 @@ void SurfaceScene::Impl::layout() {
   const double w = viewport[0], h = viewport[1];
   if (w < 2 || h < 2) return;
   const double s = dpiScale(renderer);
+  applySurfaceBackground(renderer);
+  applyCubeAxesColors(axes);
   const double right = rightColumn() * s;
   const double top = (kSceneTitleSize * 1.6 + 18.0) * s;
   const double bottom = 24.0 * s;
@@ -209,8 +212,7 @@ SurfaceScene::SurfaceScene() : impl_(std::make_unique<Impl>()) {
   ren->GradientBackgroundOn();
   // The GUI renders without multisampling: FXAA smooths the jagged edges of lines and bands.
   d.front->UseFXAAOn();
-  ren->SetBackground(0.84, 0.87, 0.91);  // bottom
-  ren->SetBackground2(1.0, 1.0, 1.0);    // top
+  applySurfaceBackground(ren);
   vtkNew<vtkLightKit> lights;
   lights->SetKeyLightIntensity(0.85);
   lights->AddLightsToRenderer(ren);
@@ -252,19 +254,11 @@ SurfaceScene::SurfaceScene() : impl_(std::make_unique<Impl>()) {
     d.axes->GetTitleTextProperty(i)->ItalicOn();
     styleText(d.axes->GetLabelTextProperty(i), 12);
   }
-  for (vtkProperty* p : {d.axes->GetXAxesLinesProperty(), d.axes->GetYAxesLinesProperty(),
-                         d.axes->GetZAxesLinesProperty()}) {
-    p->SetColor(0.25, 0.25, 0.25);
-  }
   // Light grid lines on the three far faces of the box (the "panes" of matplotlib's 3-D axes)
   // give the eye the depth cues a lone surface lacks.
   d.axes->DrawXGridlinesOn();
   d.axes->DrawYGridlinesOn();
   d.axes->DrawZGridlinesOn();
-  for (vtkProperty* p : {d.axes->GetXAxesGridlinesProperty(), d.axes->GetYAxesGridlinesProperty(),
-                         d.axes->GetZAxesGridlinesProperty()}) {
-    p->SetColor(0.78, 0.8, 0.83);
-  }
   d.axes->SetXTitle("x");
   d.axes->SetYTitle("y");
   // The height is read off the colour bar beside the surface (same colours, same scale): the

@@ -12,6 +12,8 @@
 #include <filesystem>
 #include <utility>
 
+#include "plots/theme.h"
+
 namespace gradscape::plots {
 
 const std::string& unicodeFontFile(bool bold) {
@@ -77,13 +79,17 @@ void styleText(vtkTextProperty* property, int size, bool bold) {
   property->SetBold(bold);
   property->ItalicOff();
   property->ShadowOff();
-  property->SetColor(kInk.r, kInk.g, kInk.b);
+  setTextColor(property, currentPalette().ink);
   property->SetOpacity(1.0);
   property->SetBackgroundOpacity(0.0);
   property->SetFrame(false);
   property->SetOrientation(0.0);
   property->SetJustificationToLeft();
   property->SetVerticalJustificationToBottom();
+}
+
+void setTextColor(vtkTextProperty* property, const Rgb& color) {
+  property->SetColor(color.r, color.g, color.b);
 }
 
 std::array<double, 2> textExtent(vtkTextProperty* property, const std::string& text) {

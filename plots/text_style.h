@@ -13,10 +13,11 @@ class vtkSmartPointer;
 
 namespace gradscape::plots {
 
-inline constexpr Rgb kInk{0.13, 0.13, 0.13};  // text and frame colour on the light background
-
-// Arial-like sans, dark, no shadow, left/bottom justified; `size` in points (pixels at 72 dpi).
+// Arial-like sans in the current theme's ink (theme.h), no shadow, left/bottom justified; `size`
+// in points (pixels at 72 dpi).
 void styleText(vtkTextProperty* property, int size, bool bold = false);
+// Sets the text's colour (no change, so no new frame of a kept backdrop, when it has it).
+void setTextColor(vtkTextProperty* property, const Rgb& color);
 
 // VTK's embedded Arial has no Greek letters, no minus sign, no ‖, ∇, ≤ or →. Text holding them
 // is drawn in the first of DejaVu Sans, Liberation Sans and FreeSans that is installed

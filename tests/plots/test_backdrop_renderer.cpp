@@ -12,6 +12,7 @@
 #include "plots/backdrop_renderer.h"
 #include "plots/contour_scene.h"
 #include "plots/surface_scene.h"
+#include "plots/theme.h"
 #include "support/offscreen_render.h"
 #include "support/quadratic_landscape.h"
 
@@ -132,7 +133,10 @@ class TestBackdropRenderer : public QObject {
     o.scene.renderer()->GetActiveCamera()->Zoom(1.5);
     QVERIFY(!o.frame().second);
 
-    o.scene.renderer()->SetBackground(0.9, 0.9, 0.8);
+    // A new theme changes the paper behind the map.
+    setCurrentTheme(Theme::Dark);
+    QVERIFY(!o.frame().second);
+    setCurrentTheme(Theme::Light);
     QVERIFY(!o.frame().second);
 
     o.window->SetSize(kWidth - 40, kHeight);

@@ -17,6 +17,7 @@
 
 #include "plots/rgb.h"
 #include "plots/spectrum_chart.h"
+#include "plots/theme.h"
 #include "support/chart_image.h"
 
 using namespace gradscape::plots;
@@ -257,7 +258,7 @@ class TestSpectrumChart : public QObject {
     const ChartImage image = o.render();
     o.saveShot("spectrum_threshold_test");
     QVERIFY(o.xy()->GetAxis(vtkAxis::BOTTOM)->GetMaximum() > 20.0);
-    const Rgb ink = gradscape::testing::grey(60);
+    const Rgb ink = currentPalette().reference;
     const auto [x, count] = fullestColumn(image, ink);
     QVERIFY2(std::abs(x + 0.5 - o.displayX(20.0)) <= 1.5,
              qPrintable(QString("%1 %2").arg(x).arg(o.displayX(20.0))));
@@ -287,7 +288,7 @@ class TestSpectrumChart : public QObject {
     QCOMPARE(o.chart.offScaleThresholds(), (std::vector<std::string>{"2/lr = 20 →"}));
     QCOMPARE(colouredRuns(columnCounts(image, runColor(0)), 20).size(), size_t{100});
     // No dashed line anywhere: the threshold is off the axis.
-    const Rgb ink = gradscape::testing::grey(60);
+    const Rgb ink = currentPalette().reference;
     QVERIFY2(fullestColumn(image, ink).second < 60,
              qPrintable(QString::number(fullestColumn(image, ink).second)));
 
@@ -306,8 +307,10 @@ class TestSpectrumChart : public QObject {
     o.chart.setSpectrum(data);
     const ChartImage image = o.render();
     o.saveShot("spectrum_negative_test");
-    // The zero line: black at 80/255 opacity over white.
-    const Rgb faint = gradscape::testing::grey(255 - 80);
+    // The zero line: the theme's reference grey at 80/255 opacity over the white paper.
+    const Rgb& line = currentPalette().reference;
+    const auto over = [](double c) { return (80.0 * c + 175.0) / 255.0; };
+    const Rgb faint{over(line.r), over(line.g), over(line.b)};
     const auto [zero, count] = fullestColumn(image, faint);
     QVERIFY(count > 100);
     QVERIFY2(std::abs(*o.chart.eigenvalueAt(zero + 0.5, 100.0)) < 0.05,
