@@ -1,11 +1,13 @@
 #include "app/gui/form_rows.h"
 
+#include <QApplication>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QVBoxLayout>
 
 #include "app/gui/form_metrics.h"
+#include "app/gui/theme_follow.h"
 
 namespace gradscape::gui {
 
@@ -45,15 +47,18 @@ QLabel* makeHelpLabel(const QString& objectName, QWidget* parent) {
   QFont font = help->font();
   if (font.pointSizeF() > 0) font.setPointSizeF(font.pointSizeF() * 0.9);
   help->setFont(font);
-  QPalette palette = help->palette();
-  // Between text and background, darker than disabled text so that it stays readable.
-  const QColor text = palette.color(QPalette::WindowText);
-  const QColor back = palette.color(QPalette::Window);
-  const auto mix = [](int a, int b) { return (a * 3 + b * 2) / 5; };
-  palette.setColor(QPalette::WindowText,
-                   QColor(mix(text.red(), back.red()), mix(text.green(), back.green()),
-                          mix(text.blue(), back.blue())));
-  help->setPalette(palette);
+  followTheme(help, QStringLiteral("helpText"), [help] {
+    // Between text and background, darker than disabled text so that it stays readable; from
+    // the application's palette (the label's own holds the colour set before).
+    QPalette palette = QApplication::palette(help);
+    const QColor text = palette.color(QPalette::WindowText);
+    const QColor back = palette.color(QPalette::Window);
+    const auto mix = [](int a, int b) { return (a * 3 + b * 2) / 5; };
+    palette.setColor(QPalette::WindowText,
+                     QColor(mix(text.red(), back.red()), mix(text.green(), back.green()),
+                            mix(text.blue(), back.blue())));
+    help->setPalette(palette);
+  });
   return help;
 }
 

@@ -5,6 +5,7 @@
 #include <QCommandLineParser>
 #include <QTimer>
 
+#include "app/gui/app_theme.h"
 #include "app/gui/main_window.h"
 #include "app/gui/session_autosave.h"
 #include "app/gui/surface_format.h"
@@ -25,9 +26,26 @@ int main(int argc, char** argv) {
   parser.setApplicationDescription(QStringLiteral("Explore optimization dynamics."));
   parser.addHelpOption();
   parser.addVersionOption();
+  const QCommandLineOption themeOption(
+      QStringLiteral("theme"),
+      QStringLiteral("Colour theme: system, light or dark (default: the one last chosen in View > "
+                     "Theme)."),
+      QStringLiteral("theme"));
+  parser.addOption(themeOption);
   parser.addPositionalArgument(QStringLiteral("scenario"),
                                QStringLiteral("Scenario file to open (JSON)."), "[scenario]");
   parser.process(app);
+  auto theme = gradscape::gui::savedThemeChoice();
+  if (parser.isSet(themeOption)) {
+    const auto asked = gradscape::gui::themeChoiceFromName(parser.value(themeOption));
+    if (!asked) {
+      qCritical("gradscape: --theme must be system, light or dark, got \"%s\"",
+                qPrintable(parser.value(themeOption)));
+      return 2;
+    }
+    theme = *asked;
+  }
+  gradscape::gui::applyThemeChoice(theme);  // before the window: it is built in its colours
 
   gradscape::gui::MainWindow window;
   window.show();

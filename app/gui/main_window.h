@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <vector>
+#include "app/gui/app_theme.h"
 #include "app/gui/engine_snapshot.h"
 #include "app/gui/landscape_job.h"
 #include "app/gui/session_state.h"
@@ -100,6 +101,9 @@ class MainWindow : public QMainWindow {
   void cancelLandscape();
   // What the views draw of each run (labelled, coloured; N-D iterates projected on the slice).
   const std::vector<plots::RunView>& runViews() const { return views_; }
+  // View > Theme (main_window_theme.cpp): applies the choice to the widgets and every view,
+  // shows it in the menu and keeps it in the settings for the next start.
+  void setThemeChoice(ThemeChoice choice);
   // The width the left docks get in a window of this width: a quarter, 270 to 380 px.
   static int dockWidthFor(int windowWidth);
 
@@ -186,6 +190,7 @@ class MainWindow : public QMainWindow {
   bool classroomAllows(const std::string& control);
   // Presentation mode (main_window_presentation.cpp).
   void buildPresentation(QMenu* view);
+  void buildThemeActions(QMenu* view);
   // Slices of N-D landscapes (main_window_slices.cpp).
   void buildSliceActions(QMenu* view);
   void chooseSlice(int directions);
@@ -265,6 +270,7 @@ class MainWindow : public QMainWindow {
   QAction* logScaleAction_ = nullptr;
   QAction* arrowsAction_ = nullptr;
   std::array<QAction*, 3> layoutActions_{};
+  std::array<QAction*, 3> themeActions_{};  // System, Light, Dark
   std::unique_ptr<SessionAutosave> autosave_;
   std::vector<CrashedSession> crashed_;  // offered one at a time, newest first
   RestorePrompt* restorePrompt_ = nullptr;

@@ -47,6 +47,7 @@ const char* kShortcutHelp =
     "<tr><td><b>PageDown / PageUp / B</b></td><td>in a presentation: step / reset / blank the "
     "screen</td></tr>"
     "<tr><td><b>Ctrl+= / Ctrl+-</b></td><td>presentation scale larger / smaller</td></tr>"
+    "<tr><td><b>Ctrl+Shift+T</b></td><td>switch between the light and the dark theme</td></tr>"
     "<tr><td><b>Ctrl+Shift+N</b></td><td>notes: what the scenario shows and where it comes "
     "from</td></tr>"
     "<tr><td><b>Ctrl+Shift+A, Ctrl+D, Del</b></td><td>add, duplicate, remove a run</td></tr>"
@@ -161,6 +162,7 @@ void MainWindow::buildActions() {
   });
   addAction(fullScreen);  // works with the menu bar hidden too
   buildPresentation(view);
+  buildThemeActions(view);
   for (auto* dock : findChildren<QDockWidget*>()) {
     if (dock != notesDock_) view->addAction(dock->toggleViewAction());
   }

@@ -3,6 +3,10 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QToolButton>
+#include <utility>
+
+#include "app/gui/app_theme.h"
+#include "app/gui/theme_follow.h"
 
 namespace gradscape::gui {
 
@@ -24,11 +28,14 @@ MessageBanner::MessageBanner(QWidget* parent) : QFrame(parent), label_(new QLabe
 }
 
 void MessageBanner::showMessage(const QString& text, Kind kind) {
-  const char* style = kind == Kind::Error     ? "background:#fde8e8; color:#8a1c1c;"
-                      : kind == Kind::Warning ? "background:#fff4d6; color:#6b4a00;"
-                                              : "background:#e6f0fb; color:#1b3d66;";
-  setStyleSheet(QStringLiteral("#messageBanner { %1 border-radius: 4px; } QLabel { %1 }")
-                    .arg(QString::fromLatin1(style)));
+  setThemedStyleSheet(this, [kind] {
+    const UiColors& c = uiColors();
+    const auto [back, ink] = kind == Kind::Error     ? std::pair(c.errorBack, c.errorText)
+                             : kind == Kind::Warning ? std::pair(c.warningBack, c.warningText)
+                                                     : std::pair(c.infoBack, c.infoText);
+    const QString style = QStringLiteral("background:%1; color:%2;").arg(back.name(), ink.name());
+    return QStringLiteral("#messageBanner { %1 border-radius: 4px; } QLabel { %1 }").arg(style);
+  });
   label_->setText(text);
   show();
 }

@@ -4,19 +4,25 @@
 #include <QLocale>
 #include <cmath>
 
+#include "app/gui/app_theme.h"
+#include "app/gui/theme_follow.h"
 #include "core/registry/params.h"
 
 namespace gradscape::gui {
 
-namespace {
-// Only border and background change, so a marked entry keeps the size of its neighbours.
-const char* const kErrorStyle =
-    "QLineEdit { border: 1px solid #d32f2f; border-radius: 2px; background: #fdecea; }";
-}  // namespace
-
 NumberEntry::NumberEntry(QWidget* parent) : QLineEdit(parent) {
   connect(this, &QLineEdit::editingFinished, this, &NumberEntry::commit);
   showValue();
+}
+
+void NumberEntry::restyle() {
+  setThemedStyleSheet(this, [this] {
+    if (!hasError()) return QString();
+    // Only border and background change, so a marked entry keeps the size of its neighbours.
+    const UiColors& c = uiColors();
+    return QStringLiteral("QLineEdit { border: 1px solid %1; border-radius: 2px; background: %2; }")
+        .arg(c.fieldErrorEdge.name(), c.fieldErrorBack.name());
+  });
 }
 
 NumberEntry::~NumberEntry() = default;
@@ -38,7 +44,7 @@ void NumberEntry::setBaseToolTip(const QString& tip) {
 void NumberEntry::setValue(double value) {
   value_ = value;
   error_.clear();
-  setStyleSheet(QString());
+  restyle();
   setToolTip(baseToolTip_);
   showValue();
 }
@@ -91,7 +97,7 @@ void NumberEntry::showValue() {
 
 void NumberEntry::setError(const QString& message) {
   error_ = message;
-  setStyleSheet(QString::fromLatin1(kErrorStyle));
+  restyle();
   setToolTip(message);
 }
 

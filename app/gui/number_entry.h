@@ -45,6 +45,8 @@ class NumberEntry : public QLineEdit {
  private:
   void commit();
   void showValue();
+  // The error look (border and background in the theme's colours) while the value was refused.
+  void restyle();
   void setError(const QString& message);
 
   Check check_;

@@ -1,46 +1,47 @@
 #include "app/gui/playback_actions.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QStyle>
 #include <QToolBar>
 #include <QWidget>
 
+#include "app/gui/playback_icons.h"
 #include "app/gui/run_controller.h"
+#include "app/gui/theme_follow.h"
 
 namespace gradscape::gui {
 
 PlaybackActions::PlaybackActions(RunController& controller, QWidget* window)
     : QObject(window), controller_(controller) {
-  auto* style = window->style();
-  auto make = [&](const QString& text, QStyle::StandardPixmap icon, const QKeySequence& key,
-                  const QString& tip) {
-    auto* action = new QAction(style->standardIcon(icon), text, window);
+  auto make = [&](const QString& text, const QKeySequence& key, const QString& tip) {
+    auto* action = new QAction(text, window);
     action->setShortcut(key);
     action->setToolTip(QStringLiteral("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
     window->addAction(action);
     return action;
   };
-  playPause_ = make(tr("&Play"), QStyle::SP_MediaPlay, Qt::Key_Space,
+  playPause_ = make(tr("&Play"), Qt::Key_Space,
                     tr("Play the runs step by step at the chosen speed, or pause them"));
   playPause_->setObjectName("playPause");
-  step_ = make(tr("&Step"), QStyle::SP_MediaSeekForward, Qt::Key_S,
-               tr("One iteration of every unfinished run"));
+  step_ = make(tr("&Step"), Qt::Key_S, tr("One iteration of every unfinished run"));
   step_->setObjectName("step");
-  reset_ = make(tr("&Reset"), QStyle::SP_MediaSkipBackward, Qt::Key_R,
-                tr("Back to the start point, iteration 0"));
+  reset_ = make(tr("&Reset"), Qt::Key_R, tr("Back to the start point, iteration 0"));
   reset_->setObjectName("reset");
-  runToEnd_ = make(tr("Run to &end"), QStyle::SP_MediaSkipForward, Qt::Key_E,
-                   tr("Run every run to its end as fast as possible"));
+  runToEnd_ =
+      make(tr("Run to &end"), Qt::Key_E, tr("Run every run to its end as fast as possible"));
   runToEnd_->setObjectName("runToEnd");
-  stop_ =
-      make(tr("S&top"), QStyle::SP_MediaStop, Qt::Key_Escape, tr("Stop every unfinished run now"));
+  stop_ = make(tr("S&top"), Qt::Key_Escape, tr("Stop every unfinished run now"));
   stop_->setObjectName("stop");
-  live_ = make(tr("&Live mode"), QStyle::SP_BrowserReload, Qt::Key_L,
+  live_ = make(tr("&Live mode"), Qt::Key_L,
                tr("Rerun every run to the end whenever a setting or the start point changes"));
   live_->setObjectName("live");
   live_->setCheckable(true);
   live_->setChecked(true);
+  live_->setIcon(window->style()->standardIcon(QStyle::SP_BrowserReload));  // coloured: any theme
+  // The media icons in the theme's button text colour, drawn again when the theme changes.
+  followTheme(window, QStringLiteral("playbackIcons"), [this] { applyIcons(); });
 
   speed_ = new QComboBox(window);
   speed_->setObjectName("speed");
@@ -69,10 +70,20 @@ PlaybackActions::PlaybackActions(RunController& controller, QWidget* window)
   controller_.setSpeed(speed_->currentData().toDouble());
 }
 
+void PlaybackActions::applyIcons() {
+  const QColor ink = QApplication::palette().color(QPalette::ButtonText);
+  playPause_->setIcon(
+      playbackIcon(controller_.isPlaying() ? PlaybackIcon::Pause : PlaybackIcon::Play, ink));
+  step_->setIcon(playbackIcon(PlaybackIcon::Step, ink));
+  reset_->setIcon(playbackIcon(PlaybackIcon::Reset, ink));
+  runToEnd_->setIcon(playbackIcon(PlaybackIcon::RunToEnd, ink));
+  stop_->setIcon(playbackIcon(PlaybackIcon::Stop, ink));
+}
+
 void PlaybackActions::showPlaying(bool playing) {
-  auto* style = qobject_cast<QWidget*>(parent())->style();
   playPause_->setText(playing ? tr("&Pause") : tr("&Play"));
-  playPause_->setIcon(style->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+  const QColor ink = QApplication::palette().color(QPalette::ButtonText);
+  playPause_->setIcon(playbackIcon(playing ? PlaybackIcon::Pause : PlaybackIcon::Play, ink));
 }
 
 void PlaybackActions::addTo(QToolBar* toolbar) {

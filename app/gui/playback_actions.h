@@ -29,6 +29,8 @@ class PlaybackActions : public QObject {
 
  private:
   void showPlaying(bool playing);
+  // The media icons in the palette's button text colour (playback_icons.h).
+  void applyIcons();
 
   RunController& controller_;
   QAction* playPause_;

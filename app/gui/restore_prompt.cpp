@@ -6,6 +6,9 @@
 #include <QStyle>
 #include <QVBoxLayout>
 
+#include "app/gui/app_theme.h"
+#include "app/gui/theme_follow.h"
+
 namespace gradscape::gui {
 
 RestorePrompt::RestorePrompt(QWidget* parent)
@@ -15,9 +18,13 @@ RestorePrompt::RestorePrompt(QWidget* parent)
       restore_(new QPushButton(tr("Re&store"), this)),
       discard_(new QPushButton(tr("&Discard"), this)) {
   setObjectName("restorePrompt");
-  setStyleSheet(QStringLiteral(
-      "#restorePrompt { background:#e6f0fb; border:1px solid #9dbde3; border-radius:4px; }"
-      "#restorePrompt QLabel { color:#1b3d66; background:transparent; }"));
+  setThemedStyleSheet(this, [] {
+    const UiColors& c = uiColors();
+    return QStringLiteral(
+               "#restorePrompt { background:%1; border:1px solid %2; border-radius:4px; }"
+               "#restorePrompt QLabel { color:%3; background:transparent; }")
+        .arg(c.infoBack.name(), c.infoEdge.name(), c.infoText.name());
+  });
   question_->setObjectName("restoreQuestion");
   details_->setObjectName("restoreDetails");
   QFont bold = question_->font();

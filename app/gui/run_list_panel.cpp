@@ -8,12 +8,24 @@
 #include <QSignalBlocker>
 #include <QVBoxLayout>
 
+#include "app/gui/app_theme.h"
 #include "app/gui/qt_colors.h"
+#include "app/gui/theme_follow.h"
 
 namespace gradscape::gui {
 
 namespace {
 constexpr int kStatusRole = Qt::UserRole + 1;
+constexpr int kProblemRole = Qt::UserRole + 2;  // the status reports a problem (divergence...)
+
+// A problem's status in the theme's alert colour; other rows in the list's own text colour.
+void colourStatus(QListWidgetItem* item) {
+  if (item->data(kProblemRole).toBool()) {
+    item->setForeground(uiColors().alertText);
+  } else {
+    item->setData(Qt::ForegroundRole, QVariant());
+  }
+}
 
 QIcon swatch(const plots::Rgb& rgb) {
   QPixmap pixmap(28, 14);
@@ -43,6 +55,9 @@ RunListPanel::RunListPanel(QWidget* parent) : QWidget(parent), impl_(std::make_u
   list->setTextElideMode(Qt::ElideNone);
   list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   list->setSpacing(1);
+  followTheme(list, QStringLiteral("problems"), [list] {
+    for (int row = 0; row < list->count(); ++row) colourStatus(list->item(row));
+  });
   auto* add = new QPushButton(tr("Add"), this);
   add->setObjectName("addRun");
   add->setToolTip(tr("Add a run (Ctrl+Shift+A)"));
@@ -116,7 +131,8 @@ void RunListPanel::setStatus(int row, const QString& status, bool problem) {
   item->setData(kStatusRole, status);
   item->setText(impl_->entries[size_t(row)].label + QLatin1Char('\n') + status);
   item->setToolTip(item->text());
-  item->setForeground(problem ? QColor(190, 30, 30) : palette().color(QPalette::Text));
+  item->setData(kProblemRole, problem);
+  colourStatus(item);
 }
 
 int RunListPanel::currentRow() const {

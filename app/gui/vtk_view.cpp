@@ -14,16 +14,15 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScreen>
-#include <QTimer>
 #include <QWheelEvent>
 
 #include <cmath>
-#include <map>
 #include <utility>
 #include <vector>
 
 #include "app/gui/offscreen_gl.h"
 #include "app/gui/vtk_key_syms.h"
+#include "app/gui/vtk_timer_bridge.h"
 
 namespace gradscape::gui {
 namespace {
@@ -47,10 +46,9 @@ struct VtkView::Impl {
   vtkNew<vtkGenericOpenGLRenderWindow> window;
   vtkNew<vtkGenericRenderWindowInteractor> interactor;
   std::vector<std::pair<vtkObject*, unsigned long>> observers;
-  OffscreenGl gl;                 // VTK's context: created at the first paint, gone in finalize()
-  QImage frame;                   // the latest frame, top row first, device pixels
-  std::map<int, QTimer*> timers;  // by the platform timer id we hand to VTK
-  int nextTimerId = 1;
+  OffscreenGl gl;  // VTK's context: created at the first paint, gone in finalize()
+  QImage frame;    // the latest frame, top row first, device pixels
+  VtkTimerBridge timers{self, interactor};  // VTK's interactor timers on QTimers
   bool forwardLeft = true;
   bool leftCaptured = false;  // a left press went to the signals, not to VTK
   bool renderDue = true;      // the next paint must render (not only show the latest frame)
@@ -95,33 +93,9 @@ struct VtkView::Impl {
     }
   }
 
-  // vtkGenericRenderWindowInteractor has no timers of its own (pitfall 3): VTK asks for them
-  // through CreateTimerEvent / DestroyTimerEvent and we run them on QTimers.
+  // Hands VTK's timer requests to the timer bridge.
   void onInteractorEvent(vtkObject*, unsigned long event, void*) {
-    if (event == vtkCommand::CreateTimerEvent) {
-      const int platformId = nextTimerId++;
-      auto* timer = new QTimer(self);
-      timer->setSingleShot(interactor->GetTimerEventType() ==
-                           vtkRenderWindowInteractor::OneShotTimer);
-      timer->setInterval(std::max(0, interactor->GetTimerEventDuration()));
-      QObject::connect(timer, &QTimer::timeout, self, [this, platformId] { fire(platformId); });
-      timers[platformId] = timer;
-      interactor->SetTimerEventPlatformId(platformId);
-      timer->start();
-    } else if (event == vtkCommand::DestroyTimerEvent) {
-      const auto it = timers.find(interactor->GetTimerEventPlatformId());
-      if (it == timers.end()) return;
-      it->second->stop();
-      it->second->deleteLater();  // we may be inside its timeout()
-      timers.erase(it);
-    }
-  }
-
-  void fire(int platformId) {
-    int vtkId = interactor->GetVTKTimerId(platformId);
-    if (interactor->GetEnabled()) interactor->InvokeEvent(vtkCommand::TimerEvent, &vtkId);
-    // One-shot timers stay in VTK's table until destroyed.
-    if (interactor->IsOneShotTimer(vtkId)) interactor->DestroyTimer(vtkId);
+    timers.onInteractorEvent(event);
   }
 
   // Creates VTK's context on first use and sets VTK up in it; false when there is none.
@@ -276,8 +250,6 @@ VtkView::~VtkView() {
   auto& d = *impl_;
   d.finalize();
   for (const auto& [object, id] : d.observers) object->RemoveObserver(id);
-  for (const auto& [id, timer] : d.timers) delete timer;
-  d.timers.clear();
   d.interactor->SetInteractorStyle(nullptr);
   d.interactor->SetRenderWindow(nullptr);
   d.window->SetInteractor(nullptr);
@@ -421,6 +393,11 @@ void VtkView::leaveEvent(QEvent* event) {
   d.invoke(vtkCommand::LeaveEvent);
   emit hoverLeft();
   QWidget::leaveEvent(event);
+}
+
+void VtkView::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::PaletteChange) requestRender();
+  QWidget::changeEvent(event);
 }
 
 }  // namespace gradscape::gui

@@ -66,6 +66,8 @@ class VtkView : public QWidget {
   void keyReleaseEvent(QKeyEvent* event) override;
   void enterEvent(QEnterEvent* event) override;
   void leaveEvent(QEvent* event) override;
+  // A new application palette comes with a new theme (app_theme.h): the scenes draw it.
+  void changeEvent(QEvent* event) override;
 
  private:
   struct Impl;
