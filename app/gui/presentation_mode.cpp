@@ -1,6 +1,7 @@
 #include "app/gui/presentation_mode.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QDockWidget>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -16,6 +17,7 @@
 #include <cmath>
 
 #include "app/gui/playback_actions.h"
+#include "app/gui/theme_follow.h"
 #include "app/gui/vtk_view.h"
 
 namespace gradscape::gui {
@@ -81,12 +83,22 @@ void PresentationMode::buildBar(PlaybackActions* playback) {
   bar_ = new QWidget(window_);
   bar_->setObjectName("presentationBar");
   bar_->setAttribute(Qt::WA_StyledBackground);
-  bar_->setStyleSheet(QStringLiteral(
-      "#presentationBar { background: rgba(24, 26, 32, 200); border-radius: 10px; }"
-      "#presentationBar QToolButton { color: white; background: transparent; border: none;"
-      " padding: 6px 14px; }"
-      "#presentationBar QToolButton:hover { background: rgba(255, 255, 255, 40); }"
-      "#presentationBar QLabel { color: #d0d4dc; padding: 0 10px; }"));
+  // In the window's colours (the theme's), so that the buttons' icons, drawn in the palette's
+  // button text colour (playback_icons.h), stand out on it in either theme.
+  setThemedStyleSheet(bar_, [] {
+    const QPalette p = QApplication::palette();
+    const QColor back = p.color(QPalette::Window), text = p.color(QPalette::WindowText);
+    const QColor edge = p.color(QPalette::Mid);
+    QColor hover = text;
+    hover.setAlpha(40);
+    return QStringLiteral(
+               "#presentationBar { background: %1; border: 1px solid %2; border-radius: 10px; }"
+               "#presentationBar QToolButton { color: %3; background: transparent; border: none;"
+               " padding: 6px 14px; }"
+               "#presentationBar QToolButton:hover { background: %4; }"
+               "#presentationBar QLabel { color: %3; padding: 0 10px; }")
+        .arg(back.name(), edge.name(), text.name(), hover.name(QColor::HexArgb));
+  });
   auto* row = new QHBoxLayout(bar_);
   row->setContentsMargins(8, 4, 8, 4);
   row->setSpacing(4);
