@@ -25,9 +25,11 @@
 #include "app/gui/vtk_view.h"
 #include "plots/theme.h"
 #include "support/gui_driver.h"
+#include "support/wcag_contrast.h"
 
 using namespace gradscape;
 using namespace gradscape::gui;
+using gradscape::testing::contrast;
 using gradscape::testing::countPixelsNear;
 using gradscape::testing::maybeShoot;
 using gradscape::testing::qcolor;
@@ -35,18 +37,6 @@ using gradscape::testing::renderedFrame;
 using gradscape::testing::waitForFinishedRuns;
 
 namespace {
-
-// WCAG 2.1 contrast ratio of two colours.
-double contrast(const QColor& a, const QColor& b) {
-  auto luminance = [](const QColor& c) {
-    auto linear = [](double u) {
-      return u <= 0.03928 ? u / 12.92 : std::pow((u + 0.055) / 1.055, 2.4);
-    };
-    return 0.2126 * linear(c.redF()) + 0.7152 * linear(c.greenF()) + 0.0722 * linear(c.blueF());
-  };
-  const double la = luminance(a), lb = luminance(b);
-  return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
-}
 
 bool near(const QColor& a, const QColor& b, int tolerance = 3) {
   return std::abs(a.red() - b.red()) <= tolerance && std::abs(a.green() - b.green()) <= tolerance &&

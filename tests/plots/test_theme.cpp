@@ -12,25 +12,18 @@
 #include "support/chart_image.h"
 #include "support/offscreen_render.h"
 #include "support/quadratic_landscape.h"
+#include "support/wcag_contrast.h"
 
 using namespace gradscape;
 using namespace gradscape::plots;
 using gradscape::testing::ChartImage;
+using gradscape::testing::contrast;
 using gradscape::testing::Pixel;
 
 namespace {
 
-// WCAG 2.1 relative luminance of an sRGB colour and the contrast ratio of two colours.
 double luminance(const Rgb& c) {
-  auto linear = [](double u) {
-    return u <= 0.03928 ? u / 12.92 : std::pow((u + 0.055) / 1.055, 2.4);
-  };
-  return 0.2126 * linear(c.r) + 0.7152 * linear(c.g) + 0.0722 * linear(c.b);
-}
-
-double contrast(const Rgb& a, const Rgb& b) {
-  const double la = luminance(a), lb = luminance(b);
-  return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+  return gradscape::testing::luminanceOf(c);
 }
 
 // `over` drawn at `opacity` on `under`.
