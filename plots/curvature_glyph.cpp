@@ -107,8 +107,7 @@ struct CurvatureGlyphLayer::Impl {
   // Where the glyph goes; nullopt when it is not drawable or its center is out of view.
   std::optional<GlyphFrame> frame(double s) const;
   void build(double s, std::vector<Rect>& placed, std::vector<Segment>& obstacles);
-  void buildNote(double s, const std::vector<Rect>& placed,
-                 const std::vector<Segment>& obstacles);
+  void buildNote(double s, const std::vector<Rect>& placed, const std::vector<Segment>& obstacles);
   void show(size_t slot, const LabelSpot& spot, double s);
 };
 

@@ -25,8 +25,8 @@ constexpr double kHeadLength = 12.0, kHeadHalfWidth = 6.0;
 constexpr double kDash = 7.0, kDashGap = 5.0;
 constexpr double kInset = 3.0;
 constexpr double kCenterDot = 3.5;
-constexpr double kStepOffset = 8.0;        // a step along a part is drawn this far beside it
-constexpr double kAlong = 0.26;            // radians (15 degrees): "along"
+constexpr double kStepOffset = 8.0;  // a step along a part is drawn this far beside it
+constexpr double kAlong = 0.26;      // radians (15 degrees): "along"
 constexpr double kLabelGap = 5.0;
 constexpr int kFontSize = 12;
 constexpr size_t kMaxLabels = 10;
@@ -67,8 +67,8 @@ Vec2 stepOffset(const std::vector<std::pair<Vec2, Vec2>>& parts, const Vec2& fro
     lean += across(b);
     if (!(len > 0.0)) continue;
     const double cosine = (e[0] * u[0] + e[1] * u[1]) / len;
-    along = along || (cosine > std::cos(kAlong) && std::abs(across(a)) < near &&
-                      std::abs(across(b)) < near);
+    along = along ||
+            (cosine > std::cos(kAlong) && std::abs(across(a)) < near && std::abs(across(b)) < near);
   }
   if (!along) return {0.0, 0.0};
   return ((lean > 0.0 ? -1.0 : 1.0) * kStepOffset * s) * v;
@@ -88,7 +88,9 @@ Rgb partShade(Rgb base, size_t index, size_t count) {
   // white; the run's own colour (the step) keeps the level nearest its luminance, the parts take
   // the others, darkest first.
   const auto level = [](Rgb c) { return std::log(relativeLuminance(c) + 0.05); };
-  const auto toward = [&](double t) { return t < 0.0 ? mix(base, Rgb{}, -t) : mix(base, kWhite, t); };
+  const auto toward = [&](double t) {
+    return t < 0.0 ? mix(base, Rgb{}, -t) : mix(base, kWhite, t);
+  };
   const double lo = level(toward(-kReach)), hi = level(toward(kReach)), own = level(base);
   const auto slot = [&](size_t k) { return lo + (hi - lo) * double(k) / double(count); };
   size_t taken = 0;

@@ -12,10 +12,10 @@
 namespace gradscape {
 
 struct QuadraticModel2 {
-  std::array<double, 2> center{};                 // x, or its projection on the slice
+  std::array<double, 2> center{};                  // x, or its projection on the slice
   std::array<std::array<double, 2>, 2> hessian{};  // H (2-D) or D'HD (slice), symmetric
-  std::array<double, 2> gradient{};               // g or D'g
-  std::array<double, 2> eigenvalues{};            // of `hessian`, ascending
+  std::array<double, 2> gradient{};                // g or D'g
+  std::array<double, 2> eigenvalues{};             // of `hessian`, ascending
   std::array<std::array<double, 2>, 2> axes{};     // unit eigenvectors matching eigenvalues
   // -lr g (2-D), or the projection of x - lr g on the slice minus that of x.
   std::optional<std::array<double, 2>> gradientStep;

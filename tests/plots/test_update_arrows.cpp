@@ -120,9 +120,7 @@ class TestUpdateArrows : public QObject {
     const auto part = stripe(partShade(base, 0, 2)), step = stripe(base);
     QVERIFY2(!part.empty() && !step.empty(),
              qPrintable(QString("%1 part rows, %2 step rows").arg(part.size()).arg(step.size())));
-    const auto centre = [](const std::vector<int>& r) {
-      return 0.5 * (r.front() + r.back());
-    };
+    const auto centre = [](const std::vector<int>& r) { return 0.5 * (r.front() + r.back()); };
     QVERIFY2(std::abs(centre(part)) <= 1.5, qPrintable(QString::number(centre(part))));
     QVERIFY2(std::abs(centre(step) - centre(part)) >= 5.0,
              qPrintable(QString::number(centre(step) - centre(part))));
@@ -149,8 +147,8 @@ class TestUpdateArrows : public QObject {
       bool previous = near(view.at(image, a), toPixel(color), 30);
       const double len = std::hypot(b[0] - a[0], b[1] - a[1]);
       for (double t = 1.0; t < len; t += 1.0) {
-        const bool now = near(view.at(image, along(a, unit({b[0] - a[0], b[1] - a[1]}), t)),
-                              toPixel(color), 30);
+        const bool now =
+            near(view.at(image, along(a, unit({b[0] - a[0], b[1] - a[1]}), t)), toPixel(color), 30);
         n += now != previous ? 1 : 0;
         previous = now;
       }
@@ -161,8 +159,8 @@ class TestUpdateArrows : public QObject {
     const P2 shaftEnd{to[0] + 15.0, to[1]};
     const int dashed = switches({from[0] - 2.0, from[1]}, shaftEnd, clipped.color);
     QVERIFY2(dashed >= 8, QByteArray::number(dashed));
-    const int solid = switches({start[0] - 7.0, start[1]}, {from[0] + 14.0, from[1]},
-                               arrows.arrows[0].color);
+    const int solid =
+        switches({start[0] - 7.0, start[1]}, {from[0] + 14.0, from[1]}, arrows.arrows[0].color);
     QCOMPARE(solid, 0);
   }
 };

@@ -145,5 +145,4 @@ struct Offscreen : OffscreenScene<ContourScene> {
   }
 };
 
-
 }  // namespace gradscape::testing::glyph_bed
