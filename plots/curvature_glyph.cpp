@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 #include <numbers>
+#include <utility>
 #include <vector>
 
 #include "plots/curvature_glyph_shapes.h"
@@ -187,7 +188,7 @@ void CurvatureGlyphLayer::Impl::build(double s, std::vector<Rect>& placed,
   };
   const std::array<Step, 2> steps{Step{gl.gradientStep, kGradientStepColor, "gradient step"},
                                   Step{gl.newtonStep, kNewtonStepColor, "Newton step"}};
-  std::vector<StrokeGroup> arrows;
+  std::vector<std::pair<double, StrokeGroup>> arrows;  // drawn length, strokes
   struct DrawnStep {
     ArrowShape shape;
     const Step* step;
@@ -205,7 +206,7 @@ void CurvatureGlyphLayer::Impl::build(double s, std::vector<Rect>& placed,
     if (!shape.visible) continue;
     StrokeGroup group(step.color, kOutline * s);
     group.arrow(shape, 0.5 * kShaftWidth * s, kBreakGap * s, inside);
-    arrows.push_back(group);
+    arrows.emplace_back(length(shape.tip - shape.start), group);
     std::string text = step.name;
     if (lengthen.lengthened) text += trueLengthNote(std::hypot((*step.step)[0], (*step.step)[1]));
     if (shape.clipped) text += " (clipped)";
@@ -244,7 +245,11 @@ void CurvatureGlyphLayer::Impl::build(double s, std::vector<Rect>& placed,
   }
 
   model.draw(geometry);
-  for (const auto& group : arrows) group.draw(geometry);
+  // The shorter step over the longer: steps in similar directions (a well-conditioned model)
+  // would otherwise hide the short one under the long one.
+  std::stable_sort(arrows.begin(), arrows.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (const auto& [drawn, group] : arrows) group.draw(geometry);
   StrokeGroup dot(kGlyphAxisColor, kOutline * s);
   dot.disk(c, kCenterDot * s);
   dot.draw(geometry);

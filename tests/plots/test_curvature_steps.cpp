@@ -1,8 +1,9 @@
 // The curvature glyph's step arrows on the contour map, rendered offscreen and read back pixel by
 // pixel, on the rotated quadratic of support/curvature_glyph_bed.h: the gradient step along
 // -lr H x and the Newton step at the minimizer in their colours, a step leaving the map cut at the
-// frame with a break, a step too short to see drawn at the minimum length with its true length in
-// its label, and the glyph's note in a corner. Set GRADSCAPE_SHOT_DIR to keep the pictures.
+// frame with a break, the shorter of two aligned steps drawn over the longer, a step too short to
+// see drawn at the minimum length with its true length in its label, and the glyph's note in a
+// corner. Set GRADSCAPE_SHOT_DIR to keep the pictures.
 #include <vtkCamera.h>
 
 #include <QTest>
@@ -109,6 +110,29 @@ class TestCurvatureSteps : public QObject {
     const auto& labels = view.scene.curvatureLabels();
     QVERIFY(std::find(labels.begin(), labels.end(),
                       std::string("gradient step  (true length 0.00044)")) != labels.end());
+  }
+
+  void shorterStepIsDrawnOverTheLongerOne() {
+    Offscreen view;
+    CurvatureGlyph g = glyph(false);
+    // Both along -x: Newton's to the minimizer (115 px), the gradient step half as long.
+    g.newtonStep = P2{-kIterate[0], -kIterate[1]};
+    g.gradientStep = P2{-0.5 * kIterate[0], -0.5 * kIterate[1]};
+    view.scene.setCurvatureGlyph(g);
+    const auto image = view.render();
+    view.save("curvature_steps_aligned");
+    const P2 c = view.display(kIterate[0], kIterate[1]);
+    const P2 tip = view.display(0.0, 0.0);
+    const double len = std::hypot(tip[0] - c[0], tip[1] - c[1]);
+    const P2 u = unit({tip[0] - c[0], tip[1] - c[1]});
+    // Where both run (past the dot, before the gradient step's head), the gradient step's
+    // orange; beyond its head, Newton's sky blue.
+    for (double f : {0.15, 0.25, 0.35}) {
+      const Pixel p = view.at(image, along(c, u, f * len));
+      QVERIFY2(near(p, toPixel(kGradientStepColor), 30), show(p));
+    }
+    const Pixel beyond = view.at(image, along(c, u, 0.8 * len));
+    QVERIFY2(near(beyond, toPixel(kNewtonStepColor), 30), show(beyond));
   }
 
   void stepsLongEnoughKeepTheirPlainLabels() {
