@@ -344,6 +344,10 @@ void ContourScene::setUpdateArrows(std::optional<UpdateArrows> arrows) {
   impl_->update->setArrows(std::move(arrows));
 }
 
+const std::vector<UpdateArrowLabel>& ContourScene::updateArrowLabels() const {
+  return impl_->update->shownLabels();
+}
+
 const std::optional<UpdateArrows>& ContourScene::updateArrows() const {
   return impl_->update->arrows();
 }

@@ -44,6 +44,8 @@ class ContourScene : public LandscapeScene {
   // the runs and the glyph, under the point markers. updateArrows() is what it was given.
   void setUpdateArrows(std::optional<UpdateArrows> arrows);
   const std::optional<UpdateArrows>& updateArrows() const;
+  // The update arrows' labels in the last frame (text and box in pixels).
+  const std::vector<UpdateArrowLabel>& updateArrowLabels() const;
 
   // Where the last frame placed the landscape's box, in device pixels from the view's
   // bottom-left: {left, bottom, width, height} (layout tests measure it).

@@ -156,6 +156,7 @@ struct UpdateArrowLayer::Impl {
   PixelGeometry geometry;
   PixelLayer layer;
   std::array<vtkSmartPointer<vtkTextActor>, kMaxLabels> labels;
+  std::vector<UpdateArrowLabel> shown;
 
   void build(double s);
 };
@@ -265,8 +266,22 @@ void UpdateArrowLayer::Impl::build(double s) {
     const Vec2 extent = labelBoxSize(label, text, s);
     const ArrowLabelGaps gaps{gap + kOutline * s, (0.5 * kHeadHalfWidth + kOutline) * s + gap,
                               (0.5 * kPartShaft + kOutline) * s + gap, 80.0 * s};
-    const Rect b = bestBox(arrowLabelPlaces(d.shape, extent, gaps), in, placed, obstacles);
+    // Crowded arrows (short ones drawn at the minimum length around one spot) leave no free
+    // place next to a head: the same places one and two label heights further out, at the cost
+    // of the distance, come after them.
+    std::vector<Candidate> places;
+    for (int ring = 0; ring < 3; ++ring) {
+      const double out = ring * (extent[1] + gap);
+      const ArrowLabelGaps further{gaps.tip + out, gaps.head + out, gaps.shaft + out,
+                                   gaps.shaftPenalty};
+      for (Candidate place : arrowLabelPlaces(d.shape, extent, further)) {
+        place.penalty += out;
+        places.push_back(place);
+      }
+    }
+    const Rect b = bestBox(places, in, placed, obstacles);
     placed.push_back(b);
+    shown.push_back({text, {b.x0, b.y0, b.x1, b.y1}});
     showBoxedLabel(geometry, label, text, b, d.arrow->color, 2.0, s);
   }
 }
@@ -286,6 +301,10 @@ const std::optional<UpdateArrows>& UpdateArrowLayer::arrows() const {
   return impl_->arrows;
 }
 
+const std::vector<UpdateArrowLabel>& UpdateArrowLayer::shownLabels() const {
+  return impl_->shown;
+}
+
 void UpdateArrowLayer::setBox(std::optional<std::array<double, 4>> xminXmaxYminYmax, double z) {
   impl_->box = xminXmaxYminYmax;
   impl_->z = z;
@@ -294,6 +313,7 @@ void UpdateArrowLayer::setBox(std::optional<std::array<double, 4>> xminXmaxYminY
 void UpdateArrowLayer::update(double dpiScale) {
   Impl& d = *impl_;
   d.geometry.clear();
+  d.shown.clear();
   for (auto& label : d.labels) label->SetVisibility(0);
   if (d.arrows && d.box && d.renderer->GetRenderWindow() != nullptr) d.build(dpiScale);
   d.layer.draw(d.geometry);

@@ -48,6 +48,12 @@ Rgb partShade(Rgb base, size_t index, size_t count);
 UpdateArrows makeUpdateArrows(const UpdateParts& parts, VecCRef x, Rgb runColor,
                               const PlaneProjector* projector = nullptr);
 
+// A label as drawn: its text and its box in viewport pixels {x0, y0, x1, y1}.
+struct UpdateArrowLabel {
+  std::string text;
+  std::array<double, 4> box{};
+};
+
 // The arrows as an overlay of a renderer, in pixels over the map (re-laid out before every
 // render, clipped to the visible part of the landscape box). An arrow shorter than a minimum
 // length on screen (44 px at 72 dpi) is drawn at that length and its label gives its true length.
@@ -62,6 +68,8 @@ class UpdateArrowLayer {
 
   void setArrows(std::optional<UpdateArrows> arrows);
   const std::optional<UpdateArrows>& arrows() const;
+  // The labels the last update() drew.
+  const std::vector<UpdateArrowLabel>& shownLabels() const;
   void setBox(std::optional<std::array<double, 4>> xminXmaxYminYmax, double z);
   // `dpiScale` (DPI / 72) scales widths and text.
   void update(double dpiScale);

@@ -1,8 +1,8 @@
 // The update arrows on the contour map (issue 12, section 4), rendered offscreen and read back
 // pixel by pixel: the parts' shades differ from each other and from the run's colour (the step's)
 // by a WCAG contrast ratio computed here, a step that a part runs along (SGD with momentum) is
-// drawn beside it rather than under it, and what gradient clipping took off is drawn dashed from
-// x_{k+1}. Set GRADSCAPE_SHOT_DIR to keep the pictures.
+// drawn beside it rather than under it, labels of crowded short arrows do not overlap, and what
+// gradient clipping took off is drawn dashed from x_{k+1}. Set GRADSCAPE_SHOT_DIR to keep the pictures.
 #include <QTest>
 
 #include <algorithm>
@@ -124,6 +124,31 @@ class TestUpdateArrows : public QObject {
     QVERIFY2(std::abs(centre(part)) <= 1.5, qPrintable(QString::number(centre(part))));
     QVERIFY2(std::abs(centre(step) - centre(part)) >= 5.0,
              qPrintable(QString::number(centre(step) - centre(part))));
+  }
+
+  void labelsOfCrowdedShortArrowsDoNotOverlap() {
+    Offscreen view;
+    // SGD with momentum and clipping at a small scale: both parts and what clipping took off
+    // are 3 to 14 px long, all drawn at the 44 px minimum around one spot, four labels.
+    UpdateParts parts;
+    parts.addPart("momentum", "−lr·μ·bₜ₋₁", v2(-0.1, -0.1));
+    parts.addPart("gradient", "−lr·g", v2(-0.11, -0.1));
+    parts.removedByClipping = v2(-0.03, 0.0);
+    view.scene.setUpdateArrows(makeUpdateArrows(parts, v2(-0.25, -0.25), runColor(0)));
+    view.render();
+    view.save("update_crowded");
+    const auto& labels = view.scene.updateArrowLabels();
+    QCOMPARE(labels.size(), size_t(4));
+    for (size_t i = 0; i < labels.size(); ++i) {
+      QVERIFY(labels[i].text.find("true length") != std::string::npos);
+      for (size_t j = 0; j < i; ++j) {
+        const auto& a = labels[i].box;
+        const auto& b = labels[j].box;
+        const bool apart = a[2] <= b[0] || b[2] <= a[0] || a[3] <= b[1] || b[3] <= a[1];
+        QVERIFY2(apart,
+                 qPrintable(QString::fromStdString(labels[i].text + " over " + labels[j].text)));
+      }
+    }
   }
 
   void whatClippingTookOffIsDrawnDashedFromTheNextIterate() {
