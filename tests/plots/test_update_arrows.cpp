@@ -2,7 +2,8 @@
 // pixel by pixel: the parts' shades differ from each other and from the run's colour (the step's)
 // by a WCAG contrast ratio computed here, a step that a part runs along (SGD with momentum) is
 // drawn beside it rather than under it, labels of crowded short arrows do not overlap, and what
-// gradient clipping took off is drawn dashed from x_{k+1}. Set GRADSCAPE_SHOT_DIR to keep the pictures.
+// gradient clipping took off is drawn dashed from x_{k+1}. Set GRADSCAPE_SHOT_DIR to keep the
+// pictures.
 #include <QTest>
 
 #include <algorithm>
