@@ -329,8 +329,24 @@ void ContourScene::setCurvatureGlyph(std::optional<CurvatureGlyph> glyph) {
   impl_->curvature->setGlyph(std::move(glyph));
 }
 
+const std::optional<CurvatureGlyph>& ContourScene::curvatureGlyph() const {
+  return impl_->curvature->glyph();
+}
+
+void ContourScene::setCurvatureNote(std::string note) {
+  impl_->curvature->setNote(std::move(note));
+}
+
+const std::vector<std::string>& ContourScene::curvatureLabels() const {
+  return impl_->curvature->shownLabels();
+}
+
 void ContourScene::setUpdateArrows(std::optional<UpdateArrows> arrows) {
   impl_->update->setArrows(std::move(arrows));
+}
+
+const std::vector<UpdateArrowLabel>& ContourScene::updateArrowLabels() const {
+  return impl_->update->shownLabels();
 }
 
 const std::optional<UpdateArrows>& ContourScene::updateArrows() const {

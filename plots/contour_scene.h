@@ -6,6 +6,8 @@
 #include <array>
 #include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 #include "plots/curvature_glyph.h"
 #include "plots/landscape_scene.h"
 #include "plots/update_arrows.h"
@@ -33,10 +35,17 @@ class ContourScene : public LandscapeScene {
   // Newton steps when given) over the map, or hides it (nullopt). Drawn over the runs, under
   // the point markers; re-laid out for the current zoom before every render.
   void setCurvatureGlyph(std::optional<CurvatureGlyph> glyph);
+  const std::optional<CurvatureGlyph>& curvatureGlyph() const;
+  // A note about the glyph in a corner of the map (why a part of it is missing; empty: none).
+  void setCurvatureNote(std::string note);
+  // The glyph's label texts in the last frame (axes, steps, note), as drawn.
+  const std::vector<std::string>& curvatureLabels() const;
   // Shows one run's next step taken apart (update_arrows.h), or hides it (nullopt); drawn over
   // the runs and the glyph, under the point markers. updateArrows() is what it was given.
   void setUpdateArrows(std::optional<UpdateArrows> arrows);
   const std::optional<UpdateArrows>& updateArrows() const;
+  // The update arrows' labels in the last frame (text and box in pixels).
+  const std::vector<UpdateArrowLabel>& updateArrowLabels() const;
 
   // Where the last frame placed the landscape's box, in device pixels from the view's
   // bottom-left: {left, bottom, width, height} (layout tests measure it).

@@ -1,6 +1,5 @@
 #include "plots/curvature_glyph.h"
 
-#include <vtkCoordinate.h>
 #include <vtkRenderer.h>
 #include <vtkSmartPointer.h>
 #include <vtkTextActor.h>
@@ -10,9 +9,11 @@
 #include <cmath>
 #include <cstdio>
 #include <numbers>
+#include <utility>
 #include <vector>
 
 #include "plots/curvature_glyph_shapes.h"
+#include "plots/map_overlay.h"
 #include "plots/pixel_layer.h"
 #include "plots/text_style.h"
 
@@ -33,7 +34,7 @@ constexpr double kBreakGap = 7.0;   // the gap of a clipped arrow's break mark
 constexpr double kInset = 3.0;      // the glyph keeps this far inside the frame
 constexpr double kCenterDot = 3.5;  // radius
 constexpr double kLabelGap = 5.0;
-constexpr double kLabelPadX = 4.0, kLabelPadY = 2.0;
+constexpr double kMinStep = 44.0;  // shorter steps are drawn this long, their length named
 constexpr int kFontSize = 12;
 constexpr int kEllipseSegments = 96;
 constexpr Rgb kLabelFrame{0.62, 0.62, 0.62};
@@ -94,67 +95,43 @@ struct CurvatureGlyphLayer::Impl {
   }
   vtkRenderer* renderer;
   std::optional<CurvatureGlyph> glyph;
+  std::string note;
   std::optional<std::array<double, 4>> box;
   double z = 0.0;
   PixelGeometry geometry;
   PixelLayer layer;
-  std::array<vtkSmartPointer<vtkTextActor>, 4> labels;  // two axes, two arrows
+  // Two axes, two arrows, the note.
+  std::array<vtkSmartPointer<vtkTextActor>, 5> labels;
+  std::vector<std::string> shown;
 
-  std::optional<Vec2> project(double x, double y) const;
+  MapProjection project() const { return {renderer, z}; }
   // Where the glyph goes; nullopt when it is not drawable or its center is out of view.
   std::optional<GlyphFrame> frame(double s) const;
-  void build(double s);
-  Vec2 textSize(const std::string& text, double s) const;
+  void build(double s, std::vector<Rect>& placed, std::vector<Segment>& obstacles);
+  void buildNote(double s, const std::vector<Rect>& placed, const std::vector<Segment>& obstacles);
   void show(size_t slot, const LabelSpot& spot, double s);
 };
 
-std::optional<Vec2> CurvatureGlyphLayer::Impl::project(double x, double y) const {
-  if (!std::isfinite(x) || !std::isfinite(y)) return std::nullopt;
-  renderer->SetWorldPoint(x, y, z, 1.0);
-  renderer->WorldToDisplay();
-  const double* p = renderer->GetDisplayPoint();
-  const int* origin = renderer->GetOrigin();
-  if (!std::isfinite(p[0]) || !std::isfinite(p[1])) return std::nullopt;
-  return Vec2{p[0] - origin[0], p[1] - origin[1]};
-}
-
-Vec2 CurvatureGlyphLayer::Impl::textSize(const std::string& text, double s) const {
-  const Vec2 e = textExtent(labels[0]->GetTextProperty(), displayable(text));
-  return {(e[0] + 2.0 * kLabelPadX) * s, (e[1] + 2.0 * kLabelPadY) * s};
-}
-
 void CurvatureGlyphLayer::Impl::show(size_t slot, const LabelSpot& spot, double s) {
-  const Rect& b = spot.box;
-  geometry.setColor({1.0, 1.0, 1.0}, 0.9);
-  geometry.rect(b.x0, b.y0, b.x1, b.y1);
-  geometry.setColor(spot.frame);
-  geometry.frame(b.x0, b.y0, b.x1, b.y1, std::max(1.0, std::round(spot.frameWidth * s)));
-  vtkTextActor* label = labels[slot];
-  label->SetInput(displayable(spot.text).c_str());
-  label->GetPositionCoordinate()->SetValue(std::round(0.5 * (b.x0 + b.x1)),
-                                           std::round(0.5 * (b.y0 + b.y1)));
-  label->SetVisibility(1);
+  const std::string text = displayable(spot.text);
+  showBoxedLabel(geometry, labels[slot], text, spot.box, spot.frame, spot.frameWidth, s);
+  shown.push_back(text);
 }
 
 std::optional<GlyphFrame> CurvatureGlyphLayer::Impl::frame(double s) const {
   const CurvatureGlyph& gl = *glyph;
-  const int* size = renderer->GetSize();
-  if (size[0] < 2 || size[1] < 2) return std::nullopt;
   for (double v : {gl.eigenvalues[0], gl.eigenvalues[1], gl.axes[0][0], gl.axes[0][1],
                    gl.axes[1][0], gl.axes[1][1]}) {
     if (!std::isfinite(v)) return std::nullopt;
   }
   const auto& [xmin, xmax, ymin, ymax] = *box;
-  const auto lo = project(xmin, ymin), hi = project(xmax, ymax);
+  const MapProjection project = this->project();
+  const auto visible = project.visibleBox(*box, 0.0);
   const auto c = project(gl.center[0], gl.center[1]);
-  if (!lo || !hi || !c) return std::nullopt;
+  if (!visible || !c) return std::nullopt;
   GlyphFrame f;
   f.center = *c;
-  const Rect visible{std::max(0.0, std::min((*lo)[0], (*hi)[0])),
-                     std::max(0.0, std::min((*lo)[1], (*hi)[1])),
-                     std::min(double(size[0]), std::max((*lo)[0], (*hi)[0])),
-                     std::min(double(size[1]), std::max((*lo)[1], (*hi)[1]))};
-  f.inside = visible.inset(kInset * s);
+  f.inside = visible->inset(kInset * s);
   if (f.inside.empty() || !f.inside.contains(f.center)) return std::nullopt;
   // Screen directions of the eigenvectors (the map keeps angles: equal scales on x and y).
   const double reach = std::max(xmax - xmin, ymax - ymin);
@@ -166,12 +143,13 @@ std::optional<GlyphFrame> CurvatureGlyphLayer::Impl::frame(double s) const {
     if (!end || !(length(*end - f.center) > 0.0)) return std::nullopt;
     f.dir[i] = (1.0 / length(*end - f.center)) * (*end - f.center);
   }
-  const double longest = kLongestFraction * std::min(visible.width(), visible.height());
+  const double longest = kLongestFraction * std::min(visible->width(), visible->height());
   f.half = glyphHalfAxes(gl.eigenvalues, longest, kShortestAxis * s);
   return f;
 }
 
-void CurvatureGlyphLayer::Impl::build(double s) {
+void CurvatureGlyphLayer::Impl::build(double s, std::vector<Rect>& placed,
+                                      std::vector<Segment>& obstacles) {
   const auto f = frame(s);
   if (!f) return;
   const CurvatureGlyph& gl = *glyph;
@@ -192,7 +170,6 @@ void CurvatureGlyphLayer::Impl::build(double s) {
       previous = p;
     }
   }
-  std::vector<Segment> obstacles;
   for (size_t i = 0; i < 2; ++i) {
     const Vec2 a = c - half[i] * dir[i], b = c + half[i] * dir[i];
     if (gl.eigenvalues[i] < 0.0) {
@@ -202,7 +179,8 @@ void CurvatureGlyphLayer::Impl::build(double s) {
     }
   }
 
-  // The steps at true length, cut at the frame with a break mark when they leave it.
+  // The steps at true length (at least kMinStep long on screen, their label then naming the
+  // true length), cut at the frame with a break mark when they leave it.
   struct Step {
     const std::optional<std::array<double, 2>>& step;
     Rgb color;
@@ -210,18 +188,29 @@ void CurvatureGlyphLayer::Impl::build(double s) {
   };
   const std::array<Step, 2> steps{Step{gl.gradientStep, kGradientStepColor, "gradient step"},
                                   Step{gl.newtonStep, kNewtonStepColor, "Newton step"}};
-  std::vector<StrokeGroup> arrows;
-  std::vector<std::pair<ArrowShape, const Step*>> drawnArrows;
+  std::vector<std::pair<double, StrokeGroup>> arrows;  // drawn length, strokes
+  struct DrawnStep {
+    ArrowShape shape;
+    const Step* step;
+    std::string text;
+  };
+  std::vector<DrawnStep> drawnArrows;
+  const MapProjection project = this->project();
   for (const Step& step : steps) {
     if (!step.step) continue;
     const auto tip = project(gl.center[0] + (*step.step)[0], gl.center[1] + (*step.step)[1]);
     if (!tip) continue;
-    const ArrowShape shape = arrowShape(c, *tip, inside, kHeadLength * s, kHeadHalfWidth * s);
+    const MinimumLength lengthen = minimumLength(length(*tip - c), kMinStep * s);
+    const Vec2 end = c + lengthen.factor * (*tip - c);
+    const ArrowShape shape = arrowShape(c, end, inside, kHeadLength * s, kHeadHalfWidth * s);
     if (!shape.visible) continue;
     StrokeGroup group(step.color, kOutline * s);
     group.arrow(shape, 0.5 * kShaftWidth * s, kBreakGap * s, inside);
-    arrows.push_back(group);
-    drawnArrows.emplace_back(shape, &step);
+    arrows.emplace_back(length(shape.tip - shape.start), group);
+    std::string text = step.name;
+    if (lengthen.lengthened) text += trueLengthNote(std::hypot((*step.step)[0], (*step.step)[1]));
+    if (shape.clipped) text += " (clipped)";
+    drawnArrows.push_back({shape, &step, text});
     // The shaft, and the head's wide half (so a label may sit just beyond or beside its point).
     const Vec2 base = shape.tip - shape.head * shape.direction;
     obstacles.push_back({c, base, (0.5 * kShaftWidth + kOutline) * s});
@@ -231,12 +220,11 @@ void CurvatureGlyphLayer::Impl::build(double s) {
 
   // Labels: each axis's beyond one of its ends, each arrow's beyond or beside its head, where
   // they cover the least (other labels, the arrows, the frame).
-  std::vector<Rect> placed;
   std::vector<LabelSpot> spots;
   const double gap = kLabelGap * s;
   for (size_t i = 0; i < 2; ++i) {
     const std::string text = eigenvalueLabel(gl.eigenvalues[i]);
-    const Vec2 extent = textSize(text, s);
+    const Vec2 extent = labelBoxSize(labels[0], displayable(text), s);
     const Rect spot =
         bestBox(axisLabelPlaces(c, half[i] * dir[i], extent, gap), inside, placed, obstacles);
     placed.push_back(spot);
@@ -246,9 +234,8 @@ void CurvatureGlyphLayer::Impl::build(double s) {
     obstacles.push_back(
         {c - half[i] * dir[i], c + half[i] * dir[i], (0.5 * kAxisWidth + kOutline) * s});
   }
-  for (const auto& [shape, step] : drawnArrows) {
-    const std::string text = std::string(step->name) + (shape.clipped ? " (clipped)" : "");
-    const Vec2 extent = textSize(text, s);
+  for (const auto& [shape, step, text] : drawnArrows) {
+    const Vec2 extent = labelBoxSize(labels[0], displayable(text), s);
     const ArrowLabelGaps gaps{gap + kOutline * s, (0.5 * kHeadHalfWidth + kOutline) * s + gap,
                               (0.5 * kShaftWidth + kOutline) * s + gap, 80.0 * s};
     const auto candidates = arrowLabelPlaces(shape, extent, gaps);
@@ -258,11 +245,32 @@ void CurvatureGlyphLayer::Impl::build(double s) {
   }
 
   model.draw(geometry);
-  for (const auto& group : arrows) group.draw(geometry);
+  // The shorter step over the longer: steps in similar directions (a well-conditioned model)
+  // would otherwise hide the short one under the long one.
+  std::stable_sort(arrows.begin(), arrows.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (const auto& [drawn, group] : arrows) group.draw(geometry);
   StrokeGroup dot(kGlyphAxisColor, kOutline * s);
   dot.disk(c, kCenterDot * s);
   dot.draw(geometry);
   for (size_t k = 0; k < spots.size(); ++k) show(k, spots[k], s);
+}
+
+void CurvatureGlyphLayer::Impl::buildNote(double s, const std::vector<Rect>& placed,
+                                          const std::vector<Segment>& obstacles) {
+  const auto visible = project().visibleBox(*box, kInset * s);
+  if (note.empty() || !visible || visible->empty()) return;
+  const std::string text = displayable(note);
+  const Vec2 size = labelBoxSize(labels[4], text, s);
+  const double m = kLabelGap * s;
+  const Rect& v = *visible;
+  // A corner of the map, the top left first, clear of the glyph.
+  const std::vector<Candidate> corners{
+      {{v.x0 + m, v.y1 - m - size[1], v.x0 + m + size[0], v.y1 - m}},
+      {{v.x0 + m, v.y0 + m, v.x0 + m + size[0], v.y0 + m + size[1]}, 1.0},
+      {{v.x1 - m - size[0], v.y1 - m - size[1], v.x1 - m, v.y1 - m}, 2.0},
+      {{v.x1 - m - size[0], v.y0 + m, v.x1 - m, v.y0 + m + size[1]}, 3.0}};
+  show(4, {note, bestBox(corners, v, placed, obstacles), kLabelFrame, 1.0}, s);
 }
 
 CurvatureGlyphLayer::CurvatureGlyphLayer(vtkRenderer* renderer)
@@ -281,11 +289,29 @@ void CurvatureGlyphLayer::setBox(std::optional<std::array<double, 4>> xminXmaxYm
   impl_->z = z;
 }
 
+const std::optional<CurvatureGlyph>& CurvatureGlyphLayer::glyph() const {
+  return impl_->glyph;
+}
+
+void CurvatureGlyphLayer::setNote(std::string note) {
+  impl_->note = std::move(note);
+}
+
+const std::vector<std::string>& CurvatureGlyphLayer::shownLabels() const {
+  return impl_->shown;
+}
+
 void CurvatureGlyphLayer::update(double dpiScale) {
   Impl& d = *impl_;
   d.geometry.clear();
+  d.shown.clear();
   for (auto& label : d.labels) label->SetVisibility(0);
-  if (d.glyph && d.box && d.renderer->GetRenderWindow() != nullptr) d.build(dpiScale);
+  if (d.box && d.renderer->GetRenderWindow() != nullptr) {
+    std::vector<Rect> placed;
+    std::vector<Segment> obstacles;
+    if (d.glyph) d.build(dpiScale, placed, obstacles);
+    d.buildNote(dpiScale, placed, obstacles);
+  }
   d.layer.draw(d.geometry);
 }
 

@@ -3,12 +3,16 @@
 // eigenvectors as the model's axes (labelled with their eigenvalues) and the model's ellipse
 // through their ends, and on request the gradient step and the Newton step as arrows. Shows why
 // gradient descent zig-zags in a narrow valley: its step points mostly along the steep axis,
-// the Newton step straight at the model's minimum. Plain data here; the layer keeps VTK behind
-// pimpl.
+// the Newton step straight at the model's minimum. On a slice of an N-D problem the caller passes
+// the model along the slice's directions (core/analysis/slice_model.h). A step shorter than 44 px
+// (at 72 dpi) on screen is drawn 44 px long and its label gives its true length. A note (why a
+// part is missing, what the model is of) goes in a boxed label in a corner of the map. Plain data
+// here; the layer keeps VTK behind pimpl.
 #include <array>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 #include "plots/rgb.h"
 
 class vtkRenderer;
@@ -51,11 +55,17 @@ class CurvatureGlyphLayer {
 
   // The glyph, or none (hides everything).
   void setGlyph(std::optional<CurvatureGlyph> glyph);
+  const std::optional<CurvatureGlyph>& glyph() const;
+  // A one-line note in a corner of the map, clear of the glyph (empty: none); shown with or
+  // without a glyph.
+  void setNote(std::string note);
   // The landscape box in the plane z; nothing is drawn without one.
   void setBox(std::optional<std::array<double, 4>> xminXmaxYminYmax, double z);
   // Re-projects the glyph with the renderer's camera and size. The longer half-axis is 18% of
   // the smaller side of the box's visible part; `dpiScale` (DPI / 72) scales widths and text.
   void update(double dpiScale);
+  // The texts of the labels the last update() showed (axes, steps, then the note).
+  const std::vector<std::string>& shownLabels() const;
 
  private:
   struct Impl;

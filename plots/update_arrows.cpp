@@ -1,6 +1,5 @@
 #include "plots/update_arrows.h"
 
-#include <vtkCoordinate.h>
 #include <vtkRenderer.h>
 #include <vtkSmartPointer.h>
 #include <vtkTextActor.h>
@@ -8,9 +7,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 #include "plots/curvature_glyph_shapes.h"
+#include "plots/map_overlay.h"
 #include "plots/pixel_layer.h"
 #include "plots/text_style.h"
 
@@ -26,8 +25,9 @@ constexpr double kHeadLength = 12.0, kHeadHalfWidth = 6.0;
 constexpr double kDash = 7.0, kDashGap = 5.0;
 constexpr double kInset = 3.0;
 constexpr double kCenterDot = 3.5;
+constexpr double kStepOffset = 8.0;  // a step along a part is drawn this far beside it
+constexpr double kAlong = 0.26;      // radians (15 degrees): "along"
 constexpr double kLabelGap = 5.0;
-constexpr double kLabelPadX = 4.0, kLabelPadY = 2.0;
 constexpr int kFontSize = 12;
 constexpr size_t kMaxLabels = 10;
 constexpr Rgb kWhite{1.0, 1.0, 1.0};
@@ -36,25 +36,75 @@ Rgb mix(Rgb a, Rgb b, double t) {
   return {a.r + t * (b.r - a.r), a.g + t * (b.g - a.g), a.b + t * (b.b - a.b)};
 }
 
+// How far the part shades mix the run's colour towards black or white at most (beyond, the hue
+// is lost).
+constexpr double kReach = 0.7;
+
+// WCAG 2 relative luminance of an sRGB colour.
+double relativeLuminance(Rgb c) {
+  const auto linear = [](double v) {
+    return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+  };
+  return 0.2126 * linear(c.r) + 0.7152 * linear(c.g) + 0.0722 * linear(c.b);
+}
+
+// Where the step (from `from`, displacement `d` in pixels) is drawn relative to `from`: on it,
+// unless a part runs along it (within kAlong of its direction and closer to its line than the
+// two shafts' half-widths, their outlines and a pixel), then kStepOffset to the side the parts'
+// tips lean away from.
+Vec2 stepOffset(const std::vector<std::pair<Vec2, Vec2>>& parts, const Vec2& from, const Vec2& d,
+                double s) {
+  const double n = length(d);
+  if (!(n > 0.0)) return {0.0, 0.0};
+  const Vec2 u = (1.0 / n) * d, v = perp(u);
+  const auto across = [&](const Vec2& p) { return (p - from)[0] * v[0] + (p - from)[1] * v[1]; };
+  const double near = (0.5 * kPartShaft + 0.5 * kStepShaft + 2.0 * kOutline + 1.0) * s;
+  bool along = false;
+  double lean = 0.0;
+  for (const auto& [a, b] : parts) {
+    const Vec2 e = b - a;
+    const double len = length(e);
+    lean += across(b);
+    if (!(len > 0.0)) continue;
+    const double cosine = (e[0] * u[0] + e[1] * u[1]) / len;
+    along = along ||
+            (cosine > std::cos(kAlong) && std::abs(across(a)) < near && std::abs(across(b)) < near);
+  }
+  if (!along) return {0.0, 0.0};
+  return ((lean > 0.0 ? -1.0 : 1.0) * kStepOffset * s) * v;
+}
+
 std::array<double, 2> at(VecCRef x, const PlaneProjector* projector) {
   if (projector) return (*projector)(x);
   return {x.size() > 0 ? x[0] : 0.0, x.size() > 1 ? x[1] : 0.0};
-}
-
-// "0.0012", "3.4e-05": the true length of a lengthened arrow.
-std::string lengthText(double length) {
-  char digits[32];
-  std::snprintf(digits, sizeof digits, "%.2g", length);
-  return digits;
 }
 
 }  // namespace
 
 Rgb partShade(Rgb base, size_t index, size_t count) {
   if (count < 2) return base;
-  // From 40% towards black to 45% towards white.
-  const double t = -0.4 + 0.85 * static_cast<double>(index) / static_cast<double>(count - 1);
-  return t < 0.0 ? mix(base, Rgb{}, -t) : mix(base, kWhite, t);
+  // count + 1 luminance levels evenly spaced in log(L + 0.05) (so neighbours differ by one
+  // contrast ratio, WCAG 2) from base mixed kReach towards black to base mixed kReach towards
+  // white; the run's own colour (the step) keeps the level nearest its luminance, the parts take
+  // the others, darkest first.
+  const auto level = [](Rgb c) { return std::log(relativeLuminance(c) + 0.05); };
+  const auto toward = [&](double t) {
+    return t < 0.0 ? mix(base, Rgb{}, -t) : mix(base, kWhite, t);
+  };
+  const double lo = level(toward(-kReach)), hi = level(toward(kReach)), own = level(base);
+  const auto slot = [&](size_t k) { return lo + (hi - lo) * double(k) / double(count); };
+  size_t taken = 0;
+  for (size_t k = 1; k <= count; ++k) {
+    if (std::abs(slot(k) - own) < std::abs(slot(taken) - own)) taken = k;
+  }
+  const double target = slot(index < taken ? index : index + 1);
+  // The mix with that luminance, by bisection (luminance grows with t).
+  double a = target < own ? -kReach : 0.0, b = target < own ? 0.0 : kReach;
+  for (int i = 0; i < 40; ++i) {
+    const double m = 0.5 * (a + b);
+    (level(toward(m)) < target ? a : b) = m;
+  }
+  return toward(0.5 * (a + b));
 }
 
 UpdateArrows makeUpdateArrows(const UpdateParts& parts, VecCRef x, Rgb runColor,
@@ -106,35 +156,14 @@ struct UpdateArrowLayer::Impl {
   PixelGeometry geometry;
   PixelLayer layer;
   std::array<vtkSmartPointer<vtkTextActor>, kMaxLabels> labels;
+  std::vector<UpdateArrowLabel> shown;
 
-  std::optional<Vec2> project(double x, double y) const {
-    if (!std::isfinite(x) || !std::isfinite(y)) return std::nullopt;
-    renderer->SetWorldPoint(x, y, z, 1.0);
-    renderer->WorldToDisplay();
-    const double* p = renderer->GetDisplayPoint();
-    const int* origin = renderer->GetOrigin();
-    if (!std::isfinite(p[0]) || !std::isfinite(p[1])) return std::nullopt;
-    return Vec2{p[0] - origin[0], p[1] - origin[1]};
-  }
-  std::optional<Rect> inside() const;
   void build(double s);
 };
 
-std::optional<Rect> UpdateArrowLayer::Impl::inside() const {
-  const int* size = renderer->GetSize();
-  if (size[0] < 2 || size[1] < 2) return std::nullopt;
-  const auto& [xmin, xmax, ymin, ymax] = *box;
-  const auto lo = project(xmin, ymin), hi = project(xmax, ymax);
-  if (!lo || !hi) return std::nullopt;
-  const Rect visible{std::max(0.0, std::min((*lo)[0], (*hi)[0])),
-                     std::max(0.0, std::min((*lo)[1], (*hi)[1])),
-                     std::min(double(size[0]), std::max((*lo)[0], (*hi)[0])),
-                     std::min(double(size[1]), std::max((*lo)[1], (*hi)[1]))};
-  return visible.inset(kInset);
-}
-
 void UpdateArrowLayer::Impl::build(double s) {
-  const auto frame = inside();
+  const MapProjection project{renderer, z};
+  const auto frame = project.visibleBox(*box, kInset * s);
   const auto c = project(arrows->iterate[0], arrows->iterate[1]);
   if (!frame || frame->empty() || !c || !frame->contains(*c)) return;
   const Rect& in = *frame;
@@ -163,21 +192,28 @@ void UpdateArrowLayer::Impl::build(double s) {
   };
   std::vector<Drawn> drawn;
   Vec2 chain = *c;  // the parts go tip to tail in pixels (lengthened ones move the rest along)
+  std::vector<std::pair<Vec2, Vec2>> parts;  // as drawn: start, tip
   std::optional<Vec2> stepTip;
   for (const UpdateArrow& a : arrows->arrows) {
     // Display y grows upwards, as the landscape's does.
     Vec2 d = perUnit * Vec2{a.vector[0], a.vector[1]};
     const double trueLength = std::hypot(a.vector[0], a.vector[1]);
     if (!(length(d) > 0.0) || !std::isfinite(length(d))) continue;
-    const bool lengthened = length(d) < kMinLength * s;
-    if (lengthened) d = (kMinLength * s / length(d)) * d;
+    const MinimumLength lengthen = minimumLength(length(d), kMinLength * s);
+    const bool lengthened = lengthen.lengthened;
+    d = lengthen.factor * d;
     Vec2 start = chain;
-    if (a.kind == UpdateArrow::Kind::Step) start = *c;
+    if (a.kind == UpdateArrow::Kind::Step) stepTip = *c + d;
+    // A step along a part (momentum's carried velocity outweighing the new gradient) would hide
+    // under it: it is drawn beside it, like a dimension line.
+    if (a.kind == UpdateArrow::Kind::Step) start = *c + stepOffset(parts, *c, d, s);
     // From x_{k+1} as drawn: the step's tip, or a lone part's.
     if (a.kind == UpdateArrow::Kind::Clipped) start = stepTip ? *stepTip : chain;
     const ArrowShape shape = arrowShape(start, start + d, in, kHeadLength * s, kHeadHalfWidth * s);
-    if (a.kind == UpdateArrow::Kind::Part) chain = start + d;
-    if (a.kind == UpdateArrow::Kind::Step) stepTip = start + d;
+    if (a.kind == UpdateArrow::Kind::Part) {
+      parts.push_back({start, start + d});
+      chain = start + d;
+    }
     if (!shape.visible) continue;
     drawn.push_back({shape, &a, lengthened, trueLength});
   }
@@ -223,24 +259,30 @@ void UpdateArrowLayer::Impl::build(double s) {
   for (size_t k = 0; k < drawn.size() && k < labels.size(); ++k) {
     const Drawn& d = drawn[k];
     std::string text = d.arrow->label;
-    if (d.lengthened) text += "  (length " + lengthText(d.trueLength) + ")";
+    if (d.lengthened) text += trueLengthNote(d.trueLength);
     if (d.shape.clipped) text += " (cut)";
     text = displayable(text);
     vtkTextActor* label = labels[k];
-    const Vec2 e = textExtent(label->GetTextProperty(), text);
-    const Vec2 extent{(e[0] + 2.0 * kLabelPadX) * s, (e[1] + 2.0 * kLabelPadY) * s};
+    const Vec2 extent = labelBoxSize(label, text, s);
     const ArrowLabelGaps gaps{gap + kOutline * s, (0.5 * kHeadHalfWidth + kOutline) * s + gap,
                               (0.5 * kPartShaft + kOutline) * s + gap, 80.0 * s};
-    const Rect b = bestBox(arrowLabelPlaces(d.shape, extent, gaps), in, placed, obstacles);
+    // Crowded arrows (short ones drawn at the minimum length around one spot) leave no free
+    // place next to a head: the same places one and two label heights further out, at the cost
+    // of the distance, come after them.
+    std::vector<Candidate> places;
+    for (int ring = 0; ring < 3; ++ring) {
+      const double out = ring * (extent[1] + gap);
+      const ArrowLabelGaps further{gaps.tip + out, gaps.head + out, gaps.shaft + out,
+                                   gaps.shaftPenalty};
+      for (Candidate place : arrowLabelPlaces(d.shape, extent, further)) {
+        place.penalty += out;
+        places.push_back(place);
+      }
+    }
+    const Rect b = bestBox(places, in, placed, obstacles);
     placed.push_back(b);
-    geometry.setColor(kWhite, 0.9);
-    geometry.rect(b.x0, b.y0, b.x1, b.y1);
-    geometry.setColor(d.arrow->color);
-    geometry.frame(b.x0, b.y0, b.x1, b.y1, std::max(1.0, std::round(2.0 * s)));
-    label->SetInput(text.c_str());
-    label->GetPositionCoordinate()->SetValue(std::round(0.5 * (b.x0 + b.x1)),
-                                             std::round(0.5 * (b.y0 + b.y1)));
-    label->SetVisibility(1);
+    shown.push_back({text, {b.x0, b.y0, b.x1, b.y1}});
+    showBoxedLabel(geometry, label, text, b, d.arrow->color, 2.0, s);
   }
 }
 
@@ -259,6 +301,10 @@ const std::optional<UpdateArrows>& UpdateArrowLayer::arrows() const {
   return impl_->arrows;
 }
 
+const std::vector<UpdateArrowLabel>& UpdateArrowLayer::shownLabels() const {
+  return impl_->shown;
+}
+
 void UpdateArrowLayer::setBox(std::optional<std::array<double, 4>> xminXmaxYminYmax, double z) {
   impl_->box = xminXmaxYminYmax;
   impl_->z = z;
@@ -267,6 +313,7 @@ void UpdateArrowLayer::setBox(std::optional<std::array<double, 4>> xminXmaxYminY
 void UpdateArrowLayer::update(double dpiScale) {
   Impl& d = *impl_;
   d.geometry.clear();
+  d.shown.clear();
   for (auto& label : d.labels) label->SetVisibility(0);
   if (d.arrows && d.box && d.renderer->GetRenderWindow() != nullptr) d.build(dpiScale);
   d.layer.draw(d.geometry);

@@ -37,8 +37,10 @@ struct UpdateArrows {
   std::vector<std::vector<std::array<double, 2>>> paths;
 };
 
-// Part `index` of `count` in the run's colour family: from a shade (darker) to a tint (lighter)
-// of `base`; `base` itself when there is one part.
+// Part `index` of `count` in the run's colour family, darkest first: mixes of `base` with black
+// or white (at most 70%) whose luminances, with base's own (the step's colour), are evenly spaced
+// in contrast ratio; `base` itself when there is one part. Two parts of any palette colour differ
+// from each other and from `base` by a WCAG contrast ratio of at least 1.7.
 Rgb partShade(Rgb base, size_t index, size_t count);
 
 // The arrows of `parts` at the iterate `x`: as they are for 2-D problems (`projector` null), else
@@ -46,9 +48,17 @@ Rgb partShade(Rgb base, size_t index, size_t count);
 UpdateArrows makeUpdateArrows(const UpdateParts& parts, VecCRef x, Rgb runColor,
                               const PlaneProjector* projector = nullptr);
 
+// A label as drawn: its text and its box in viewport pixels {x0, y0, x1, y1}.
+struct UpdateArrowLabel {
+  std::string text;
+  std::array<double, 4> box{};
+};
+
 // The arrows as an overlay of a renderer, in pixels over the map (re-laid out before every
 // render, clipped to the visible part of the landscape box). An arrow shorter than a minimum
-// length on screen is drawn at that length and its label gives its true length.
+// length on screen (44 px at 72 dpi) is drawn at that length and its label gives its true length.
+// A step that a part runs along (SGD with momentum, whose carried velocity outweighs the new
+// gradient) is drawn 8 px beside it, so both stay visible. The clipped part is dashed.
 class UpdateArrowLayer {
  public:
   explicit UpdateArrowLayer(vtkRenderer* renderer);
@@ -58,6 +68,8 @@ class UpdateArrowLayer {
 
   void setArrows(std::optional<UpdateArrows> arrows);
   const std::optional<UpdateArrows>& arrows() const;
+  // The labels the last update() drew.
+  const std::vector<UpdateArrowLabel>& shownLabels() const;
   void setBox(std::optional<std::array<double, 4>> xminXmaxYminYmax, double z);
   // `dpiScale` (DPI / 72) scales widths and text.
   void update(double dpiScale);

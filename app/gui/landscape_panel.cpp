@@ -176,8 +176,10 @@ void LandscapePanel::setRuns(const std::vector<plots::RunView>& runs) {
   render();
 }
 
-void LandscapePanel::setCurvatureGlyph(std::optional<plots::CurvatureGlyph> glyph) {
+void LandscapePanel::setCurvatureGlyph(std::optional<plots::CurvatureGlyph> glyph,
+                                       const QString& note) {
   impl_->contour.setCurvatureGlyph(std::move(glyph));
+  impl_->contour.setCurvatureNote(note.toStdString());
   impl_->contourView->requestRender();
 }
 

@@ -33,8 +33,9 @@ class LandscapePanel : public QWidget {
   // point of the map); startPicked() is emitted either way.
   void setStartMovable(bool movable);
   void setHighlight(std::optional<std::array<double, 2>> point);
-  // The local quadratic model (Hessian axes, gradient and Newton steps) on the contour map.
-  void setCurvatureGlyph(std::optional<plots::CurvatureGlyph> glyph);
+  // The local quadratic model (Hessian axes, gradient and Newton steps) on the contour map, and
+  // a note about it in a corner of the map (why a part is missing; empty: none).
+  void setCurvatureGlyph(std::optional<plots::CurvatureGlyph> glyph, const QString& note = {});
   // One run's next step taken apart, on the contour map (nullopt hides it).
   void setUpdateArrows(std::optional<plots::UpdateArrows> arrows);
   void setLayout(Layout layout);

@@ -237,6 +237,8 @@ class MainWindow : public QMainWindow {
   ObjectiveSpec shownObjective_;
   Vec shownStart_;
   std::optional<SlicePlane> shownPlane_;
+  // The slice the map shows (null for 2-D problems).
+  std::shared_ptr<const SlicePlane> viewPlane_;
   QWidget* landscapeProgress_ = nullptr;  // bar and Cancel in the status bar, while building
   uint64_t pcaRequest_ = 0;
   std::array<QAction*, 4> sliceActions_{};

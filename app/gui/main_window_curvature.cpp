@@ -1,6 +1,5 @@
 // The main window's curvature views: the analysis tabs beside the surface (convergence,
 // sharpness), the local quadratic model on the contour map, and sharpness tracking.
-#include <Eigen/Eigenvalues>
 #include <QAction>
 #include <QMenu>
 #include <QStatusBar>
@@ -14,6 +13,8 @@
 #include "app/gui/run_list_panel.h"
 #include "app/gui/sharpness_panel.h"
 #include "app/gui/spectrum_panel.h"
+#include "app/gui/tab_titles.h"
+#include "core/analysis/slice_model.h"
 
 namespace gradscape::gui {
 
@@ -37,6 +38,10 @@ void MainWindow::buildAnalysisTabs() {
   analysisTabs_->setTabToolTip(3, tr("A classifier's decision regions over its inputs, with the "
                                      "training data, at the selected run's iterate (Ctrl+4)"));
   buildUpdateTab();
+  // At 1024 px the full titles do not fit beside the map: short ones rather than scroll arrows.
+  new TabTitles(analysisTabs_,
+                {tr("Convergence"), tr("Sharpness"), tr("Spectrum"), tr("Model"), tr("Update")},
+                {tr("Loss"), tr("λmax"), tr("Spectrum"), tr("Model"), tr("Step")});
   landscape_->setSideWidget(analysisTabs_);
 }
 
@@ -56,13 +61,16 @@ void MainWindow::buildCurvatureActions(QMenu* view) {
   glyphAction_->setShortcut(QKeySequence(Qt::Key_C));
   glyphAction_->setToolTip(
       tr("The Hessian's eigenvectors at the selected run's iterate (the hovered one, or its "
-         "latest) drawn as the axes of the local quadratic model, with their eigenvalues"));
+         "latest) drawn as the axes of the local quadratic model, with their eigenvalues. On a "
+         "slice of an N-D problem: the model along the slice's two directions u, v (Hessian "
+         "[u v]'H[u v]) at the latest iterate"));
   glyphAction_->setCheckable(true);
   stepsAction_ = view->addAction(tr("Gradient and &Newton steps"));
   stepsAction_->setShortcut(QKeySequence(Qt::Key_N));
   stepsAction_->setToolTip(
       tr("With the quadratic model: the gradient step -lr g and the Newton step -H⁻¹g side by "
-         "side"));
+         "side (on a slice: -lr g projected on it, and the Newton step of the slice's model). "
+         "Steps too short to see are drawn longer, their label giving the true length"));
   stepsAction_->setCheckable(true);
   for (QAction* a : {glyphAction_, stepsAction_}) {
     connect(a, &QAction::toggled, this, [this] { updateCurvatureGlyph(); });
@@ -80,39 +88,66 @@ void MainWindow::buildCurvatureActions(QMenu* view) {
 void MainWindow::updateCurvatureGlyph() {
   // The steps are read against the model's axes: either action shows the axes.
   const bool wanted = glyphAction_ && (glyphAction_->isChecked() || stepsAction_->isChecked());
-  const auto selected = wanted ? selectedRow(hoveredIteration_) : std::nullopt;
-  // On a slice of an N-D problem the iterate is off the plane: no honest 2-D model there.
-  if (!selected || !objective_ || objective_->dim() != 2) {
+  if (!wanted) {
     landscape_->setCurvatureGlyph(std::nullopt);
+    return;
+  }
+  const auto selected = selectedRow(hoveredIteration_);
+  if (!selected || !objective_) {
+    landscape_->setCurvatureGlyph(std::nullopt, tr("Quadratic model: no iterate yet, run first"));
     return;
   }
   const auto& view = views_[selected->first];
-  const size_t k = selected->second;
-  const Vec x{{view.x[k], view.y[k]}};
-  const Mat h = objective_->hessian(x);
-  Vec g(2);
-  objective_->gradient(x, g);
-  if (!h.allFinite() || !g.allFinite()) {
-    landscape_->setCurvatureGlyph(std::nullopt);
+  size_t k = selected->second;
+  Vec x;
+  QString note;
+  if (projection_) {
+    // N-D runs keep their latest iterate only: the model is drawn there.
+    const size_t run = selected->first;
+    const RunSnapshot* snap = run < snapshot_.runs.size() ? &snapshot_.runs[run] : nullptr;
+    if (!snap || !viewPlane_ || snap->point.size() != objective_->dim()) {
+      landscape_->setCurvatureGlyph(
+          std::nullopt, tr("No quadratic model: the iterates of a %1-dimensional run are not kept")
+                            .arg(objective_->dim()));
+      return;
+    }
+    x = snap->point;
+    const bool latest = int64_t(k) + 1 == view.size();
+    k = size_t(view.size() - 1);
+    note = tr("Model along the slice at iteration %L1%2")
+               .arg(qint64(view.iteration[k]))
+               .arg(latest ? QString() : tr(",\nthe latest (earlier N-D iterates are not kept)"));
+  } else {
+    x = Vec{{view.x[k], view.y[k]}};
+  }
+  const double lr = k < view.lr.size() ? view.lr[k] : 0.0;
+  const auto model = quadraticModel2(*objective_, x, lr, projection_ ? viewPlane_.get() : nullptr);
+  if (!model) {
+    landscape_->setCurvatureGlyph(
+        std::nullopt, tr("No quadratic model: the gradient or Hessian is not finite here"));
     return;
   }
-  const Eigen::SelfAdjointEigenSolver<Mat> eig(h);
   plots::CurvatureGlyph glyph;
-  glyph.center = {x[0], x[1]};
-  for (int i = 0; i < 2; ++i) {
-    glyph.eigenvalues[size_t(i)] = eig.eigenvalues()[i];
-    glyph.axes[size_t(i)] = {eig.eigenvectors()(0, i), eig.eigenvectors()(1, i)};
+  glyph.center = model->center;
+  glyph.eigenvalues = model->eigenvalues;
+  glyph.axes = model->axes;
+  if (projection_ && model->offPlane > 0.0) {
+    note += tr(",\n%1 off the plane").arg(model->offPlane, 0, 'g', 2);
   }
   if (stepsAction_->isChecked()) {
-    const double lr = k < view.lr.size() ? view.lr[k] : 0.0;
-    if (lr > 0.0) glyph.gradientStep = std::array<double, 2>{-lr * g[0], -lr * g[1]};
+    glyph.gradientStep = model->gradientStep;
+    glyph.newtonStep = model->newtonStep;
+    QStringList missing;
+    if (!model->gradientStep) missing << tr("No gradient step: lr is 0");
     // Newton's step only where the model has a minimum (H positive definite).
-    if (eig.eigenvalues()[0] > 0.0) {
-      const Vec step = -h.ldlt().solve(g);
-      glyph.newtonStep = std::array<double, 2>{step[0], step[1]};
+    if (!model->newtonStep) {
+      missing << tr("No Newton step: the model has no minimum (%1)")
+                     .arg(QString::fromStdString(plots::eigenvalueLabel(model->eigenvalues[0])));
     }
+    if (!note.isEmpty()) missing.prepend(note);
+    note = missing.join('\n');
   }
-  landscape_->setCurvatureGlyph(glyph);
+  landscape_->setCurvatureGlyph(glyph, note);
 }
 
 void MainWindow::updateSpectrumRun() {

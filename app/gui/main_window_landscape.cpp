@@ -25,6 +25,7 @@
 #include "app/gui/run_controller.h"
 #include "app/gui/run_editor.h"
 #include "app/gui/run_list_panel.h"
+#include "core/analysis/slice_objective.h"
 #include "core/objectives/mlp_classifier.h"
 #include "core/objectives/objective_registry.h"
 #include "plots/landscape_content.h"
@@ -191,6 +192,8 @@ void MainWindow::showLandscape(const BuiltLandscape& built) {
   shownStart_ = scenario_.start;
   shownPlane_ = slicePlane_;
   projection_ = source.projection;
+  const auto* slice = dynamic_cast<const SliceObjective*>(source.shown.get());
+  viewPlane_ = slice ? std::make_shared<const SlicePlane>(slice->plane()) : nullptr;
   runEditor_->setSampleCount(objective_->sampleCount());
   model_->setModel(std::dynamic_pointer_cast<const MlpClassifier>(objective_));
   landscape_->setStartMovable(!projection_);

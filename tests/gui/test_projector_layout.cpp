@@ -2,13 +2,16 @@
 // 1024x600, which the window must accept) every view shown is usable and none overlaps another;
 // the map's view is at least half the window's height and its plotted box a usable size; the run
 // editor is not cut off on the right; layout keys 1/2/3 give the space to the views they name;
-// shrinking the window and growing it again gives the map its space back. Screenshots of each
+// shrinking the window and growing it again gives the map its space back; all five analysis tab
+// titles show whole, without scroll arrows, at 1024x700 and 1920x1080. Screenshots of each
 // size with GRADSCAPE_SHOT_DIR.
 #include <QDockWidget>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QStandardPaths>
+#include <QTabBar>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QtTest>
 
 #include "app/gui/landscape_panel.h"
@@ -117,6 +120,49 @@ class ProjectorLayoutTest : public QObject {
     QTest::keyClick(window_.get(), Qt::Key_3);  // both
     QTRY_VERIFY(contour->isVisible() && surface->isVisible());
     QVERIFY(contour->width() > surface->width());
+  }
+
+  void everyAnalysisTabTitleShowsAt1024x700() {
+    for (const QSize size : {QSize(1024, 700), QSize(1920, 1080)}) {
+      window_->resize(size);
+      QTRY_COMPARE(window_->size(), size);
+      QTest::qWait(200);
+      QTabBar* bar = window_->analysisTabs()->tabBar();
+      QCOMPARE(bar->count(), 5);
+      // No scroll arrows (QTabBar's two tool buttons), every tab inside the bar's visible width
+      // and wide enough for its whole title.
+      for (const QToolButton* arrow : bar->findChildren<QToolButton*>()) {
+        QVERIFY2(!arrow->isVisible(),
+                 qPrintable(QStringLiteral("scroll arrows at %1 px").arg(size.width())));
+      }
+      const int visible = window_->analysisTabs()->width();
+      // The bar's preferred width (every tab at its title's width, unsqueezed) fits.
+      QVERIFY2(bar->sizeHint().width() <= visible,
+               qPrintable(QStringLiteral("the tabs want %1 px of %2: %3")
+                              .arg(bar->sizeHint().width())
+                              .arg(visible)
+                              .arg(bar->tabText(0) + " " + bar->tabText(1))));
+      for (int i = 0; i < bar->count(); ++i) {
+        const QRect tab = bar->tabRect(i);
+        const QString title = bar->tabText(i);
+        QVERIFY2(tab.left() >= 0 && tab.right() < visible,
+                 qPrintable(QStringLiteral("%1 at %2..%3 of %4")
+                                .arg(title)
+                                .arg(tab.left())
+                                .arg(tab.right())
+                                .arg(visible)));
+        QVERIFY2(tab.width() >= bar->fontMetrics().horizontalAdvance(title),
+                 qPrintable(QStringLiteral("%1: %2 px for %3 px of text; bar wants %4 of %5")
+                                .arg(title)
+                                .arg(tab.width())
+                                .arg(bar->fontMetrics().horizontalAdvance(title))
+                                .arg(bar->sizeHint().width())
+                                .arg(visible)));
+      }
+      // Wide enough, the full titles.
+      if (size.width() >= 1920) QCOMPARE(bar->tabText(0), QStringLiteral("Convergence"));
+      maybeShoot(window_.get(), QStringLiteral("tabs_%1x%2").arg(size.width()).arg(size.height()));
+    }
   }
 
   void growingTheWindowAgainGivesTheMapItsSpaceBack() {

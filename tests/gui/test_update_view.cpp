@@ -1,7 +1,8 @@
 // The next step made visible (issue 12, section 4), driven through the real window: after S
 // the map's arrows and the Update tab show the selected run's next step taken apart, equal to
 // parts computed here by hand for SGD with momentum and for Adam on f = 1/2 (x^2 + 4 y^2)
-// (gradient (x, 4 y)) from (1, 1) with lr 0.1; playing computes no explanations; the speed
+// (gradient (x, 4 y)) from (1, 1) with lr 0.1, and on a slice of a 4-D quadratic the projections
+// of hand-computed parts (clipping's share too); playing computes no explanations; the speed
 // combo goes down to 1 it/s and the engine then takes about one step a second.
 #include <QComboBox>
 #include <QElapsedTimer>
@@ -15,7 +16,10 @@
 #include "app/gui/run_controller.h"
 #include "app/gui/run_list_panel.h"
 #include "app/gui/update_panel.h"
+#include "core/analysis/slice_plane.h"
 #include "core/optimizers/optimizer_registry.h"
+#include "core/scenario/scenario.h"
+#include "core/scenario/scenario_json.h"
 #include "plots/contour_scene.h"
 #include "support/gui_driver.h"
 
@@ -70,11 +74,10 @@ bool waitForIteration(MainWindow& w, int64_t steps) {
   clock.start();
   while (clock.elapsed() < 10000) {
     const auto& snap = w.lastSnapshot();
-    if (snap.generation == w.controller().generation() && snap.runs.size() == 2 &&
-        snap.runs[0].iterations == steps && snap.runs[1].iterations == steps &&
-        snap.runs[0].nextUpdate && snap.runs[1].nextUpdate) {
-      return true;
-    }
+    bool all = snap.generation == w.controller().generation() && !snap.runs.empty() &&
+               snap.runs.size() == w.scenario().runs.size();
+    for (const auto& r : snap.runs) all = all && r.iterations == steps && r.nextUpdate;
+    if (all) return true;
     QTest::qWait(10);
   }
   return false;
@@ -182,7 +185,70 @@ class UpdateViewTest : public QObject {
       maybeShoot(window_.get(), QString("update_adam_%1x%2").arg(w).arg(h));
     }
     window_->runList()->setCurrentRow(0);
-    maybeShoot(window_.get(), "update_sgd_momentum_1920x1080");
+    for (auto [w, h] : {std::pair{1024, 700}, std::pair{1920, 1080}}) {
+      window_->resize(w, h);
+      QTest::qWait(300);
+      maybeShoot(window_.get(), QString("update_sgd_momentum_%1x%2").arg(w).arg(h));
+    }
+  }
+
+  void arrowsOnASliceAreTheProjectionsOfHandComputedParts() {
+    // f = 1/2 (x1^2 + 2 x2^2 + 3 x3^2 + 4 x4^2) from (1, 1, 1, 1); SGD, momentum 0.9, lr 0.1,
+    // gradients clipped to [-2.5, 2.5] coordinate-wise.
+    window_->setScenario(parseScenario(R"({
+      "name": "diagonal 4-D",
+      "objective": {"type": "spectrum_quadratic", "dim": 4, "condition": 4,
+                    "max_eigenvalue": 4, "rotate": false},
+      "start": [1, 1, 1, 1],
+      "stop": {"max_iterations": 200, "grad_tol": 0},
+      "runs": [{"label": "SGD", "optimizer": {"type": "sgd", "lr": 0.1, "momentum": 0.9},
+                "clip": {"type": "value", "threshold": 2.5}}]})"));
+    QVERIFY(gradscape::testing::waitForLandscape(*window_));
+    QTest::keyClick(window_.get(), Qt::Key_R);
+    QVERIFY(waitForIteration(*window_, 0));
+    QTest::keyClick(window_.get(), Qt::Key_S);
+    QVERIFY(waitForIteration(*window_, 1));
+    window_->runList()->setCurrentRow(0);
+    // By hand: g_1 = (1, 2, 3, 4), clipped (1, 2, 2.5, 2.5) = b_1; x_1 = (0.9, 0.8, 0.75, 0.75).
+    // g_2 = (0.9, 1.6, 2.25, 3), clipped (0.9, 1.6, 2.25, 2.5). Parts of the second step:
+    // -lr mu b_1 = (-0.09, -0.18, -0.225, -0.225), -lr clip(g_2) = (-0.09, -0.16, -0.225, -0.25);
+    // clipping took off -lr (g_2 - clip(g_2)) = (0, 0, 0, -0.05).
+    const Vec x1 = (Vec(4) << 0.9, 0.8, 0.75, 0.75).finished();
+    const Vec carried = (Vec(4) << -0.09, -0.18, -0.225, -0.225).finished();
+    const Vec gradient = (Vec(4) << -0.09, -0.16, -0.225, -0.25).finished();
+    const Vec removed = (Vec(4) << 0.0, 0.0, 0.0, -0.05).finished();
+    // The slice: through the start along +-e4 and +-e3 (the top-2 eigenvectors; signs from the
+    // plane), orthonormal, so a vector's arrow is (u.v, v.v) and a point's (u.(p - start), ...).
+    const Scenario& s = window_->scenario();
+    const SlicePlane plane = hessianEigenvectorPlane(*makeObjective(s.objective), s.start);
+    for (const Vec* d : {&plane.u, &plane.v}) {
+      QVERIFY(std::abs(std::abs((*d)[2]) + std::abs((*d)[3]) - 1.0) < 1e-12);
+    }
+    const auto flat = [&](const Vec& v) {
+      return std::array<double, 2>{plane.u.dot(v), plane.v.dot(v)};
+    };
+    const auto& arrows = map().updateArrows();
+    QVERIFY(arrows.has_value());
+    const auto at = flat(x1 - s.start);
+    QVERIFY2(near(arrows->iterate, at[0], at[1]), qPrintable(show(arrows->iterate)));
+    QCOMPARE(arrows->arrows.size(), size_t(4));  // two parts, the step, the clipped part
+    const auto expect = [&](const UpdateArrow& a, const Vec& from, const Vec& v) {
+      const auto f = flat(from - s.start), d = flat(v);
+      QVERIFY2(near(a.from, f[0], f[1]), qPrintable(show(a.from)));
+      QVERIFY2(near(a.vector, d[0], d[1]), qPrintable(show(a.vector) + " " + show(d)));
+    };
+    expect(arrows->arrows[0], x1, carried);
+    expect(arrows->arrows[1], x1 + carried, gradient);
+    expect(arrows->arrows[2], x1, carried + gradient);
+    expect(arrows->arrows[3], x1 + carried + gradient, removed);
+    QCOMPARE(arrows->arrows[2].kind, UpdateArrow::Kind::Step);
+    QCOMPARE(arrows->arrows[3].kind, UpdateArrow::Kind::Clipped);
+    window_->analysisTabs()->setCurrentWidget(window_->updatePanel());
+    for (auto [w, h] : {std::pair{1024, 700}, std::pair{1920, 1080}}) {
+      window_->resize(w, h);
+      QTest::qWait(300);
+      maybeShoot(window_.get(), QString("update_slice_clipped_%1x%2").arg(w).arg(h));
+    }
   }
 
   void ctrlFiveShowsTheUpdateTab() {

@@ -1,154 +1,18 @@
-// The curvature glyph on the contour map, rendered offscreen and read back pixel by pixel, on
-// the rotated quadratic f = 1/2 x'Hx with H's eigenvalues 1 (along 30 degrees) and 10 (along
-// 120 degrees): the axes lie along the eigenvectors, the flat one sqrt(10) times longer, labels
-// by their ends, the gradient step along -lr H x and the Newton step at the minimizer in their
-// colours, a saddle direction dashed, a step leaving the map cut at the frame, and nothing left
-// behind when the glyph is removed. Set GRADSCAPE_SHOT_DIR to keep the pictures.
+// The curvature glyph's model on the contour map, rendered offscreen and read back pixel by
+// pixel, on the rotated quadratic of support/curvature_glyph_bed.h: the axes lie along the
+// eigenvectors, the flat one sqrt(10) times longer, labels by their ends, a saddle direction
+// dashed, the size kept when zoomed, and nothing left behind when the glyph is removed. The step
+// arrows are in test_curvature_steps.cpp. Set GRADSCAPE_SHOT_DIR to keep the pictures.
 #include <vtkCamera.h>
-#include <vtkPNGWriter.h>
-#include <vtkRenderWindow.h>
-#include <vtkWindowToImageFilter.h>
 
 #include <QTest>
 
-#include <array>
-#include <cmath>
-#include <numbers>
-#include <string>
-#include <vector>
-
-#include "core/objectives/objective_registry.h"
-#include "plots/contour_scene.h"
-#include "plots/curvature_glyph.h"
-#include "plots/landscape_grid.h"
-#include "support/offscreen_render.h"
+#include "support/curvature_glyph_bed.h"
 
 using namespace gradscape;
 using namespace gradscape::plots;
 using namespace gradscape::testing;
-
-namespace {
-
-using P2 = std::array<double, 2>;
-
-const double kAngle = std::numbers::pi / 6.0;
-const P2 kFlat{std::cos(kAngle), std::sin(kAngle)};    // eigenvalue 1
-const P2 kSteep{-std::sin(kAngle), std::cos(kAngle)};  // eigenvalue 10
-const P2 kIterate{1.2, 0.2};
-constexpr double kLr = 0.12;
-
-// H = R diag(1, 10) R' applied to x.
-P2 hessianTimes(const P2& x) {
-  const double a = kFlat[0] * x[0] + kFlat[1] * x[1], b = kSteep[0] * x[0] + kSteep[1] * x[1];
-  return {a * kFlat[0] + 10.0 * b * kSteep[0], a * kFlat[1] + 10.0 * b * kSteep[1]};
-}
-
-LandscapeContent valley(double condition = 10.0) {
-  const auto* entry = objectiveRegistry().find("rotated_quadratic");
-  ParamValues p;
-  p.set("condition", condition);
-  p.set("angle", 30.0);
-  const auto f = entry->make(ParamValues::withDefaults(entry->params, p));
-  LandscapeContent content;
-  content.grid = sampleLandscape(*f, f->domain(), 101, 101);
-  content.style.scale = ColorScale::Linear;
-  content.style.showMinima = false;
-  content.title = "rotated quadratic (condition " + std::to_string(int(condition)) + ", angle 30)";
-  return content;
-}
-
-CurvatureGlyph glyph(bool withSteps) {
-  CurvatureGlyph g;
-  g.center = kIterate;
-  g.eigenvalues = {1.0, 10.0};
-  g.axes = {kFlat, kSteep};
-  if (withSteps) {
-    const P2 hx = hessianTimes(kIterate);
-    g.gradientStep = P2{-kLr * hx[0], -kLr * hx[1]};
-    g.newtonStep = P2{-kIterate[0], -kIterate[1]};  // H^{-1} g = x for f = 1/2 x'Hx
-  }
-  return g;
-}
-
-Pixel toPixel(const Rgb& c) {
-  return {static_cast<int>(std::lround(c.r * 255)), static_cast<int>(std::lround(c.g * 255)),
-          static_cast<int>(std::lround(c.b * 255))};
-}
-
-bool near(const Pixel& p, const Pixel& expected, int tolerance) {
-  for (int c = 0; c < 3; ++c) {
-    if (std::abs(p[c] - expected[c]) > tolerance) return false;
-  }
-  return true;
-}
-
-bool white(const Pixel& p) {
-  return p[0] > 215 && p[1] > 215 && p[2] > 215;
-}
-
-// Dark grey, as antialiased text in the scene's ink is; viridis has no neutral dark colour.
-bool inkLike(const Pixel& p) {
-  const int hi = std::max({p[0], p[1], p[2]}), lo = std::min({p[0], p[1], p[2]});
-  return hi < 120 && hi - lo < 30;
-}
-
-QByteArray show(const Pixel& p) {
-  return QByteArray::number(p[0]) + "," + QByteArray::number(p[1]) + "," + QByteArray::number(p[2]);
-}
-
-P2 along(const P2& from, const P2& u, double r) {
-  return {from[0] + r * u[0], from[1] + r * u[1]};
-}
-
-P2 unit(const P2& v) {
-  const double n = std::hypot(v[0], v[1]);
-  return {v[0] / n, v[1] / n};
-}
-
-struct Offscreen : OffscreenScene<ContourScene> {
-  Offscreen() { scene.setLandscape(valley()); }
-  Pixel at(const std::vector<Pixel>& image, const P2& d) const {
-    return OffscreenScene<ContourScene>::at(image, {d[0], d[1]});
-  }
-  // Pixels from the centre's display position to the first one that is not white, along u.
-  int whiteRun(const std::vector<Pixel>& image, const P2& center, const P2& u) const {
-    int r = 6;  // past the dot that marks the iterate
-    while (r < 300 && white(at(image, along(center, u, r)))) ++r;
-    return r;
-  }
-  // Ink-like pixels in the strip 8 to 90 px beyond `end` along u, 30 px either side of it, inside
-  // the landscape box (outside it are the tick and colour bar labels).
-  int inkBeyond(const std::vector<Pixel>& image, const P2& end, const P2& u) {
-    const P2 lo = display(-2.0, -2.0), hi = display(2.0, 2.0);
-    const double frame = 3.0;  // the frame's line is dark grey too
-    int count = 0;
-    for (int a = 8; a <= 90; ++a) {
-      for (int b = -30; b <= 30; ++b) {
-        const P2 p{end[0] + a * u[0] - b * u[1], end[1] + a * u[1] + b * u[0]};
-        if (p[0] < lo[0] + frame || p[1] < lo[1] + frame || p[0] >= hi[0] - frame ||
-            p[1] >= hi[1] - frame) {
-          continue;
-        }
-        count += inkLike(at(image, p)) ? 1 : 0;
-      }
-    }
-    return count;
-  }
-  void save(const char* name) {
-    if (!qEnvironmentVariableIsSet("GRADSCAPE_SHOT_DIR")) return;
-    const QByteArray path = qgetenv("GRADSCAPE_SHOT_DIR") + "/" + name + ".png";
-    window->Render();
-    vtkNew<vtkWindowToImageFilter> grab;
-    grab->SetInput(window);
-    grab->ReadFrontBufferOff();
-    vtkNew<vtkPNGWriter> writer;
-    writer->SetInputConnection(grab->GetOutputPort());
-    writer->SetFileName(path.constData());
-    writer->Write();
-  }
-};
-
-}  // namespace
+using namespace gradscape::testing::glyph_bed;
 
 class TestCurvatureGlyph : public QObject {
   Q_OBJECT
@@ -242,41 +106,6 @@ class TestCurvatureGlyph : public QObject {
     }
   }
 
-  void stepsPointAlongMinusHxAndAtTheMinimizerInTheirColours() {
-    Offscreen view;
-    view.scene.setCurvatureGlyph(glyph(true));
-    const auto image = view.render();
-    view.save("curvature_steps");
-    const P2 c = view.display(kIterate[0], kIterate[1]);
-    const P2 hx = hessianTimes(kIterate);
-    const P2 gradientTip = view.display(kIterate[0] - kLr * hx[0], kIterate[1] - kLr * hx[1]);
-    const P2 newtonTip = view.display(0.0, 0.0);
-    const auto check = [&](const P2& tip, const Rgb& color) {
-      const P2 d{tip[0] - c[0], tip[1] - c[1]};
-      const double len = std::hypot(d[0], d[1]);
-      const P2 u = unit(d);
-      for (double f : {0.3, 0.45, 0.6, 0.75, 0.9}) {
-        const Pixel p = view.at(image, along(c, u, f * len));
-        QVERIFY2(near(p, toPixel(color), 30), show(p) + " at " + QByteArray::number(f));
-        // Not backwards: the same distance behind the iterate shows no arrow colour.
-        const Pixel q = view.at(image, along(c, u, -f * len));
-        QVERIFY2(!near(q, toPixel(color), 60), show(q));
-      }
-      // The head ends at the tip: a few pixels past it, no arrow colour.
-      const Pixel past = view.at(image, along(c, u, len + 4.0));
-      QVERIFY2(!near(past, toPixel(color), 60), show(past));
-    };
-    check(gradientTip, kGradientStepColor);
-    check(newtonTip, kNewtonStepColor);
-
-    // A HiDPI picture to look at (not checked).
-    if (qEnvironmentVariableIsSet("GRADSCAPE_SHOT_DIR")) {
-      view.window->SetSize(1280, 960);
-      view.window->SetDPI(144);
-      view.save("curvature_steps_hidpi");
-    }
-  }
-
   void saddleDirectionIsDashed() {
     Offscreen view;
     CurvatureGlyph g = glyph(false);
@@ -301,38 +130,6 @@ class TestCurvatureGlyph : public QObject {
     // No ellipse for an indefinite model: 45 degrees off the axes at 29 px, the map.
     const double a = kAngle + std::numbers::pi / 4.0;
     QVERIFY(!white(view.at(image, along(c, {std::cos(a), std::sin(a)}, 29.0))));
-  }
-
-  void stepLeavingTheMapIsCutAtTheFrameWithABreak() {
-    Offscreen view;
-    const auto bare = view.render();
-    CurvatureGlyph g = glyph(false);
-    g.gradientStep = P2{-3.0, 2.5};  // ends at (-1.8, 2.7), above the box
-    view.scene.setCurvatureGlyph(g);
-    const auto image = view.render();
-    view.save("curvature_clipped");
-    const P2 c = view.display(kIterate[0], kIterate[1]);
-    const P2 far = view.display(kIterate[0] - 3.0, kIterate[1] + 2.5);
-    const P2 u = unit({far[0] - c[0], far[1] - c[1]});
-    const double top = view.display(0.0, 2.0)[1];
-    const double exit = (top - c[1]) / u[1];  // where the path crosses the frame's top edge
-    const Pixel orange = toPixel(kGradientStepColor);
-    // Nothing is drawn beyond the frame; the head lies just inside it.
-    for (double r : {exit + 3.0, exit + 10.0, exit + 30.0}) {
-      const P2 p = along(c, u, r);
-      QCOMPARE(view.at(image, p), view.at(bare, p));
-    }
-    const Pixel head = view.at(image, along(c, u, exit - 8.0));
-    QVERIFY2(near(head, orange, 30), show(head));
-    // The shaft is whole up to 45 px before the frame, broken somewhere in the last 40 px.
-    for (double r = 8.0; r < exit - 45.0; r += 1.0) {
-      QVERIFY2(near(view.at(image, along(c, u, r)), orange, 30), QByteArray::number(r));
-    }
-    bool broken = false;
-    for (double r = exit - 40.0; r < exit - 14.0; r += 1.0) {
-      broken = broken || !near(view.at(image, along(c, u, r)), orange, 60);
-    }
-    QVERIFY(broken);
   }
 
   void removingTheGlyphRestoresThePlainMap() {
