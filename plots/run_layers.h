@@ -1,8 +1,9 @@
 #pragma once
 // The runs on a landscape, shared by the contour map and the surface: one polyline per visible
-// run in its colour over a dark halo, its start / end / current / diverged markers, and a
-// legend. Polylines are written straight into preallocated arrays (setRuns runs at up to 60 Hz
-// with 10^5 points per run).
+// run in its colour over a dark halo, thinner (and the halo gone) where the iterates crowd on
+// screen, a dot at each iterate of a run whose iterates are far apart on screen, its start / end
+// / current / diverged markers (run_markers.h), and a legend. Polylines are written straight into
+// preallocated arrays (setRuns runs at up to 60 Hz with 10^5 points per run).
 #include <array>
 #include <memory>
 #include <optional>
@@ -29,7 +30,7 @@ class RunLayers {
   void setPlacement(const RunPlacement& placement);
   void setRuns(const std::vector<RunView>& runs);
 
-  // Line widths follow the window's DPI / 72 (the lines are 2.5 px wide at 72 dpi).
+  // Line widths and dots follow the window's DPI / 72 (path_density.h gives them at 72 dpi).
   void setPixelScale(double scale);
 
   // The world position of an iterate under the current placement (nullopt when not finite).
