@@ -234,6 +234,10 @@ std::array<double, 4> ContourScene::plotBox() const {
   return impl_->plotBox;
 }
 
+std::vector<ExitIndicators::Label> ContourScene::exitLabels() const {
+  return impl_->overlay->runs->exitLabels();
+}
+
 vtkRenderer* ContourScene::renderer() const {
   return impl_->backdrop;
 }

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include "plots/curvature_glyph.h"
+#include "plots/exit_indicators.h"
 #include "plots/landscape_scene.h"
 #include "plots/update_arrows.h"
 
@@ -41,6 +42,8 @@ class ContourScene : public LandscapeScene {
   // Where the last frame placed the landscape's box, in device pixels from the view's
   // bottom-left: {left, bottom, width, height} (layout tests measure it).
   std::array<double, 4> plotBox() const;
+  // The off-map labels shown where runs leave the box (exit_indicators.h).
+  std::vector<ExitIndicators::Label> exitLabels() const;
 
  private:
   struct Impl;

@@ -11,7 +11,7 @@ class vtkRenderer;
 
 namespace gradscape::plots {
 
-enum class MarkerShape { Disk, Square, Ring, Star, Cross };
+enum class MarkerShape { Disk, Square, Ring, Star, Cross, Arrow };
 
 struct Marker {
   std::array<double, 3> position{};  // world coordinates
@@ -22,6 +22,8 @@ struct Marker {
   double outlineWidth = 1.5;  // pixels around the fill
   double ringWidth = 0.0;     // Ring: width of the band in pixels (0: 38% of the radius)
   double opacity = 1.0;
+  // Arrow: a triangular head pointing along this world direction (as projected on screen).
+  std::array<double, 3> direction{1.0, 0.0, 0.0};
 };
 
 // Layers are drawn in this order, later ones on top.

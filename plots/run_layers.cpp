@@ -23,6 +23,7 @@
 #include <numbers>
 #include <string>
 
+#include "plots/exit_indicators.h"
 #include "plots/path_density.h"
 #include "plots/run_markers.h"
 
@@ -60,6 +61,7 @@ struct RunLayers::Impl {
   vtkNew<vtkActor> lineActor, haloActor, ghostActor;
 
   std::unique_ptr<LegendBox> legend;
+  std::unique_ptr<ExitIndicators> exits;
   bool legendVisible = true;
 
   // World distance below which consecutive vertices are merged (0: none), as last built, and the
@@ -161,6 +163,9 @@ void RunLayers::Impl::rebuildMarkers() {
         return d[0] >= 0.0 && d[0] < w && d[1] >= 0.0 && d[1] < h;
       },
       kDotLimit);
+  exits->update(
+      runs, placement, [this](const std::array<double, 3>& p) { return toDisplay(p); }, pixelScale,
+      out);
   std::vector<Marker> ends = runEndMarkers(runs, placement);
   out.insert(out.end(), ends.begin(), ends.end());
   markers->setMarkers(MarkerLayer::Runs, std::move(out));
@@ -269,6 +274,7 @@ RunLayers::RunLayers(vtkRenderer* renderer, MarkerOverlay& markers)
   renderer->AddActor(d.ghostActor);
 
   d.legend = std::make_unique<LegendBox>(renderer);
+  d.exits = std::make_unique<ExitIndicators>(renderer);
 
   // After the scene's own StartEvent observers (priority 0), which may move the camera.
   d.beforeRender->SetClientData(&d);
@@ -285,6 +291,7 @@ RunLayers::~RunLayers() {
   impl_->renderer->RemoveActor(impl_->haloActor);
   impl_->renderer->RemoveActor(impl_->ghostActor);
   impl_->legend.reset();
+  impl_->exits.reset();
   // The arrays point into this object's buffers: detach them before the buffers go.
   impl_->lines->Initialize();
 }
@@ -314,6 +321,9 @@ void RunLayers::setRuns(const std::vector<RunView>& runs) {
     run.diverged = view.diverged;
     run.finished = view.finished;
     const size_t n = std::min({view.x.size(), view.y.size()});
+    run.iteration.assign(
+        view.iteration.begin(),
+        view.iteration.begin() + static_cast<std::ptrdiff_t>(std::min(n, view.iteration.size())));
     run.x.assign(view.x.begin(), view.x.begin() + static_cast<std::ptrdiff_t>(n));
     run.y.assign(view.y.begin(), view.y.begin() + static_cast<std::ptrdiff_t>(n));
     run.f.resize(n);
@@ -345,6 +355,15 @@ void RunLayers::setLegendVisible(bool visible) {
   if (impl_->legendVisible == visible) return;
   impl_->legendVisible = visible;
   impl_->rebuildLegend();
+}
+
+void RunLayers::setExitLabelsVisible(bool visible) {
+  impl_->exits->setLabelsVisible(visible);
+  impl_->rebuildMarkers();
+}
+
+std::vector<ExitIndicators::Label> RunLayers::exitLabels() const {
+  return impl_->exits->labels();
 }
 
 LegendBox& RunLayers::legend() const {

@@ -2,12 +2,14 @@
 // The runs on a landscape, shared by the contour map and the surface: one polyline per visible
 // run in its colour over a dark halo, thinner (and the halo gone) where the iterates crowd on
 // screen, a dot at each iterate of a run whose iterates are far apart on screen, its start / end
-// / current / diverged markers (run_markers.h), and a legend. Polylines are written straight into
+// / current / diverged markers (run_markers.h), an arrow and label where a path first leaves the
+// box (exit_indicators.h), and a legend. Polylines are written straight into
 // preallocated arrays (setRuns runs at up to 60 Hz with 10^5 points per run).
 #include <array>
 #include <memory>
 #include <optional>
 #include <vector>
+#include "plots/exit_indicators.h"
 #include "plots/height_map.h"
 #include "plots/legend_box.h"
 #include "plots/marker_overlay.h"
@@ -38,6 +40,11 @@ class RunLayers {
 
   // Shows or hides the legend (e.g. when another view of the same runs shows it already).
   void setLegendVisible(bool visible);
+
+  // Shows or hides the labels of the off-map arrows (the arrows stay).
+  void setExitLabelsVisible(bool visible);
+  // The off-map labels shown (exit_indicators.h), for tests and layout.
+  std::vector<ExitIndicators::Label> exitLabels() const;
 
   // The legend (empty when no run is visible or it is hidden); the scene places it.
   LegendBox& legend() const;

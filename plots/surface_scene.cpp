@@ -276,6 +276,7 @@ SurfaceScene::SurfaceScene() : impl_(std::make_unique<Impl>()) {
   ren->AddActor(d.axes);
 
   d.overlay = std::make_unique<SceneOverlay>(d.front);
+  d.overlay->runs->setExitLabelsVisible(false);  // arrows only: the map beside it has the labels
   addTitle(d.front, d.title);
 
   d.picker->PickFromListOn();
