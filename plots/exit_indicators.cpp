@@ -24,6 +24,7 @@ constexpr int kLabelPoints = 10;
 struct ExitIndicators::Impl {
   vtkRenderer* renderer = nullptr;
   bool labelsVisible = true;
+  std::optional<std::array<double, 4>> clip;
   std::vector<vtkSmartPointer<vtkTextActor>> actors;
   std::vector<Label> shown;
 
@@ -87,6 +88,10 @@ void ExitIndicators::update(
     const double offset = (0.5 * kArrowSize + 5.0) * scale;
     std::array<double, 2> anchor{p[0] - offset * ux, p[1] - offset * uy};
     if (!d.labelsVisible) continue;
+    if (d.clip && !(p[0] >= (*d.clip)[0] && p[0] <= (*d.clip)[2] && p[1] >= (*d.clip)[1] &&
+                    p[1] <= (*d.clip)[3])) {
+      continue;
+    }
     vtkTextActor* a = d.actor(used++);
     const std::string text = exitLabel(exits);
     a->SetInput(text.c_str());
@@ -127,6 +132,14 @@ void ExitIndicators::update(
     d.shown.push_back({text, anchor});
   }
   for (size_t i = used; i < d.actors.size(); ++i) d.actors[i]->SetVisibility(0);
+}
+
+void ExitIndicators::setClipRect(std::optional<std::array<double, 4>> rect) {
+  impl_->clip = rect;
+}
+
+const std::optional<std::array<double, 4>>& ExitIndicators::clipRect() const {
+  return impl_->clip;
 }
 
 void ExitIndicators::setLabelsVisible(bool visible) {

@@ -6,6 +6,7 @@
 #include <array>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,10 @@ class ExitIndicators {
   void update(const std::vector<StoredRun>& runs, const RunPlacement& placement,
               const std::function<std::array<double, 2>(const std::array<double, 3>&)>& toDisplay,
               double scale, std::vector<Marker>& markers);
+
+  // Labels of exits outside this viewport rectangle {x0, y0, x1, y1} are left out.
+  void setClipRect(std::optional<std::array<double, 4>> rect);
+  const std::optional<std::array<double, 4>>& clipRect() const;
 
   // Labels on or off (the arrows stay); on by default.
   void setLabelsVisible(bool visible);

@@ -59,6 +59,7 @@ struct MarkerOverlay::Impl {
   explicit Impl(vtkRenderer* r) : renderer(r), pixels(r, true) {}
   vtkRenderer* renderer;
   std::array<std::vector<Marker>, kMarkerLayers> layers;
+  std::optional<std::array<double, 4>> clip;
   PixelGeometry geometry;
   PixelLayer pixels;
 };
@@ -73,6 +74,10 @@ void MarkerOverlay::setMarkers(MarkerLayer layer, std::vector<Marker> markers) {
 
 const std::vector<Marker>& MarkerOverlay::markers(MarkerLayer layer) const {
   return impl_->layers[static_cast<size_t>(layer)];
+}
+
+void MarkerOverlay::setClipRect(std::optional<std::array<double, 4>> rect) {
+  impl_->clip = rect;
 }
 
 void MarkerOverlay::update() {
@@ -93,6 +98,10 @@ void MarkerOverlay::update() {
         const double* d = ren->GetDisplayPoint();
         if (!(d[2] >= 0.0 && d[2] <= 1.0)) continue;  // behind the camera or clipped
         const double cx = d[0] - origin[0], cy = d[1] - origin[1];
+        if (const auto& c = impl_->clip;
+            c && !(cx >= (*c)[0] && cx <= (*c)[2] && cy >= (*c)[1] && cy <= (*c)[3])) {
+          continue;
+        }
         double angle = 0.0;
         if (m.shape == MarkerShape::Arrow) {
           const auto& u = m.direction;

@@ -4,6 +4,7 @@
 // bright end of the colour map. Projected from world positions before every render.
 #include <array>
 #include <memory>
+#include <optional>
 #include <vector>
 #include "plots/rgb.h"
 
@@ -40,6 +41,9 @@ class MarkerOverlay {
 
   void setMarkers(MarkerLayer layer, std::vector<Marker> markers);
   const std::vector<Marker>& markers(MarkerLayer layer) const;
+  // Markers whose centre falls outside this viewport rectangle {x0, y0, x1, y1} (pixels) are
+  // left out (the contour map clips at its frame when zoomed); nullopt: none are.
+  void setClipRect(std::optional<std::array<double, 4>> rect);
   // Re-projects every marker with the renderer's camera and size (call before each render).
   // Markers behind the camera or with non-finite positions are left out.
   void update();

@@ -8,6 +8,7 @@
 #include <vtkFloatArray.h>
 #include <vtkMatrix4x4.h>
 #include <vtkNew.h>
+#include <vtkPlaneCollection.h>
 #include <vtkPoints.h>
 #include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
@@ -355,6 +356,17 @@ void RunLayers::setLegendVisible(bool visible) {
   if (impl_->legendVisible == visible) return;
   impl_->legendVisible = visible;
   impl_->rebuildLegend();
+}
+
+void RunLayers::setClipping(vtkPlaneCollection* planes, std::optional<std::array<double, 4>> rect) {
+  Impl& d = *impl_;
+  for (vtkPolyDataMapper* m : {d.lineMapper.Get(), d.haloMapper.Get(), d.ghostMapper.Get()}) {
+    if (m->GetClippingPlanes() != planes) m->SetClippingPlanes(planes);
+  }
+  if (d.exits->clipRect() != rect) {
+    d.exits->setClipRect(rect);
+    d.rebuildMarkers();
+  }
 }
 
 void RunLayers::setExitLabelsVisible(bool visible) {

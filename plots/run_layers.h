@@ -16,6 +16,7 @@
 #include "plots/run_polylines.h"
 #include "plots/run_view.h"
 
+class vtkPlaneCollection;
 class vtkRenderer;
 
 namespace gradscape::plots {
@@ -40,6 +41,10 @@ class RunLayers {
 
   // Shows or hides the legend (e.g. when another view of the same runs shows it already).
   void setLegendVisible(bool visible);
+
+  // Clips the paths at these world planes (the contour map's frame when zoomed; null: none), and
+  // leaves out off-map labels whose exit lies outside the viewport rectangle {x0, y0, x1, y1}.
+  void setClipping(vtkPlaneCollection* planes, std::optional<std::array<double, 4>> rect);
 
   // Shows or hides the labels of the off-map arrows (the arrows stay).
   void setExitLabelsVisible(bool visible);
