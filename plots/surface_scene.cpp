@@ -25,6 +25,7 @@
 #include "plots/height_map.h"
 #include "plots/landscape_mesh.h"
 #include "plots/scene_overlay.h"
+#include "plots/surface_axes.h"
 #include "plots/text_style.h"
 
 namespace gradscape::plots {
@@ -52,7 +53,7 @@ struct SurfaceScene::Impl {
   vtkNew<vtkContourFilter> isolines;
   vtkNew<vtkPolyDataMapper> isolineMapper;
   vtkNew<vtkActor> isolineActor;
-  vtkNew<vtkCubeAxesActor> axes;
+  vtkNew<SurfaceAxes> axes;
   vtkNew<vtkTextActor> title;
   vtkNew<vtkCellPicker> picker;
   std::unique_ptr<SceneOverlay> overlay;
@@ -292,6 +293,10 @@ SurfaceScene::~SurfaceScene() {
   impl_->overlay.reset();
 }
 
+std::vector<std::array<double, 4>> SurfaceScene::tickLabelBoxes(int axis, int edge) const {
+  return impl_->axes->tickLabelBoxes(axis, edge, renderer());
+}
+
 vtkRenderer* SurfaceScene::renderer() const {
   return impl_->renderer;
 }
@@ -339,6 +344,7 @@ void SurfaceScene::setLandscape(const LandscapeContent& content) {
   d.axes->SetBounds(axesBounds.data());
   d.axes->SetXAxisRange(g.xmin, g.xmax);
   d.axes->SetYAxisRange(g.ymin, g.ymax);
+  d.axes->setEvenLabels(g.xmin, g.xmax, g.ymin, g.ymax);
   d.axes->SetZAxisRange(d.height.low - 0.02 * (d.height.high - d.height.low), d.height.high);
 
   RunPlacement placement = boxPlacement(g, kRunLift * top);
