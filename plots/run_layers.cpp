@@ -75,7 +75,7 @@ struct RunLayers::Impl {
   // The line width, halo and dots follow how crowded the runs are on screen (path_density.h):
   // recomputed before a render when the camera, the view's size or the runs changed.
   PathStyle style;
-  std::vector<double> gaps;  // each run's typical gap, pixels at 72 dpi
+  std::vector<PathGaps> gaps;  // each run's, pixels at 72 dpi
   double pixelScale = 1.0;
   vtkMTimeType runsVersion = 0;
   std::array<vtkMTimeType, 4> styleStamp{};
@@ -156,7 +156,7 @@ void RunLayers::Impl::rebuildMarkers() {
   const double w = size[0], h = size[1];
   std::vector<double> diameters(runs.size(), 0.0);
   for (size_t i = 0; i < runs.size() && i < gaps.size(); ++i)
-    diameters[i] = pathStyleForGap(gaps[i]).dot;
+    diameters[i] = pathStyle(gaps[i].crowding, gaps[i].step).dot;
   std::vector<Marker> out = iterateDots(
       runs, placement, diameters,
       [&](const std::array<double, 3>& p) {
@@ -182,7 +182,8 @@ void RunLayers::Impl::adaptStyle() {
   if (size[0] < 2 || size[1] < 2) return;
   projection->DeepCopy(
       camera->GetCompositeProjectionTransformMatrix(renderer->GetTiledAspectRatio(), -1.0, 1.0));
-  gaps.assign(runs.size(), std::numeric_limits<double>::infinity());
+  gaps.assign(runs.size(),
+              {std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity()});
   double densest = std::numeric_limits<double>::infinity();
   std::vector<std::array<double, 2>> pixels;
   for (size_t i = 0; i < runs.size(); ++i) {
@@ -195,10 +196,12 @@ void RunLayers::Impl::adaptStyle() {
       pixels[k] = ok ? toDisplay(placeIterate(placement, run.x[k], run.y[k], run.f[k]))
                      : std::array<double, 2>{kNaN, kNaN};
     }
-    gaps[i] = typicalGap(pixels, size[0], size[1]) / pixelScale;
-    densest = std::min(densest, gaps[i]);
+    const PathGaps g = pathGaps(pixels, size[0], size[1]);
+    gaps[i] = {g.crowding / pixelScale, g.step / pixelScale};
+    densest = std::min(densest, gaps[i].crowding);
   }
-  style = pathStyleForGap(densest);
+  // One width for all runs (one line actor): the most crowded run's.
+  style = pathStyle(densest, std::numeric_limits<double>::infinity());
   applyWidths();
   rebuildMarkers();
   markers->update();
