@@ -247,7 +247,7 @@ SurfaceScene::SurfaceScene() : impl_(std::make_unique<Impl>()) {
   d.axes->ZAxisMinorTickVisibilityOff();
   d.axes->SetScreenSize(11.0);
   d.axes->SetLabelOffset(14.0);
-  d.axes->SetTitleOffset(22.0);
+  d.axes->SetTitleOffset(34.0);  // clear of the middle tick label, which sits under the title
   for (int i = 0; i < 3; ++i) {
     styleText(d.axes->GetTitleTextProperty(i), 14);
     d.axes->GetTitleTextProperty(i)->ItalicOn();
