@@ -21,6 +21,7 @@
 #include "plots/colormap.h"
 #include "plots/curvature_glyph.h"
 #include "plots/frame_axes.h"
+#include "plots/frame_clip.h"
 #include "plots/gradient_arrows.h"
 #include "plots/landscape_mesh.h"
 #include "plots/scene_overlay.h"
@@ -78,6 +79,10 @@ struct ContourScene::Impl {
 
   void layout();
   std::array<double, 4> plotBox{};  // where layout() put the box
+  // What lies outside the frame (the map and paths when zoomed in or panned, markers) is clipped
+  // at it, so nothing runs under the title, the colour bar or the axis labels.
+  FrameClip frameClip;
+  void clipAtFrame(double w, double h);
   void updatePointMarkers() {
     const double z = kRunZ * size;
     overlay->placePointMarkers(content, hasLandscape, [z](double x, double y) {
@@ -181,6 +186,7 @@ void ContourScene::Impl::layout() {
   placeTitle(title, boxLeft + 0.5 * boxW,
              std::min(h - 8.0 * s, boxBottom + boxH + (kSceneTitleSize * 1.5 + 8.0) * s), w, s);
 
+  clipAtFrame(w, h);
   overlay->runs->setPixelScale(s);
   isolineActor->GetProperty()->SetLineWidth(static_cast<float>(s));
   const double currentWpp = 2.0 * camera->GetParallelScale() / h;
@@ -188,6 +194,12 @@ void ContourScene::Impl::layout() {
   overlay->markers->update();
   curvature->update(s);
   update->update(s);
+}
+
+void ContourScene::Impl::clipAtFrame(double w, double h) {
+  const auto rect = frameClip.update(backdrop, plotBox, w, h);
+  overlay->markers->setClipRect(rect);
+  overlay->runs->setClipping(frameClip.planes(), rect);
 }
 
 ContourScene::ContourScene() : impl_(std::make_unique<Impl>()) {
@@ -233,6 +245,20 @@ ContourScene::~ContourScene() {
 
 std::array<double, 4> ContourScene::plotBox() const {
   return impl_->plotBox;
+}
+
+std::array<double, 4> ContourScene::titleBox() const {
+  Impl& d = *impl_;
+  if (!d.title->GetVisibility()) return {0.0, 0.0, 0.0, 0.0};
+  // GetBoundingBox gives xmin, xmax, ymin, ymax relative to the actor's position.
+  double b[4];
+  d.title->GetBoundingBox(d.renderer, b);
+  const double* p = d.title->GetPosition();
+  return {p[0] + b[0], p[1] + b[2], b[1] - b[0], b[3] - b[2]};
+}
+
+std::vector<ExitIndicators::Label> ContourScene::exitLabels() const {
+  return impl_->overlay->runs->exitLabels();
 }
 
 vtkRenderer* ContourScene::renderer() const {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 #include "plots/curvature_glyph.h"
+#include "plots/exit_indicators.h"
 #include "plots/landscape_scene.h"
 #include "plots/update_arrows.h"
 
@@ -50,6 +51,10 @@ class ContourScene : public LandscapeScene {
   // Where the last frame placed the landscape's box, in device pixels from the view's
   // bottom-left: {left, bottom, width, height} (layout tests measure it).
   std::array<double, 4> plotBox() const;
+  // Where the last frame drew the title, in the same form as plotBox() (zeros when hidden).
+  std::array<double, 4> titleBox() const;
+  // The off-map labels shown where runs leave the box (exit_indicators.h).
+  std::vector<ExitIndicators::Label> exitLabels() const;
 
  private:
   struct Impl;

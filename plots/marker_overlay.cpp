@@ -18,7 +18,7 @@ namespace {
 // One marker of radius r (device pixels), grown by `grow` pixels on every side (the outline is
 // the same shape grown by its width, drawn first).
 void drawShape(PixelGeometry& out, const Marker& m, double cx, double cy, double r, double grow,
-               double scale) {
+               double scale, double angle) {
   switch (m.shape) {
     case MarkerShape::Disk:
       out.disk(cx, cy, r + grow);
@@ -35,9 +35,19 @@ void drawShape(PixelGeometry& out, const Marker& m, double cx, double cy, double
       // The points are sharp: growing them by twice the outline keeps it visible there.
       out.star(cx, cy, r + 2.0 * grow, 0.45 * r + grow);
       break;
+    case MarkerShape::Arrow: {
+      // Tip r ahead of the centre, base 0.6 r behind it and 1.4 r wide; grown like the star.
+      const double g = r + 2.0 * grow;
+      const double ux = std::cos(angle), uy = std::sin(angle);
+      out.fan(cx, cy,
+              {{cx + g * ux, cy + g * uy},
+               {cx - 0.6 * g * ux - 0.7 * g * uy, cy - 0.6 * g * uy + 0.7 * g * ux},
+               {cx - 0.6 * g * ux + 0.7 * g * uy, cy - 0.6 * g * uy - 0.7 * g * ux}});
+      break;
+    }
     case MarkerShape::Cross:
-      for (double angle : {std::numbers::pi / 4, -std::numbers::pi / 4}) {
-        out.bar(cx, cy, r + grow, 0.22 * r + grow, angle);
+      for (double tilt : {std::numbers::pi / 4, -std::numbers::pi / 4}) {
+        out.bar(cx, cy, r + grow, 0.22 * r + grow, tilt);
       }
       break;
   }
@@ -49,6 +59,7 @@ struct MarkerOverlay::Impl {
   explicit Impl(vtkRenderer* r) : renderer(r), pixels(r, true) {}
   vtkRenderer* renderer;
   std::array<std::vector<Marker>, kMarkerLayers> layers;
+  std::optional<std::array<double, 4>> clip;
   PixelGeometry geometry;
   PixelLayer pixels;
 };
@@ -63,6 +74,10 @@ void MarkerOverlay::setMarkers(MarkerLayer layer, std::vector<Marker> markers) {
 
 const std::vector<Marker>& MarkerOverlay::markers(MarkerLayer layer) const {
   return impl_->layers[static_cast<size_t>(layer)];
+}
+
+void MarkerOverlay::setClipRect(std::optional<std::array<double, 4>> rect) {
+  impl_->clip = rect;
 }
 
 void MarkerOverlay::update() {
@@ -83,13 +98,25 @@ void MarkerOverlay::update() {
         const double* d = ren->GetDisplayPoint();
         if (!(d[2] >= 0.0 && d[2] <= 1.0)) continue;  // behind the camera or clipped
         const double cx = d[0] - origin[0], cy = d[1] - origin[1];
+        if (const auto& c = impl_->clip;
+            c && !(cx >= (*c)[0] && cx <= (*c)[2] && cy >= (*c)[1] && cy <= (*c)[3])) {
+          continue;
+        }
+        double angle = 0.0;
+        if (m.shape == MarkerShape::Arrow) {
+          const auto& u = m.direction;
+          ren->SetWorldPoint(p[0] + u[0], p[1] + u[1], p[2] + u[2], 1.0);
+          ren->WorldToDisplay();
+          const double* e = ren->GetDisplayPoint();
+          angle = std::atan2(e[1] - origin[1] - cy, e[0] - origin[0] - cx);
+        }
         const double r = 0.5 * m.size * scale;
         if (m.outlineWidth > 0.0) {
           out.setColor(m.outline, m.opacity);
-          drawShape(out, m, cx, cy, r, m.outlineWidth * scale, scale);
+          drawShape(out, m, cx, cy, r, m.outlineWidth * scale, scale, angle);
         }
         out.setColor(m.fill, m.opacity);
-        drawShape(out, m, cx, cy, r, 0.0, scale);
+        drawShape(out, m, cx, cy, r, 0.0, scale, angle);
       }
     }
   }

@@ -4,6 +4,7 @@
 // bright end of the colour map. Projected from world positions before every render.
 #include <array>
 #include <memory>
+#include <optional>
 #include <vector>
 #include "plots/rgb.h"
 
@@ -11,7 +12,7 @@ class vtkRenderer;
 
 namespace gradscape::plots {
 
-enum class MarkerShape { Disk, Square, Ring, Star, Cross };
+enum class MarkerShape { Disk, Square, Ring, Star, Cross, Arrow };
 
 struct Marker {
   std::array<double, 3> position{};  // world coordinates
@@ -22,6 +23,8 @@ struct Marker {
   double outlineWidth = 1.5;  // pixels around the fill
   double ringWidth = 0.0;     // Ring: width of the band in pixels (0: 38% of the radius)
   double opacity = 1.0;
+  // Arrow: a triangular head pointing along this world direction (as projected on screen).
+  std::array<double, 3> direction{1.0, 0.0, 0.0};
 };
 
 // Layers are drawn in this order, later ones on top.
@@ -38,6 +41,9 @@ class MarkerOverlay {
 
   void setMarkers(MarkerLayer layer, std::vector<Marker> markers);
   const std::vector<Marker>& markers(MarkerLayer layer) const;
+  // Markers whose centre falls outside this viewport rectangle {x0, y0, x1, y1} (pixels) are
+  // left out (the contour map clips at its frame when zoomed); nullopt: none are.
+  void setClipRect(std::optional<std::array<double, 4>> rect);
   // Re-projects every marker with the renderer's camera and size (call before each render).
   // Markers behind the camera or with non-finite positions are left out.
   void update();

@@ -6,7 +6,9 @@
 #include <vtkCellArray.h>
 #include <vtkCellData.h>
 #include <vtkFloatArray.h>
+#include <vtkMatrix4x4.h>
 #include <vtkNew.h>
+#include <vtkPlaneCollection.h>
 #include <vtkPoints.h>
 #include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
@@ -22,14 +24,18 @@
 #include <numbers>
 #include <string>
 
+#include "plots/exit_indicators.h"
+#include "plots/path_density.h"
+#include "plots/run_markers.h"
+
 namespace gradscape::plots {
 
 namespace {
 
-constexpr double kLineWidth = 2.5;  // device pixels
-constexpr double kHaloWidth = 5.0;  // the dark halo shows 1.25 px on either side of the line
 constexpr Rgb kDark{0.08, 0.08, 0.08};
-constexpr Rgb kWarningRed{0.86, 0.08, 0.06};
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+// Dots are left out when more would be drawn (a dense path gets none anyway).
+constexpr size_t kDotLimit = 4000;
 // Consecutive iterates closer than this on screen (device pixels) are drawn as one vertex: every
 // dropped iterate lies within this distance of a drawn one, far below the 2.5 px line width, and a
 // run of 10^5 steps (mostly sub-pixel steps) costs a software renderer a few thousand segments
@@ -56,6 +62,7 @@ struct RunLayers::Impl {
   vtkNew<vtkActor> lineActor, haloActor, ghostActor;
 
   std::unique_ptr<LegendBox> legend;
+  std::unique_ptr<ExitIndicators> exits;
   bool legendVisible = true;
 
   // World distance below which consecutive vertices are merged (0: none), as last built, and the
@@ -65,16 +72,18 @@ struct RunLayers::Impl {
   double wantedSpacing();
   void adaptSpacing();
 
-  std::array<double, 3> at(double x, double y, double f) const {
-    const double z = placement.surface ? (*placement.surface)(f) + placement.lift : placement.lift;
-    return {x, y, z};
-  }
-  bool finite(double x, double y, double f) const {
-    return std::isfinite(x) && std::isfinite(y) && (!placement.surface || !std::isnan(f));
-  }
-  // Where a run is last seen: its last finite iterate when that is inside the clip rectangle,
-  // else the point where its path last leaves the rectangle (else the iterate clamped into it).
-  std::array<double, 3> exitPoint(const StoredRun& run, size_t first, size_t last) const;
+  // The line width, halo and dots follow how crowded the runs are on screen (path_density.h):
+  // recomputed before a render when the camera, the view's size or the runs changed.
+  PathStyle style;
+  std::vector<PathGaps> gaps;  // each run's, pixels at 72 dpi
+  double pixelScale = 1.0;
+  vtkMTimeType runsVersion = 0;
+  std::array<vtkMTimeType, 4> styleStamp{};
+  vtkNew<vtkMatrix4x4> projection;  // world -> clip coordinates, as last computed
+  void adaptStyle();
+  void applyWidths();
+  std::array<double, 2> toDisplay(const std::array<double, 3>& p) const;
+
   void rebuildLines();
   void rebuildMarkers();
   void rebuildLegend();
@@ -142,90 +151,77 @@ void RunLayers::Impl::adaptSpacing() {
   rebuildLines();
 }
 
-std::array<double, 3> RunLayers::Impl::exitPoint(const StoredRun& run, size_t first,
-                                                 size_t last) const {
-  const RunPlacement& r = placement;
-  const double lx = run.x[last], ly = run.y[last];
-  if (lx >= r.xmin && lx <= r.xmax && ly >= r.ymin && ly <= r.ymax) return at(lx, ly, run.f[last]);
-  for (size_t k = last; k > first; --k) {
-    const double ax = run.x[k - 1], ay = run.y[k - 1], af = run.f[k - 1];
-    const double bx = run.x[k], by = run.y[k], bf = run.f[k];
-    double t0 = 0.0, t1 = 1.0;
-    if (finite(ax, ay, af) && finite(bx, by, bf) && clipSegment(ax, ay, bx, by, r, t0, t1)) {
-      return at(lerp(ax, bx, t1), lerp(ay, by, t1), lerp(af, bf, t1));
-    }
-  }
-  return at(std::clamp(lx, r.xmin, r.xmax), std::clamp(ly, r.ymin, r.ymax), run.f[last]);
+void RunLayers::Impl::rebuildMarkers() {
+  const int* size = renderer->GetSize();
+  const double w = size[0], h = size[1];
+  std::vector<double> diameters(runs.size(), 0.0);
+  for (size_t i = 0; i < runs.size() && i < gaps.size(); ++i)
+    diameters[i] = pathStyle(gaps[i].crowding, gaps[i].step).dot;
+  std::vector<Marker> out = iterateDots(
+      runs, placement, diameters,
+      [&](const std::array<double, 3>& p) {
+        const auto d = toDisplay(p);
+        return d[0] >= 0.0 && d[0] < w && d[1] >= 0.0 && d[1] < h;
+      },
+      kDotLimit);
+  exits->update(
+      runs, placement, [this](const std::array<double, 3>& p) { return toDisplay(p); }, pixelScale,
+      out);
+  std::vector<Marker> ends = runEndMarkers(runs, placement);
+  out.insert(out.end(), ends.begin(), ends.end());
+  markers->setMarkers(MarkerLayer::Runs, std::move(out));
 }
 
-void RunLayers::Impl::rebuildMarkers() {
-  std::vector<Marker> out;
-  // Drawn after every start and end marker: all runs usually share the start, and a run that
-  // diverged at its first step has its cross there.
-  std::vector<Marker> crosses;
-  const RunPlacement& r = placement;
-  auto inside = [&](double x, double y) {
-    return x >= r.xmin && x <= r.xmax && y >= r.ymin && y <= r.ymax;
-  };
-  for (const auto& run : runs) {
-    const size_t n = run.x.size();
-    size_t first = 0;
-    while (first < n && !finite(run.x[first], run.y[first], run.f[first])) ++first;
-    if (first == n) continue;
-    size_t last = n - 1;
-    while (!finite(run.x[last], run.y[last], run.f[last])) --last;
-    if (inside(run.x[first], run.y[first])) {
-      Marker m;
-      m.position = at(run.x[first], run.y[first], run.f[first]);
-      m.shape = MarkerShape::Disk;
-      m.size = 7.0;
-      m.fill = run.color;
-      m.outline = kDark;
-      m.outlineWidth = 1.2;
-      out.push_back(m);
+void RunLayers::Impl::adaptStyle() {
+  const int* size = renderer->GetSize();
+  vtkCamera* camera = renderer->GetActiveCamera();
+  const std::array<vtkMTimeType, 4> stamp{camera->GetMTime(), static_cast<vtkMTimeType>(size[0]),
+                                          static_cast<vtkMTimeType>(size[1]), runsVersion};
+  if (stamp == styleStamp) return;
+  styleStamp = stamp;
+  if (size[0] < 2 || size[1] < 2) return;
+  projection->DeepCopy(
+      camera->GetCompositeProjectionTransformMatrix(renderer->GetTiledAspectRatio(), -1.0, 1.0));
+  gaps.assign(runs.size(),
+              {std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity()});
+  double densest = std::numeric_limits<double>::infinity();
+  std::vector<std::array<double, 2>> pixels;
+  for (size_t i = 0; i < runs.size(); ++i) {
+    const StoredRun& run = runs[i];
+    pixels.resize(run.x.size());
+    for (size_t k = 0; k < run.x.size(); ++k) {
+      const bool ok = placeable(placement, run.x[k], run.y[k], run.f[k]) &&
+                      run.x[k] >= placement.xmin && run.x[k] <= placement.xmax &&
+                      run.y[k] >= placement.ymin && run.y[k] <= placement.ymax;
+      pixels[k] = ok ? toDisplay(placeIterate(placement, run.x[k], run.y[k], run.f[k]))
+                     : std::array<double, 2>{kNaN, kNaN};
     }
-    Marker m;
-    if (run.diverged) {
-      m.position = exitPoint(run, first, last);
-      if (first == last) {
-        // No path to see: a ring in the run's colour says whose cross this is.
-        Marker ring;
-        ring.position = m.position;
-        ring.shape = MarkerShape::Ring;
-        ring.size = 26.0;
-        ring.fill = run.color;
-        ring.outline = kDark;
-        ring.outlineWidth = 1.2;
-        crosses.push_back(ring);
-      }
-      m.shape = MarkerShape::Cross;
-      m.size = 16.0;
-      m.fill = kWarningRed;
-      m.outline = {1.0, 1.0, 1.0};
-      m.outlineWidth = 1.8;
-      crosses.push_back(m);
-      continue;
-    } else if (!inside(run.x[last], run.y[last])) {
-      continue;
-    } else if (run.finished) {
-      m.position = at(run.x[last], run.y[last], run.f[last]);
-      m.shape = MarkerShape::Square;
-      m.size = 10.0;
-      m.fill = run.color;
-      m.outline = kDark;
-      m.outlineWidth = 1.5;
-    } else {
-      m.position = at(run.x[last], run.y[last], run.f[last]);
-      m.shape = MarkerShape::Disk;
-      m.size = 12.0;
-      m.fill = run.color;
-      m.outline = {1.0, 1.0, 1.0};
-      m.outlineWidth = 2.0;
-    }
-    out.push_back(m);
+    const PathGaps g = pathGaps(pixels, size[0], size[1]);
+    gaps[i] = {g.crowding / pixelScale, g.step / pixelScale};
+    densest = std::min(densest, gaps[i].crowding);
   }
-  out.insert(out.end(), crosses.begin(), crosses.end());
-  markers->setMarkers(MarkerLayer::Runs, std::move(out));
+  // One width for all runs (one line actor): the most crowded run's.
+  style = pathStyle(densest, std::numeric_limits<double>::infinity());
+  applyWidths();
+  rebuildMarkers();
+  markers->update();
+}
+
+std::array<double, 2> RunLayers::Impl::toDisplay(const std::array<double, 3>& p) const {
+  const double in[4] = {p[0], p[1], p[2], 1.0};
+  double out[4];
+  projection->MultiplyPoint(in, out);
+  if (!(out[3] > 0.0)) return {kNaN, kNaN};
+  const int* size = renderer->GetSize();
+  return {(out[0] / out[3] + 1.0) * 0.5 * size[0], (out[1] / out[3] + 1.0) * 0.5 * size[1]};
+}
+
+void RunLayers::Impl::applyWidths() {
+  const auto line = static_cast<float>(style.line * pixelScale);
+  lineActor->GetProperty()->SetLineWidth(line);
+  ghostActor->GetProperty()->SetLineWidth(line);
+  haloActor->GetProperty()->SetLineWidth(static_cast<float>(style.halo * pixelScale));
+  haloActor->SetVisibility(style.halo > style.line ? 1 : 0);
 }
 
 void RunLayers::Impl::rebuildLegend() {
@@ -247,7 +243,6 @@ RunLayers::RunLayers(vtkRenderer* renderer, MarkerOverlay& markers)
   d.lineMapper->SetScalarModeToUseCellData();
   d.lineMapper->SetColorModeToDirectScalars();
   d.lineActor->SetMapper(d.lineMapper);
-  d.lineActor->GetProperty()->SetLineWidth(kLineWidth);
   d.lineActor->GetProperty()->SetLighting(false);
   d.lineActor->PickableOff();
 
@@ -255,7 +250,6 @@ RunLayers::RunLayers(vtkRenderer* renderer, MarkerOverlay& markers)
   d.haloMapper->ScalarVisibilityOff();
   d.haloActor->SetMapper(d.haloMapper);
   d.haloActor->GetProperty()->SetColor(kDark.r, kDark.g, kDark.b);
-  d.haloActor->GetProperty()->SetLineWidth(kHaloWidth);
   d.haloActor->GetProperty()->SetLighting(false);
   d.haloActor->PickableOff();
   // On a surface, paths behind a hill still show, faintly: the ghost copy passes every depth
@@ -264,7 +258,7 @@ RunLayers::RunLayers(vtkRenderer* renderer, MarkerOverlay& markers)
   d.ghostMapper->SetScalarModeToUseCellData();
   d.ghostMapper->SetColorModeToDirectScalars();
   d.ghostActor->SetMapper(d.ghostMapper);
-  d.ghostActor->GetProperty()->SetLineWidth(kLineWidth);
+  d.applyWidths();
   d.ghostActor->GetProperty()->SetOpacity(0.35);
   d.ghostActor->GetProperty()->SetLighting(false);
   d.ghostActor->GetShaderProperty()->AddFragmentShaderReplacement("//VTK::Depth::Impl", true,
@@ -284,11 +278,13 @@ RunLayers::RunLayers(vtkRenderer* renderer, MarkerOverlay& markers)
   renderer->AddActor(d.ghostActor);
 
   d.legend = std::make_unique<LegendBox>(renderer);
+  d.exits = std::make_unique<ExitIndicators>(renderer);
 
   // After the scene's own StartEvent observers (priority 0), which may move the camera.
   d.beforeRender->SetClientData(&d);
   d.beforeRender->SetCallback([](vtkObject*, unsigned long, void* self, void*) {
     static_cast<Impl*>(self)->adaptSpacing();
+    static_cast<Impl*>(self)->adaptStyle();
   });
   renderer->AddObserver(vtkCommand::StartEvent, d.beforeRender, -1.0f);
 }
@@ -299,6 +295,7 @@ RunLayers::~RunLayers() {
   impl_->renderer->RemoveActor(impl_->haloActor);
   impl_->renderer->RemoveActor(impl_->ghostActor);
   impl_->legend.reset();
+  impl_->exits.reset();
   // The arrays point into this object's buffers: detach them before the buffers go.
   impl_->lines->Initialize();
 }
@@ -309,6 +306,7 @@ void RunLayers::setPlacement(const RunPlacement& placement) {
   // The halo sits half the lift below its line: the colour is in front by geometry, not by
   // winning a depth tie (which a GL_LESS depth test left by the GUI toolkit would lose).
   impl_->haloActor->SetPosition(0.0, 0.0, -0.5 * placement.lift);
+  ++impl_->runsVersion;
   impl_->rebuildLines();
   impl_->rebuildMarkers();
 }
@@ -327,6 +325,9 @@ void RunLayers::setRuns(const std::vector<RunView>& runs) {
     run.diverged = view.diverged;
     run.finished = view.finished;
     const size_t n = std::min({view.x.size(), view.y.size()});
+    run.iteration.assign(
+        view.iteration.begin(),
+        view.iteration.begin() + static_cast<std::ptrdiff_t>(std::min(n, view.iteration.size())));
     run.x.assign(view.x.begin(), view.x.begin() + static_cast<std::ptrdiff_t>(n));
     run.y.assign(view.y.begin(), view.y.begin() + static_cast<std::ptrdiff_t>(n));
     run.f.resize(n);
@@ -335,6 +336,7 @@ void RunLayers::setRuns(const std::vector<RunView>& runs) {
                                       : std::numeric_limits<float>::quiet_NaN();
     }
   }
+  ++d.runsVersion;
   d.rebuildLines();
   d.rebuildMarkers();
   d.rebuildLegend();
@@ -342,21 +344,41 @@ void RunLayers::setRuns(const std::vector<RunView>& runs) {
 
 void RunLayers::setPixelScale(double scale) {
   Impl& d = *impl_;
-  if (d.lineActor->GetProperty()->GetLineWidth() == static_cast<float>(kLineWidth * scale)) return;
-  d.lineActor->GetProperty()->SetLineWidth(static_cast<float>(kLineWidth * scale));
-  d.ghostActor->GetProperty()->SetLineWidth(static_cast<float>(kLineWidth * scale));
-  d.haloActor->GetProperty()->SetLineWidth(static_cast<float>(kHaloWidth * scale));
+  if (d.pixelScale == scale) return;
+  d.pixelScale = scale;
+  d.styleStamp = {};  // the gaps are measured in pixels at 72 dpi
+  d.applyWidths();
 }
 
 std::optional<std::array<double, 3>> RunLayers::place(double x, double y, double f) const {
-  if (!impl_->finite(x, y, f)) return std::nullopt;
-  return impl_->at(x, y, f);
+  if (!placeable(impl_->placement, x, y, f)) return std::nullopt;
+  return placeIterate(impl_->placement, x, y, f);
 }
 
 void RunLayers::setLegendVisible(bool visible) {
   if (impl_->legendVisible == visible) return;
   impl_->legendVisible = visible;
   impl_->rebuildLegend();
+}
+
+void RunLayers::setClipping(vtkPlaneCollection* planes, std::optional<std::array<double, 4>> rect) {
+  Impl& d = *impl_;
+  for (vtkPolyDataMapper* m : {d.lineMapper.Get(), d.haloMapper.Get(), d.ghostMapper.Get()}) {
+    if (m->GetClippingPlanes() != planes) m->SetClippingPlanes(planes);
+  }
+  if (d.exits->clipRect() != rect) {
+    d.exits->setClipRect(rect);
+    d.rebuildMarkers();
+  }
+}
+
+void RunLayers::setExitLabelsVisible(bool visible) {
+  impl_->exits->setLabelsVisible(visible);
+  impl_->rebuildMarkers();
+}
+
+std::vector<ExitIndicators::Label> RunLayers::exitLabels() const {
+  return impl_->exits->labels();
 }
 
 LegendBox& RunLayers::legend() const {

@@ -31,6 +31,7 @@ struct StoredRun {
   Rgb color;
   bool diverged = false, finished = false;
   std::vector<float> x, y, f;
+  std::vector<double> iteration;  // each iterate's iteration number (labels of off-map exits)
 };
 
 // a + t (b - a), keeping an infinite end (a diverging loss) instead of producing NaN.

@@ -26,6 +26,7 @@
 #include "plots/landscape_mesh.h"
 #include "plots/scene_overlay.h"
 #include "plots/scene_theme.h"
+#include "plots/surface_axes.h"
 #include "plots/text_style.h"
 
 namespace gradscape::plots {
@@ -53,7 +54,7 @@ struct SurfaceScene::Impl {
   vtkNew<vtkContourFilter> isolines;
   vtkNew<vtkPolyDataMapper> isolineMapper;
   vtkNew<vtkActor> isolineActor;
-  vtkNew<vtkCubeAxesActor> axes;
+  vtkNew<SurfaceAxes> axes;
   vtkNew<vtkTextActor> title;
   vtkNew<vtkCellPicker> picker;
   std::unique_ptr<SceneOverlay> overlay;
@@ -248,7 +249,7 @@ SurfaceScene::SurfaceScene() : impl_(std::make_unique<Impl>()) {
   d.axes->ZAxisMinorTickVisibilityOff();
   d.axes->SetScreenSize(11.0);
   d.axes->SetLabelOffset(14.0);
-  d.axes->SetTitleOffset(22.0);
+  d.axes->SetTitleOffset(34.0);  // clear of the middle tick label, which sits under the title
   for (int i = 0; i < 3; ++i) {
     styleText(d.axes->GetTitleTextProperty(i), 14);
     d.axes->GetTitleTextProperty(i)->ItalicOn();
@@ -270,6 +271,7 @@ SurfaceScene::SurfaceScene() : impl_(std::make_unique<Impl>()) {
   ren->AddActor(d.axes);
 
   d.overlay = std::make_unique<SceneOverlay>(d.front);
+  d.overlay->runs->setExitLabelsVisible(false);  // arrows only: the map beside it has the labels
   addTitle(d.front, d.title);
 
   d.picker->PickFromListOn();
@@ -283,6 +285,10 @@ SurfaceScene::~SurfaceScene() {
   impl_->renderer->setBeforeFrame(nullptr);
   // Layers remove their actors from the renderer: destroy them while it is alive.
   impl_->overlay.reset();
+}
+
+std::vector<std::array<double, 4>> SurfaceScene::tickLabelBoxes(int axis, int edge) const {
+  return impl_->axes->tickLabelBoxes(axis, edge, renderer());
 }
 
 vtkRenderer* SurfaceScene::renderer() const {
@@ -332,6 +338,7 @@ void SurfaceScene::setLandscape(const LandscapeContent& content) {
   d.axes->SetBounds(axesBounds.data());
   d.axes->SetXAxisRange(g.xmin, g.xmax);
   d.axes->SetYAxisRange(g.ymin, g.ymax);
+  d.axes->setEvenLabels(g.xmin, g.xmax, g.ymin, g.ymax);
   d.axes->SetZAxisRange(d.height.low - 0.02 * (d.height.high - d.height.low), d.height.high);
 
   RunPlacement placement = boxPlacement(g, kRunLift * top);

@@ -26,6 +26,9 @@ class SurfaceScene : public LandscapeScene {
   // Shows the colour bar (default) or leaves it out, when the contour map beside the surface
   // shows the same one; the surface then takes the room.
   void setColorBarVisible(bool visible);
+  // Display rectangles {x0, y0, x1, y1} of the x (axis 0) or y (axis 1) tick labels on edge 0..3
+  // of the box, as placed in the last frame (layout tests measure them).
+  std::vector<std::array<double, 4>> tickLabelBoxes(int axis, int edge) const;
   void setAntialiasing(bool on) override;
   void resetCamera() override;
 

@@ -220,6 +220,22 @@ void MainWindow::objectiveEdited() {
     if (objective->dim() != 2 || scenario_.start.size() != 2) {
       scenario_.start = objective->defaultStart(scenario_.seed);
       for (auto& run : scenario_.runs) run.start = scenario_.start;
+    } else if (const Box box = objective->domain();
+               !(scenario_.start[0] >= box.lower[0] && scenario_.start[0] <= box.upper[0] &&
+                 scenario_.start[1] >= box.lower[1] && scenario_.start[1] <= box.upper[1])) {
+      // A start off the new map would run paths nobody sees from a point nobody can pick.
+      const Vec old = scenario_.start;
+      scenario_.start = objective->defaultStart(scenario_.seed);
+      for (auto& run : scenario_.runs) run.start = scenario_.start;
+      objectiveEditor_->setStart(scenario_.start[0], scenario_.start[1]);
+      statusBar()->showMessage(
+          tr("The start (%1, %2) lies outside the new map; it moved to this objective's default "
+             "start (%3, %4).")
+              .arg(old[0], 0, 'g', 4)
+              .arg(old[1], 0, 'g', 4)
+              .arg(scenario_.start[0], 0, 'g', 4)
+              .arg(scenario_.start[1], 0, 'g', 4),
+          10000);
     }
     // Minibatches only where there are samples, and no more than there are.
     for (auto& run : scenario_.runs) {
