@@ -21,29 +21,15 @@
 #include <vector>
 
 #include "app/gui/spectrum_job.h"
+#include "app/gui/spectrum_panel_impl.h"
 #include "app/gui/vtk_view.h"
 
 namespace gradscape::gui {
 
 namespace {
 
-constexpr int kDebounceMs = 200;
-// Fast analyses finish before the progress bar would appear: no flicker.
-constexpr int kProgressDelayMs = 150;
-const char* const kWarningStyle = "color:#a8321e;";
-
-// What an analysis is asked for; the shown result is stale when the current key differs.
-struct RequestKey {
-  ObjectiveSpec objective;
-  RunSpec run;
-  int index = -1;
-  int64_t iteration = 0;
-  SpectrumChoice choice = SpectrumChoice::Auto;
-  bool operator==(const RequestKey&) const = default;
-  bool sameRun(const RequestKey& o) const {
-    return index == o.index && objective == o.objective && run == o.run;
-  }
-};
+using spectrum_panel::kDebounceMs;
+using spectrum_panel::kProgressDelayMs;
 
 // A control with the object name tests find it by and its tooltip.
 template <class W>
@@ -67,146 +53,6 @@ QLabel* rowLabel(const QString& text, const QString& tip, QWidget* parent) {
 }
 
 }  // namespace
-
-struct SpectrumPanel::Impl {
-  SpectrumPanel* self = nullptr;
-  plots::SpectrumChart chart;
-  VtkView* view = nullptr;
-  QComboBox* method = nullptr;
-  QSlider* slider = nullptr;
-  QSpinBox* spin = nullptr;
-  QToolButton* finalButton = nullptr;
-  QPushButton* analyse = nullptr;
-  QProgressBar* progress = nullptr;
-  QToolButton* cancel = nullptr;
-  QLabel* summary = nullptr;
-  QTimer debounce, progressDelay;
-
-  std::optional<Scenario> scenario;
-  int index = -1;
-  QString name;
-  plots::Rgb color;
-
-  std::optional<RequestKey> requested;  // of the newest analysis started
-  std::optional<SpectrumReport> report;
-  std::optional<int64_t> reportedIteration;
-  plots::SpectrumData shown;
-  std::vector<std::pair<std::string, double>> thresholds;
-  QString shownSummary;
-  // Last: destroyed first, cancelling and joining every job while the rest is intact.
-  std::unique_ptr<SpectrumWorker> worker;
-
-  static QString tr(const char* text) { return SpectrumPanel::tr(text); }
-
-  std::optional<RequestKey> currentKey() const {
-    if (!scenario || index < 0 || size_t(index) >= scenario->runs.size()) return std::nullopt;
-    return RequestKey{scenario->objective, scenario->runs[size_t(index)], index, slider->value(),
-                      static_cast<SpectrumChoice>(method->currentData().toInt())};
-  }
-
-  void setSummary(const QString& text, bool warning) {
-    summary->setText(text);
-    summary->setStyleSheet(warning ? kWarningStyle : "");
-    summary->setToolTip(text + "\n\n" +
-                        tr("Largest and smallest Hessian eigenvalue, dimension, method and time, "
-                           "and the stability threshold of the run's optimizer at this iterate "
-                           "(e.g. 2/lr for GD)"));
-  }
-
-  void setBusy(bool on) {
-    analyse->setText(on ? tr("Restart") : tr("Analyse"));
-    progressDelay.stop();
-    progress->setRange(0, 0);
-    progress->hide();
-    cancel->hide();
-    if (on) progressDelay.start();
-  }
-
-  void start() {
-    debounce.stop();
-    const auto key = currentKey();
-    if (!key) {
-      setSummary(tr("No run to analyse"), true);
-      emit self->analysisFailed(tr("no run to analyse"));
-      return;
-    }
-    worker->start(
-        {*scenario, size_t(index), key->iteration, key->choice, std::nullopt},
-        [this](SpectrumJob::Stage stage, double fraction) { onProgress(stage, fraction); },
-        [this](const SpectrumJobResult& result) { onDone(result); });
-    requested = key;
-    setBusy(true);
-  }
-
-  void onProgress(SpectrumJob::Stage stage, double fraction) {
-    const QString at = tr("iteration %1").arg(QLocale().toString(qlonglong(slider->value())));
-    if (stage == SpectrumJob::Stage::Replaying) {
-      // A share once the replay reports one; busy until then.
-      progress->setRange(0, fraction < 0.0 ? 0 : 1000);
-      if (fraction >= 0.0) progress->setValue(int(std::lround(1000.0 * std::min(fraction, 1.0))));
-      setSummary(tr("Replaying %1 to %2…").arg(name, at), false);
-    } else {
-      progress->setRange(0, 1000);
-      progress->setValue(int(std::lround(1000.0 * std::clamp(fraction, 0.0, 1.0))));
-      setSummary(tr("Analysing the Hessian at %1…").arg(at), false);
-    }
-  }
-
-  void onDone(const SpectrumJobResult& result) {
-    setBusy(false);
-    if (!result.report) {
-      const QString message = QString::fromStdString(result.error);
-      setSummary(message, !result.cancelled);
-      emit self->analysisFailed(message);
-      return;
-    }
-    report = *result.report;
-    reportedIteration = result.iterate.iteration;
-    shown = spectrumData(result);
-    thresholds = thresholdLines(result);
-    chart.setThresholds(thresholds);
-    retitle();
-    shownSummary = QString::fromStdString(spectrumSummary(result));
-    setSummary(shownSummary, false);
-    emit self->analysisFinished();
-  }
-
-  // The title and colour of the shown spectrum follow the run's name and colour.
-  void retitle() {
-    shown.title = reportedIteration
-                      ? tr("Hessian spectrum at iteration %1 — %2")
-                            .arg(*reportedIteration)
-                            .arg(name)
-                            .toStdString()
-                      : tr("Hessian spectrum: choose an iterate and press Analyse").toStdString();
-    shown.color = color;
-    chart.setSpectrum(shown);
-    view->requestRender();
-  }
-
-  void clearShown() {
-    report.reset();
-    reportedIteration.reset();
-    shown = plots::SpectrumData{};
-    thresholds.clear();
-    chart.setThresholds({});
-    retitle();
-    shownSummary.clear();
-    setSummary(QString(), false);
-  }
-
-  // Analyses a changed run, 200 ms later, unless the newest request already was of it.
-  void scheduleWhenRunChanged() {
-    const auto key = currentKey();
-    if (key && (!requested || !requested->sameRun(*key))) debounce.start();
-  }
-
-  void autoAnalyse() {
-    if (!self->isVisible()) return;  // stays stale; showEvent analyses then
-    const auto key = currentKey();
-    if (key && requested != key) start();
-  }
-};
 
 SpectrumPanel::SpectrumPanel(QWidget* parent) : QWidget(parent), impl_(std::make_unique<Impl>()) {
   auto& d = *impl_;

@@ -11,25 +11,18 @@
 
 #include "core/objectives/matrix_sensing.h"
 #include "support/finite_difference.h"
+#include "support/random_vectors.h"
 
 using namespace gradscape;
 using gradscape::testing::fdGradient;
 using gradscape::testing::fdHessian;
+using gradscape::testing::randomVector;
 using gradscape::testing::relativeError;
+using gradscape::testing::uniform;
 
 namespace {
 
 using RowMat = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-
-double uniform(std::mt19937_64& rng, double lo, double hi) {
-  return lo + (hi - lo) * static_cast<double>(rng() >> 11) * 0x1.0p-53;
-}
-
-Vec randomVector(std::mt19937_64& rng, Eigen::Index n, double scale = 1.0) {
-  Vec v(n);
-  for (Eigen::Index i = 0; i < n; ++i) v[i] = uniform(rng, -scale, scale);
-  return v;
-}
 
 // vec(X) row-major, the objective's layout.
 Vec flatten(const Mat& m) {

@@ -12,11 +12,14 @@
 #include "core/objectives/objective_registry.h"
 #include "support/diagonal_quadratic.h"
 #include "support/finite_difference.h"
+#include "support/random_vectors.h"
 
 using namespace gradscape;
 using gradscape::testing::fdGradient;
 using gradscape::testing::fdHessian;
+using gradscape::testing::randomPoint;
 using gradscape::testing::relativeError;
+using gradscape::testing::uniform;
 using gradscape::testing::vec2;
 
 namespace {
@@ -29,19 +32,6 @@ std::unique_ptr<Objective> make(const QString& name, const QVariantMap& override
     p.set(it.key().toStdString(), it.value().toDouble());
   }
   return e->make(p);
-}
-
-// Uniform in [lo, hi) from the top 53 bits of a 64-bit Mersenne twister: the same points on
-// every platform, unlike std::uniform_real_distribution.
-double uniform(std::mt19937_64& rng, double lo, double hi) {
-  const double u = static_cast<double>(rng() >> 11) * 0x1.0p-53;
-  return lo + (hi - lo) * u;
-}
-
-Vec randomPoint(std::mt19937_64& rng, const Box& b) {
-  Vec x(b.lower.size());
-  for (Eigen::Index i = 0; i < x.size(); ++i) x[i] = uniform(rng, b.lower[i], b.upper[i]);
-  return x;
 }
 
 constexpr int kPoints = 32;

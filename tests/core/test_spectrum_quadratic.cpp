@@ -11,22 +11,19 @@
 
 #include "core/objectives/spectrum_quadratic.h"
 #include "support/finite_difference.h"
+#include "support/random_vectors.h"
 
 using namespace gradscape;
 using gradscape::testing::fdGradient;
 using gradscape::testing::fdHessian;
 using gradscape::testing::relativeError;
+using gradscape::testing::uniform;
 
 Q_DECLARE_METATYPE(gradscape::SpectrumDistribution)
 Q_DECLARE_METATYPE(gradscape::SpectrumQuadraticOptions)
 Q_DECLARE_METATYPE(gradscape::Vec)
 
 namespace {
-
-// Uniform in [lo, hi) from the top 53 bits: the same numbers on every platform.
-double uniform(std::mt19937_64& rng, double lo, double hi) {
-  return lo + (hi - lo) * static_cast<double>(rng() >> 11) * 0x1.0p-53;
-}
 
 Vec randomVector(std::mt19937_64& rng, int n, double lo = -1.0, double hi = 1.0) {
   Vec v(n);

@@ -43,12 +43,7 @@ class ClassroomAccessTest : public QObject {
  private slots:
   void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
-  void init() {
-    window_ = gradscape::testing::showTestWindow();
-    QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
-    window_->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(window_.get()));
-  }
+  void init() { QVERIFY(gradscape::testing::showActiveTestWindow(window_)); }
   void cleanup() { window_.reset(); }
 
   void onlyTheAllowedParametersCanBeChanged() {

@@ -67,10 +67,7 @@ class CurvatureViewsTest : public QObject {
  private slots:
   void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
-  void init() {
-    window_ = gradscape::testing::showTestWindow();
-    QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
-  }
+  void init() { QVERIFY(gradscape::testing::showExposedTestWindow(window_)); }
   void cleanup() { window_.reset(); }
 
   void manyDimensionsAreDrawnOnASliceWithProjectedPaths() {

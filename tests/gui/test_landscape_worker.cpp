@@ -52,8 +52,7 @@ class LandscapeWorkerTest : public QObject {
   void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
   void init() {
-    window_ = gradscape::testing::showTestWindow();
-    QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+    QVERIFY(gradscape::testing::showExposedTestWindow(window_));
     window_->setScenario(booth());
     window_->controller().runToEnd();
     QVERIFY(waitForFinishedRuns(*window_));

@@ -49,8 +49,7 @@ class MainWindowTest : public QObject {
   void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
   void init() {
-    window_ = gradscape::testing::showTestWindow();
-    QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+    QVERIFY(gradscape::testing::showExposedTestWindow(window_));
     window_->openExample(kDefaultScenario);
     window_->controller().runToEnd();
     QVERIFY(waitForFinishedRuns(*window_));

@@ -98,10 +98,7 @@ class NotesPanelTest : public QObject {
   void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
   void init() {
-    window_ = gradscape::testing::showTestWindow();
-    QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
-    window_->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(window_.get()));
+    QVERIFY(gradscape::testing::showActiveTestWindow(window_));
     QVERIFY(dir_.isValid());
   }
 

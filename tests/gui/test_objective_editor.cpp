@@ -10,10 +10,13 @@
 #include "app/gui/number_entry.h"
 #include "app/gui/objective_editor.h"
 #include "core/objectives/objective_registry.h"
+#include "support/editor_driver.h"
 
 using namespace gradscape;
 using gradscape::gui::NumberEntry;
 using gradscape::gui::ObjectiveEditor;
+using gradscape::testing::child;
+using gradscape::testing::typeInto;
 
 namespace {
 
@@ -31,17 +34,6 @@ Scenario rosenbrockScenario() {
   s.stop.targetLoss = -3.5;
   s.stop.divergenceBound = 1e6;
   return s;
-}
-
-template <class W>
-W* child(const QObject* parent, const QString& name) {
-  return parent->findChild<W*>(name);
-}
-
-void typeInto(QLineEdit* entry, const QString& text) {
-  entry->selectAll();
-  QTest::keyClicks(entry, text);
-  QTest::keyClick(entry, Qt::Key_Return);
 }
 
 }  // namespace

@@ -8,16 +8,14 @@
 #include "app/gui/param_form.h"
 #include "app/gui/run_editor.h"
 #include "core/optimizers/optimizer_registry.h"
+#include "support/editor_driver.h"
 
 using namespace gradscape;
+using namespace gradscape::testing;
 using gradscape::gui::ParamForm;
 using gradscape::gui::RunEditor;
 
 namespace {
-
-ParamValues optimizerValues(const std::string& name, const ParamValues& given) {
-  return ParamValues::withDefaults(optimizerRegistry().find(name)->params, given);
-}
 
 RunSpec adamRun() {
   RunSpec spec;
@@ -28,17 +26,6 @@ RunSpec adamRun() {
   adam.set("beta1", 0.85);
   spec.optimizerParams = optimizerValues("adam", adam);
   return spec;
-}
-
-template <class W>
-W* child(const QObject* parent, const QString& name) {
-  return parent->findChild<W*>(name);
-}
-
-void select(QComboBox* combo, const QString& name) {
-  const int index = combo->findData(name);
-  QVERIFY2(index >= 0, qPrintable(name));
-  combo->setCurrentIndex(index);
 }
 
 }  // namespace

@@ -14,10 +14,13 @@
 
 #include "app/gui/number_entry.h"
 #include "app/gui/param_form.h"
+#include "support/editor_driver.h"
 
 using namespace gradscape;
 using gradscape::gui::NumberEntry;
 using gradscape::gui::ParamForm;
+using gradscape::testing::child;
+using gradscape::testing::typeInto;
 
 namespace {
 
@@ -36,17 +39,6 @@ std::vector<ParamSpec> testSpecs() {
           ParamSpec::integer("history", 10, 1, 100, "pairs kept"),
           ParamSpec::flag("nesterov", false, "Nesterov momentum"),
           ParamSpec::choice("shape", 1, {"cos", "linear", "step"}, "shape of the decay")};
-}
-
-template <class W>
-W* child(const QObject* parent, const QString& name) {
-  return parent->findChild<W*>(name);
-}
-
-void typeInto(QLineEdit* entry, const QString& text) {
-  entry->selectAll();
-  QTest::keyClicks(entry, text);
-  QTest::keyClick(entry, Qt::Key_Return);
 }
 
 }  // namespace

@@ -46,10 +46,7 @@ class PresentationModeTest : public QObject {
   void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
   void init() {
-    window_ = gradscape::testing::showTestWindow();
-    QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
-    window_->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(window_.get()));
+    QVERIFY(gradscape::testing::showActiveTestWindow(window_));
     window_->setLiveMode(false);
     window_->openExample(":/gradscape/scenarios/default.json");
     window_->controller().pause();

@@ -356,8 +356,8 @@ class SessionAutosaveTest : public QObject {
 
  private:
   static std::unique_ptr<MainWindow> openWindow() {
-    auto window = gradscape::testing::showTestWindow();
-    if (!QTest::qWaitForWindowExposed(window.get())) qWarning("window not exposed");
+    std::unique_ptr<MainWindow> window;
+    if (!gradscape::testing::showExposedTestWindow(window)) qWarning("window not exposed");
     window->openExample(kDefaultScenario);
     return window;
   }

@@ -1,147 +1,47 @@
-// The Qt widget <-> VTK bridge: what VTK draws reaches the widget, Qt input reaches VTK (or
-// the left-button signals), VTK timers run, several views live side by side, and a view can be
-// destroyed in a shown window.
-#include <vtkActor.h>
-#include <vtkCallbackCommand.h>
-#include <vtkCamera.h>
-#include <vtkCommand.h>
+// The Qt widget <-> VTK bridge: what VTK draws reaches the widget, changes show after a render
+// request, several views live side by side, and a view can be destroyed in a shown window or
+// move to another. Qt input, hover and VTK timers: test_vtk_view_input.cpp.
 #include <vtkContextInteractorStyle.h>
 #include <vtkGenericOpenGLRenderWindow.h>
 #include <vtkInteractorStyleTrackballCamera.h>
 #include <vtkNew.h>
-#include <vtkOutputWindow.h>
-#include <vtkPolyDataMapper.h>
-#include <vtkProperty.h>
-#include <vtkRegularPolygonSource.h>
-#include <vtkRenderWindowInteractor.h>
 #include <vtkRenderer.h>
-#include <vtkSmartPointer.h>
-#include <vtkSphereSource.h>
-#include <vtkStringOutputWindow.h>
 
 #include <QApplication>
 #include <QDir>
 #include <QHBoxLayout>
 #include <QImage>
-#include <QMouseEvent>
 #include <QPointer>
 #include <QSignalSpy>
-#include <QStringList>
 #include <QTest>
 #include <QWheelEvent>
 #include <QWidget>
 
-#include <algorithm>
 #include <cmath>
-#include <functional>
-#include <memory>
 #include <string>
 
 #include "app/gui/surface_format.h"
 #include "app/gui/vtk_view.h"
 #include "plots/convergence_chart.h"
 #include "plots/rgb.h"
+#include "support/vtk_messages.h"
+#include "support/vtk_view_window.h"
 
 using gradscape::gui::VtkView;
-
-namespace {
-
-constexpr int kViewWidth = 320;
-constexpr int kViewHeight = 240;
-
-// A renderer with a flat (unlit) coloured square in the middle of a coloured background.
-vtkSmartPointer<vtkRenderer> squareScene(double bgR, double bgG, double bgB, double r, double g,
-                                         double b) {
-  auto renderer = vtkSmartPointer<vtkRenderer>::New();
-  renderer->SetBackground(bgR, bgG, bgB);
-  vtkNew<vtkRegularPolygonSource> square;
-  square->SetNumberOfSides(4);
-  square->SetRadius(1.0);
-  vtkNew<vtkPolyDataMapper> mapper;
-  mapper->SetInputConnection(square->GetOutputPort());
-  vtkNew<vtkActor> actor;
-  actor->SetMapper(mapper);
-  actor->GetProperty()->SetColor(r, g, b);
-  actor->GetProperty()->SetLighting(false);
-  renderer->AddActor(actor);
-  renderer->GetActiveCamera()->SetPosition(0, 0, 10);
-  renderer->GetActiveCamera()->SetFocalPoint(0, 0, 0);
-  renderer->GetActiveCamera()->SetViewUp(0, 1, 0);
-  // The square (radius 1) spans about 2/3 of the height: the corners stay background.
-  renderer->GetActiveCamera()->SetViewAngle(2.0 * std::atan(1.5 / 10.0) * 180.0 / M_PI);
-  return renderer;
-}
-
-bool near(QRgb pixel, int r, int g, int b, int tolerance = 3) {
-  return std::abs(qRed(pixel) - r) <= tolerance && std::abs(qGreen(pixel) - g) <= tolerance &&
-         std::abs(qBlue(pixel) - b) <= tolerance;
-}
-
-QString describe(QRgb p) {
-  return QString("(%1, %2, %3)").arg(qRed(p)).arg(qGreen(p)).arg(qBlue(p));
-}
-
-// Counts an event on a VTK object and remembers what a callback reads at that moment.
-struct EventCounter {
-  int count = 0;
-  std::function<void(void*)> onEvent;
-  vtkNew<vtkCallbackCommand> command;
-  EventCounter() {
-    command->SetClientData(this);
-    command->SetCallback([](vtkObject*, unsigned long, void* self, void* callData) {
-      auto* me = static_cast<EventCounter*>(self);
-      ++me->count;
-      if (me->onEvent) me->onEvent(callData);
-    });
-  }
-};
-
-// A shown top-level window holding one view of the square scene.
-struct Window {
-  std::unique_ptr<QWidget> top = std::make_unique<QWidget>();
-  VtkView* view = new VtkView(top.get());
-  vtkSmartPointer<vtkRenderer> renderer = squareScene(0.2, 0.3, 0.4, 1.0, 0.0, 0.0);
-
-  Window() {
-    auto* layout = new QHBoxLayout(top.get());
-    layout->setContentsMargins(0, 0, 0, 0);
-    view->setFixedSize(kViewWidth, kViewHeight);
-    layout->addWidget(view);
-    view->addRenderer(renderer);
-  }
-  bool show() {
-    QSignalSpy frames(view, &VtkView::frameRendered);
-    top->show();
-    if (!QTest::qWaitForWindowExposed(top.get())) return false;
-    for (int i = 0; i < 100 && frames.count() == 0; ++i) frames.wait(100);
-    return frames.count() > 0;
-  }
-  double dpr() const { return view->devicePixelRatioF(); }
-  int deviceHeight() const { return static_cast<int>(std::lround(kViewHeight * dpr())); }
-  // VTK display coordinates of a widget position.
-  QPointF display(QPoint p) const { return {p.x() * dpr(), deviceHeight() - 1 - p.y() * dpr()}; }
-};
-
-}  // namespace
+using namespace gradscape::testing;
 
 class TestVtkView : public QObject {
   Q_OBJECT
 
-  vtkNew<vtkStringOutputWindow> vtkMessages;
-  size_t messagesSeen = 0;
+  gradscape::testing::VtkMessages vtkMessages;
 
  private slots:
   void initTestCase() {
     // Every VTK error or warning (framebuffer, shader, GL trouble) lands here and fails a test.
-    vtkOutputWindow::SetInstance(vtkMessages);
+    vtkMessages.install();
   }
 
-  void cleanup() {
-    const std::string all = vtkMessages->GetOutput();
-    const std::string messages = all.substr(std::min(messagesSeen, all.size()));
-    messagesSeen = all.size();
-    QVERIFY2(messages.empty(), messages.c_str());
-  }
+  void cleanup() { vtkMessages.expectNone(); }
 
   void drawsTheSceneIntoTheWidget() {
     Window w;
@@ -177,165 +77,6 @@ class TestVtkView : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(frames.count() > 0, 10000);
     const QRgb corner = w.view->grabFramebuffer().pixel(3, 3);
     QVERIFY2(near(corner, 255, 255, 0), qPrintable(describe(corner)));
-  }
-
-  void leftButtonGoesToTheSignalsWhenNotForwarded() {
-    Window w;
-    vtkNew<vtkInteractorStyleTrackballCamera> style;
-    w.view->setInteractorStyle(style);
-    EventCounter presses;
-    w.view->interactor()->AddObserver(vtkCommand::LeftButtonPressEvent, presses.command);
-    QVERIFY(w.show());
-    w.view->setForwardLeftButton(false);
-    double before[3];
-    w.renderer->GetActiveCamera()->GetPosition(before);
-
-    QSignalSpy pressed(w.view, &VtkView::leftPressed);
-    QSignalSpy dragged(w.view, &VtkView::leftDragged);
-    QSignalSpy released(w.view, &VtkView::leftReleased);
-    QSignalSpy hovered(w.view, &VtkView::hovered);
-    QTest::mousePress(w.view, Qt::LeftButton, {}, QPoint(30, 40));
-    QTest::mouseMove(w.view, QPoint(120, 90));
-    QTest::mouseRelease(w.view, Qt::LeftButton, {}, QPoint(120, 90));
-
-    QCOMPARE(pressed.count(), 1);
-    QCOMPARE(pressed.first().first().toPointF(), w.display({30, 40}));
-    QVERIFY(dragged.count() >= 1);
-    QCOMPARE(dragged.last().first().toPointF(), w.display({120, 90}));
-    QCOMPARE(released.count(), 1);
-    QCOMPARE(released.first().first().toPointF(), w.display({120, 90}));
-    QCOMPARE(hovered.count(), 0);  // the move had a button down
-    QCOMPARE(presses.count, 0);
-    double after[3];
-    w.renderer->GetActiveCamera()->GetPosition(after);
-    for (int i = 0; i < 3; ++i) QCOMPARE(after[i], before[i]);
-  }
-
-  void leftDragRotatesTheCameraWhenForwarded() {
-    Window w;
-    vtkNew<vtkInteractorStyleTrackballCamera> style;
-    w.view->setInteractorStyle(style);
-    EventCounter presses;
-    QPointF seen;
-    presses.onEvent = [&](void*) {
-      const int* p = w.view->interactor()->GetEventPosition();
-      seen = QPointF(p[0], p[1]);
-    };
-    w.view->interactor()->AddObserver(vtkCommand::LeftButtonPressEvent, presses.command);
-    QVERIFY(w.show());
-    QSignalSpy pressed(w.view, &VtkView::leftPressed);
-    double before[3];
-    w.renderer->GetActiveCamera()->GetPosition(before);
-
-    QTest::mousePress(w.view, Qt::LeftButton, {}, QPoint(160, 120));
-    for (int x = 170; x <= 260; x += 10) QTest::mouseMove(w.view, QPoint(x, 120));
-    QTest::mouseRelease(w.view, Qt::LeftButton, {}, QPoint(260, 120));
-
-    QCOMPARE(presses.count, 1);
-    QCOMPARE(pressed.count(), 0);
-    // VTK got the press at the flipped device-pixel position.
-    QCOMPARE(seen, w.display({160, 120}));
-    double after[3];
-    w.renderer->GetActiveCamera()->GetPosition(after);
-    const double moved =
-        std::hypot(after[0] - before[0], after[1] - before[1], after[2] - before[2]);
-    QVERIFY2(moved > 1.0, qPrintable(QString::number(moved)));
-  }
-
-  void wheelZoomsInWholeSteps() {
-    Window w;
-    vtkNew<vtkInteractorStyleTrackballCamera> style;
-    w.view->setInteractorStyle(style);
-    EventCounter forward, backward;
-    w.view->interactor()->AddObserver(vtkCommand::MouseWheelForwardEvent, forward.command);
-    w.view->interactor()->AddObserver(vtkCommand::MouseWheelBackwardEvent, backward.command);
-    QVERIFY(w.show());
-    vtkCamera* camera = w.renderer->GetActiveCamera();
-    const double distance = camera->GetDistance();
-
-    const QPointF at(160, 120);
-    auto wheel = [&](int delta) {
-      QWheelEvent event(at, w.view->mapToGlobal(at), QPoint(), QPoint(0, delta), Qt::NoButton,
-                        Qt::NoModifier, Qt::NoScrollPhase, false);
-      QApplication::sendEvent(w.view, &event);
-    };
-    // Half a notch (a touchpad) does nothing yet; the second half makes one step.
-    wheel(60);
-    QCOMPARE(forward.count, 0);
-    wheel(60);
-    QCOMPARE(forward.count, 1);
-    QVERIFY2(camera->GetDistance() < distance, qPrintable(QString::number(camera->GetDistance())));
-    wheel(-240);
-    QCOMPARE(backward.count, 2);
-    QVERIFY(camera->GetDistance() > distance);
-  }
-
-  void keysReachTheInteractorWithTheirSymbols() {
-    Window w;
-    EventCounter keys, chars;
-    QStringList syms;
-    char code = 0;
-    keys.onEvent = [&](void*) { syms << w.view->interactor()->GetKeySym(); };
-    chars.onEvent = [&](void*) { code = w.view->interactor()->GetKeyCode(); };
-    w.view->interactor()->AddObserver(vtkCommand::KeyPressEvent, keys.command);
-    w.view->interactor()->AddObserver(vtkCommand::CharEvent, chars.command);
-    QVERIFY(w.show());
-    QCOMPARE(w.view->focusPolicy(), Qt::StrongFocus);
-
-    QTest::keyClick(w.view, Qt::Key_Left);
-    QCOMPARE(syms, QStringList{"Left"});
-    QCOMPARE(chars.count, 0);
-    QTest::keyClick(w.view, Qt::Key_A);
-    QCOMPARE(code, 'a');
-    QCOMPARE(chars.count, 1);
-    // QTest presses Shift before the key it modifies.
-    QTest::keyClick(w.view, Qt::Key_Plus, Qt::ShiftModifier);
-    QCOMPARE(syms, (QStringList{"Left", "a", "Shift_L", "plus"}));
-  }
-
-  void hoverAndLeaveAreSignalled() {
-    Window w;
-    QVERIFY(w.show());
-    QVERIFY(w.view->hasMouseTracking());
-    QSignalSpy hovered(w.view, &VtkView::hovered);
-    QSignalSpy left(w.view, &VtkView::hoverLeft);
-    // A move event sent directly: QTest::mouseMove moves the real (Xvfb) cursor, which sends
-    // nothing when an earlier case left the cursor at that very position.
-    const QPointF at(50, 60);
-    QMouseEvent move(QEvent::MouseMove, at, w.view->mapToGlobal(at), Qt::NoButton, Qt::NoButton,
-                     Qt::NoModifier);
-    QApplication::sendEvent(w.view, &move);
-    QTRY_VERIFY(hovered.count() >= 1);
-    QCOMPARE(hovered.last().first().toPointF(), w.display({50, 60}));
-    QEvent leave(QEvent::Leave);
-    QApplication::sendEvent(w.view, &leave);
-    QCOMPARE(left.count(), 1);
-  }
-
-  void vtkTimersRunOnQtTimers() {
-    Window w;
-    QVERIFY(w.show());
-    vtkRenderWindowInteractor* interactor = w.view->interactor();
-    EventCounter ticks;
-    int lastId = -1;
-    ticks.onEvent = [&](void* callData) { lastId = *static_cast<int*>(callData); };
-    interactor->AddObserver(vtkCommand::TimerEvent, ticks.command);
-
-    const int repeating = interactor->CreateRepeatingTimer(5);
-    QVERIFY(repeating > 0);
-    QTRY_VERIFY_WITH_TIMEOUT(ticks.count >= 3, 10000);
-    QCOMPARE(lastId, repeating);
-    QVERIFY(interactor->DestroyTimer(repeating));
-
-    const int before = ticks.count;
-    const int oneShot = interactor->CreateOneShotTimer(5);
-    QVERIFY(oneShot > 0 && oneShot != repeating);
-    QTRY_COMPARE_WITH_TIMEOUT(ticks.count, before + 1, 10000);
-    QCOMPARE(lastId, oneShot);
-    // Fired one-shot timers are gone from VTK's table, and nothing fires any more.
-    QCOMPARE(interactor->GetTimerDuration(oneShot), 0ul);
-    QTest::qWait(100);
-    QCOMPARE(ticks.count, before + 1);
   }
 
   void threeViewsInOneWindowEachShowTheirScene() {

@@ -48,10 +48,7 @@ class WindowStateTest : public QObject {
   void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
   void init() {
-    window_ = gradscape::testing::showTestWindow();
-    QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
-    window_->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(window_.get()));
+    QVERIFY(gradscape::testing::showActiveTestWindow(window_));
     window_->openExample(kDefaultScenario);
     QVERIFY(waitForFinishedRuns(*window_));
   }

@@ -22,6 +22,7 @@
 #include "plots/run_view.h"
 #include "plots/text_style.h"
 #include "support/chart_image.h"
+#include "support/chart_series.h"
 
 using namespace gradscape;
 using namespace gradscape::plots;
@@ -29,6 +30,8 @@ using gradscape::testing::column;
 using gradscape::testing::countColour;
 using gradscape::testing::fullestColumn;
 using gradscape::testing::near;
+using gradscape::testing::range;
+using gradscape::testing::runOf;
 using Image = gradscape::testing::ChartImage;
 
 namespace {
@@ -38,28 +41,6 @@ constexpr int kHeight = 400;
 
 // The chart in its own offscreen window, kWidth x kHeight.
 using Offscreen = gradscape::testing::OffscreenChart<ConvergenceChart>;
-
-RunView runOf(std::vector<double> iteration, std::vector<double> loss, int colorIndex,
-              const std::string& label = "run") {
-  RunView run;
-  run.label = label;
-  run.color = runColor(colorIndex);
-  run.iteration = std::move(iteration);
-  run.loss = std::move(loss);
-  const size_t n = run.iteration.size();
-  run.gradNorm.assign(n, 1.0);
-  run.stepNorm.assign(n, 1.0);
-  run.lr.assign(n, 0.1);
-  run.x.assign(n, 0.0);
-  run.y.assign(n, 0.0);
-  return run;
-}
-
-std::vector<double> range(int n) {
-  std::vector<double> v(static_cast<size_t>(n));
-  for (int i = 0; i < n; ++i) v[static_cast<size_t>(i)] = i;
-  return v;
-}
 
 RunView realRun(const std::string& optimizer, double lr, double momentum, int colorIndex,
                 const std::string& label) {
@@ -93,10 +74,7 @@ class TestConvergenceChart : public QObject {
     vtkMessages.install();
   }
 
-  void cleanup() {
-    const std::string messages = vtkMessages.newMessages();
-    QVERIFY2(messages.empty(), messages.c_str());
-  }
+  void cleanup() { vtkMessages.expectNone(); }
 
   void curvesAreDrawnInTheirRunColours() {
     Offscreen o;

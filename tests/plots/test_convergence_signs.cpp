@@ -23,31 +23,17 @@
 #include "plots/run_view.h"
 #include "plots/text_style.h"
 #include "support/chart_image.h"
+#include "support/chart_series.h"
 
 using namespace gradscape;
 using namespace gradscape::plots;
 using gradscape::testing::column;
 using gradscape::testing::countColour;
+using gradscape::testing::runOf;
 using Image = gradscape::testing::ChartImage;
 using Offscreen = gradscape::testing::OffscreenChart<ConvergenceChart>;
 
 namespace {
-
-RunView runOf(std::vector<double> iteration, std::vector<double> loss, int colorIndex,
-              const std::string& label = "run") {
-  RunView run;
-  run.label = label;
-  run.color = runColor(colorIndex);
-  run.iteration = std::move(iteration);
-  run.loss = std::move(loss);
-  const size_t n = run.iteration.size();
-  run.gradNorm.assign(n, 1.0);
-  run.stepNorm.assign(n, 1.0);
-  run.lr.assign(n, 0.1);
-  run.x.assign(n, 0.0);
-  run.y.assign(n, 0.0);
-  return run;
-}
 
 // Heavy ball (momentum 0 is plain GD) on x^2 - y^2 from (1, 1e-3), just off the stable axis.
 RunView saddleRun(double momentum, int colorIndex, const std::string& label) {
@@ -79,10 +65,7 @@ class TestConvergenceSigns : public QObject {
  private slots:
   void initTestCase() { vtkMessages.install(); }
 
-  void cleanup() {
-    const std::string messages = vtkMessages.newMessages();
-    QVERIFY2(messages.empty(), messages.c_str());
-  }
+  void cleanup() { vtkMessages.expectNone(); }
 
   void logYLeavesOutNonFiniteValuesAndTurnsLinearForValuesAtOrBelowZero() {
     const double nan = std::numeric_limits<double>::quiet_NaN();

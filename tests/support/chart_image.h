@@ -1,19 +1,17 @@
 #pragma once
 // A chart (anything with renderer() and scene() holding a vtkChartXY first) in an offscreen
 // window of its own, rendered and read back pixel by pixel, for tests that look for colours at
-// the places the chart's axes map data to; and a guard that turns VTK's error and warning
-// messages into test failures.
+// the places the chart's axes map data to; VtkMessages (vtk_messages.h) turns VTK's error and
+// warning messages into test failures.
 #include <vtkAxis.h>
 #include <vtkChartXY.h>
 #include <vtkContextScene.h>
 #include <vtkDataArray.h>
 #include <vtkImageData.h>
 #include <vtkNew.h>
-#include <vtkOutputWindow.h>
 #include <vtkPNGWriter.h>
 #include <vtkPlot.h>
 #include <vtkRenderWindow.h>
-#include <vtkStringOutputWindow.h>
 #include <vtkTable.h>
 #include <vtkWindowToImageFilter.h>
 
@@ -31,6 +29,7 @@
 
 #include "plots/rgb.h"
 #include "support/offscreen_render.h"
+#include "support/vtk_messages.h"
 
 namespace gradscape::testing {
 
@@ -155,19 +154,6 @@ struct OffscreenChart {
     writer->SetFileName((dir + "/" + QString::fromStdString(name) + ".png").toStdString().c_str());
     writer->SetInputConnection(grab->GetOutputPort());
     writer->Write();
-  }
-};
-
-// Collects VTK's messages; newMessages() returns those since the last call.
-struct VtkMessages {
-  vtkNew<vtkStringOutputWindow> window;
-  size_t seen = 0;
-  void install() { vtkOutputWindow::SetInstance(window); }
-  std::string newMessages() {
-    const std::string all = window->GetOutput();
-    const std::string fresh = all.substr(std::min(seen, all.size()));
-    seen = all.size();
-    return fresh;
   }
 };
 

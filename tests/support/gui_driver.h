@@ -25,7 +25,7 @@ using gui::VtkView;
 
 // A main window as the GUI tests drive it: 1400 x 900 and shown, in live mode, with both
 // landscape views (settings persist between test runs, so every case starts from one layout).
-// The caller checks QTest::qWaitForWindowExposed.
+// The caller checks QTest::qWaitForWindowExposed (or calls one of the two below).
 inline std::unique_ptr<MainWindow> showTestWindow() {
   auto window = std::make_unique<MainWindow>();
   window->resize(1400, 900);
@@ -33,6 +33,21 @@ inline std::unique_ptr<MainWindow> showTestWindow() {
   window->setLiveMode(true);
   window->landscapePanel()->setLayout(gui::LandscapePanel::Layout::Both);
   return window;
+}
+
+// showTestWindow into `window`, then waits until it is exposed; false if it never is.
+[[nodiscard]] inline bool showExposedTestWindow(std::unique_ptr<MainWindow>& window) {
+  window = showTestWindow();
+  return QTest::qWaitForWindowExposed(window.get());
+}
+
+// showExposedTestWindow, then makes the window the active one, which typed shortcuts need. Suites
+// that call it take turns on the keyboard focus (RESOURCE_LOCK keyboard_focus,
+// tests/CMakeLists.txt).
+[[nodiscard]] inline bool showActiveTestWindow(std::unique_ptr<MainWindow>& window) {
+  if (!showExposedTestWindow(window)) return false;
+  window->activateWindow();
+  return QTest::qWaitForWindowActive(window.get());
 }
 
 // Waits until the landscape of a many-dimensional problem, built off the GUI thread, is shown
