@@ -4,11 +4,12 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/gui/app_theme.h"
 #include "app/gui/spectrum_panel_impl.h"
+#include "app/gui/theme_follow.h"
 
 namespace gradscape::gui {
 
-using spectrum_panel::kWarningStyle;
 using spectrum_panel::RequestKey;
 
 std::optional<RequestKey> SpectrumPanel::Impl::currentKey() const {
@@ -19,7 +20,10 @@ std::optional<RequestKey> SpectrumPanel::Impl::currentKey() const {
 
 void SpectrumPanel::Impl::setSummary(const QString& text, bool warning) {
   summary->setText(text);
-  summary->setStyleSheet(warning ? kWarningStyle : "");
+  // A warning in the theme's alert colour, following theme changes while it is shown.
+  setThemedStyleSheet(summary, [warning] {
+    return warning ? QStringLiteral("color:%1;").arg(uiColors().alertText.name()) : QString();
+  });
   summary->setToolTip(text + "\n\n" +
                       tr("Largest and smallest Hessian eigenvalue, dimension, method and time, "
                          "and the stability threshold of the run's optimizer at this iterate "

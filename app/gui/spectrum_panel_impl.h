@@ -28,7 +28,6 @@ namespace spectrum_panel {
 inline constexpr int kDebounceMs = 200;
 // Fast analyses finish before the progress bar would appear: no flicker.
 inline constexpr int kProgressDelayMs = 150;
-inline constexpr const char* kWarningStyle = "color:#a8321e;";
 
 // What an analysis is asked for; the shown result is stale when the current key differs.
 struct RequestKey {
