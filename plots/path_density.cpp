@@ -26,28 +26,30 @@ PathGaps pathGaps(const std::vector<std::array<double, 2>>& pixels, double w, do
     const double x = pixels[k][0], y = pixels[k][1];
     return std::isfinite(x) && std::isfinite(y) && x >= 0.0 && x < w && y >= 0.0 && y < h;
   };
+  // The visits per cell in a flat grid over the view (a 1920 x 1080 view has 130,000 cells):
+  // linear in the points, where sorting the visits cost ~10 ms per 10^5 iterates.
+  const auto columns = static_cast<size_t>(std::ceil(w / kDensityCell));
+  const auto rows = static_cast<size_t>(std::ceil(h / kDensityCell));
   auto cellOf = [&](size_t k) {
-    const auto cx = static_cast<std::uint64_t>(pixels[k][0] / kDensityCell);
-    const auto cy = static_cast<std::uint64_t>(pixels[k][1] / kDensityCell);
-    return (cy << 32) | cx;
+    return static_cast<size_t>(pixels[k][1] / kDensityCell) * columns +
+           static_cast<size_t>(pixels[k][0] / kDensityCell);
   };
-  // One entry per visit: a point inside whose predecessor is not inside the same cell.
-  std::vector<std::uint64_t> visits;
+  // One visit per point inside whose predecessor is not inside the same cell.
+  std::vector<std::uint32_t> visits(columns * rows, 0);
   std::vector<double> steps;
   for (size_t k = 0; k < n; ++k) {
     if (!inside(k)) continue;
     const bool previous = k > 0 && inside(k - 1);
-    if (!previous || cellOf(k - 1) != cellOf(k)) visits.push_back(cellOf(k));
+    if (!previous || cellOf(k - 1) != cellOf(k)) ++visits[cellOf(k)];
     if (previous) {
       steps.push_back(std::hypot(pixels[k][0] - pixels[k - 1][0], pixels[k][1] - pixels[k - 1][1]));
     }
   }
-  std::sort(visits.begin(), visits.end());
   std::vector<double> crowding;
+  crowding.reserve(n);
   for (size_t k = 0; k < n; ++k) {
     if (!inside(k)) continue;
-    const auto range = std::equal_range(visits.begin(), visits.end(), cellOf(k));
-    const auto v = static_cast<double>(range.second - range.first);
+    const auto v = static_cast<double>(visits[cellOf(k)]);
     crowding.push_back(v > 1.0 ? kDensityCell / v : kInf);
   }
   return {median(crowding), median(steps)};

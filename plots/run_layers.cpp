@@ -79,7 +79,8 @@ struct RunLayers::Impl {
   double pixelScale = 1.0;
   vtkMTimeType runsVersion = 0;
   std::array<vtkMTimeType, 4> styleStamp{};
-  vtkNew<vtkMatrix4x4> projection;  // world -> clip coordinates, as last computed
+  vtkNew<vtkMatrix4x4> projection;           // world -> clip coordinates, as last computed
+  std::array<double, 2> viewSize{0.0, 0.0};  // the renderer's size then (GetSize() is not cheap)
   void adaptStyle();
   void applyWidths();
   std::array<double, 2> toDisplay(const std::array<double, 3>& p) const;
@@ -182,6 +183,7 @@ void RunLayers::Impl::adaptStyle() {
   if (size[0] < 2 || size[1] < 2) return;
   projection->DeepCopy(
       camera->GetCompositeProjectionTransformMatrix(renderer->GetTiledAspectRatio(), -1.0, 1.0));
+  viewSize = {static_cast<double>(size[0]), static_cast<double>(size[1])};
   gaps.assign(runs.size(),
               {std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity()});
   double densest = std::numeric_limits<double>::infinity();
@@ -212,8 +214,7 @@ std::array<double, 2> RunLayers::Impl::toDisplay(const std::array<double, 3>& p)
   double out[4];
   projection->MultiplyPoint(in, out);
   if (!(out[3] > 0.0)) return {kNaN, kNaN};
-  const int* size = renderer->GetSize();
-  return {(out[0] / out[3] + 1.0) * 0.5 * size[0], (out[1] / out[3] + 1.0) * 0.5 * size[1]};
+  return {(out[0] / out[3] + 1.0) * 0.5 * viewSize[0], (out[1] / out[3] + 1.0) * 0.5 * viewSize[1]};
 }
 
 void RunLayers::Impl::applyWidths() {
