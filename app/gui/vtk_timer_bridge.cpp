@@ -15,7 +15,7 @@ VtkTimerBridge::~VtkTimerBridge() {
   for (const auto& [id, timer] : timers_) delete timer;
 }
 
-void VtkTimerBridge::onInteractorEvent(unsigned long event) {
+void VtkTimerBridge::onInteractorEvent(vtkObject*, unsigned long event, void*) {
   if (event == vtkCommand::CreateTimerEvent) {
     const int platformId = nextTimerId_++;
     auto* timer = new QTimer(owner_);

@@ -6,21 +6,22 @@
 
 class QObject;
 class QTimer;
+class vtkObject;
 class vtkRenderWindowInteractor;
 
 namespace gradscape::gui {
 
 class VtkTimerBridge {
  public:
-  // Timers are children of `owner`; the caller observes the interactor's timer events and
-  // hands them to onInteractorEvent.
+  // Timers are children of `owner`; the caller makes onInteractorEvent an observer of the
+  // interactor's CreateTimerEvent and DestroyTimerEvent.
   VtkTimerBridge(QObject* owner, vtkRenderWindowInteractor* interactor);
   ~VtkTimerBridge();
   VtkTimerBridge(const VtkTimerBridge&) = delete;
   VtkTimerBridge& operator=(const VtkTimerBridge&) = delete;
 
   // Creates or destroys the timer VTK asked for (CreateTimerEvent, DestroyTimerEvent).
-  void onInteractorEvent(unsigned long event);
+  void onInteractorEvent(vtkObject* caller, unsigned long event, void* callData);
 
  private:
   void fire(int platformId);

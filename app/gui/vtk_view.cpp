@@ -93,11 +93,6 @@ struct VtkView::Impl {
     }
   }
 
-  // Hands VTK's timer requests to the timer bridge.
-  void onInteractorEvent(vtkObject*, unsigned long event, void*) {
-    timers.onInteractorEvent(event);
-  }
-
   // Creates VTK's context on first use and sets VTK up in it; false when there is none.
   bool ensureContext() {
     if (gl.valid()) return true;
@@ -239,7 +234,7 @@ VtkView::VtkView(QWidget* parent) : QWidget(parent), impl_(std::make_unique<Impl
   for (auto event : {vtkCommand::CreateTimerEvent, vtkCommand::DestroyTimerEvent}) {
     d.observers.emplace_back(
         d.interactor.GetPointer(),
-        d.interactor->AddObserver(event, impl_.get(), &Impl::onInteractorEvent));
+        d.interactor->AddObserver(event, &d.timers, &VtkTimerBridge::onInteractorEvent));
   }
   d.interactor->SetRenderWindow(d.window);
   // Styles such as vtkContextInteractorStyle only redraw on an initialized interactor.
