@@ -57,8 +57,7 @@ class CurvatureSliceTest : public QObject {
   void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
   void init() {
-    window_ = gradscape::testing::showTestWindow();
-    QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+    QVERIFY(gradscape::testing::showExposedTestWindow(window_));
     for (QAction* a : window_->findChildren<QAction*>()) {
       if (a->shortcut() == QKeySequence(Qt::Key_C)) model_ = a;
       if (a->shortcut() == QKeySequence(Qt::Key_N)) steps_ = a;

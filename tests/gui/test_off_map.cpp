@@ -42,10 +42,7 @@ class OffMapTest : public QObject {
   Q_OBJECT
 
  private slots:
-  void init() {
-    window_ = testing::showTestWindow();
-    QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
-  }
+  void init() { QVERIFY(testing::showExposedTestWindow(window_)); }
   void cleanup() { window_.reset(); }
 
   void startOffTheNewMapMovesToItsDefaultStartAndSaysSo() {

@@ -102,11 +102,7 @@ class PathLegibilityTest : public QObject {
   Q_OBJECT
 
  private slots:
-  void init() {
-    window_ = testing::showTestWindow();
-    window_->landscapePanel()->setLayout(LandscapePanel::Layout::Both);
-    QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
-  }
+  void init() { QVERIFY(testing::showExposedTestWindow(window_)); }
   void cleanup() { window_.reset(); }
 
   void gradientDescentZigZagShowsBackgroundBetweenLegsAndDotsWhenZoomedIn() {

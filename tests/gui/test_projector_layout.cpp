@@ -50,8 +50,7 @@ class ProjectorLayoutTest : public QObject {
   void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
   void init() {
-    window_ = gradscape::testing::showTestWindow();
-    QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+    QVERIFY(gradscape::testing::showExposedTestWindow(window_));
     window_->openExample(":/gradscape/scenarios/default.json");
     QVERIFY(waitForFinishedRuns(*window_));
   }

@@ -92,8 +92,7 @@ class UpdateViewTest : public QObject {
   void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
   void init() {
-    window_ = gradscape::testing::showTestWindow();
-    QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+    QVERIFY(gradscape::testing::showExposedTestWindow(window_));
     window_->setLiveMode(false);
     window_->setScenario(twoRuns());
     window_->activateWindow();
