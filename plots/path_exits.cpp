@@ -8,12 +8,6 @@
 
 namespace gradscape::plots {
 
-namespace {
-bool inBox(const RunPlacement& r, double x, double y) {
-  return x >= r.xmin && x <= r.xmax && y >= r.ymin && y <= r.ymax;
-}
-}  // namespace
-
 PathExits pathExits(const StoredRun& run, const RunPlacement& placement) {
   constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
   PathExits out;
@@ -23,7 +17,7 @@ PathExits pathExits(const StoredRun& run, const RunPlacement& placement) {
     if (!std::isfinite(ax) || !std::isfinite(ay) || !std::isfinite(bx) || !std::isfinite(by))
       continue;
     // Most segments lie inside the box: no need to clip them (runs hold up to 10^5 iterates).
-    if (inBox(placement, ax, ay) && inBox(placement, bx, by)) continue;
+    if (placement.contains(ax, ay) && placement.contains(bx, by)) continue;
     double t0 = 0.0, t1 = 1.0;
     if (!clipSegment(ax, ay, bx, by, placement, t0, t1) || t1 >= 1.0) continue;
     if (out.count++ > 0) continue;

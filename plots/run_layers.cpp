@@ -193,8 +193,7 @@ void RunLayers::Impl::adaptStyle() {
     pixels.resize(run.x.size());
     for (size_t k = 0; k < run.x.size(); ++k) {
       const bool ok = placeable(placement, run.x[k], run.y[k], run.f[k]) &&
-                      run.x[k] >= placement.xmin && run.x[k] <= placement.xmax &&
-                      run.y[k] >= placement.ymin && run.y[k] <= placement.ymax;
+                      placement.contains(run.x[k], run.y[k]);
       pixels[k] = ok ? toDisplay(placeIterate(placement, run.x[k], run.y[k], run.f[k]))
                      : std::array<double, 2>{kNaN, kNaN};
     }

@@ -10,16 +10,12 @@ namespace {
 constexpr Rgb kDark{0.08, 0.08, 0.08};
 constexpr Rgb kWarningRed{0.86, 0.08, 0.06};
 
-bool inside(const RunPlacement& r, double x, double y) {
-  return x >= r.xmin && x <= r.xmax && y >= r.ymin && y <= r.ymax;
-}
-
 // Where a run is last seen: its last finite iterate when that is inside the clip rectangle,
 // else the point where its path last leaves the rectangle (else the iterate clamped into it).
 std::array<double, 3> exitPoint(const RunPlacement& r, const StoredRun& run, size_t first,
                                 size_t last) {
   const double lx = run.x[last], ly = run.y[last];
-  if (inside(r, lx, ly)) return placeIterate(r, lx, ly, run.f[last]);
+  if (r.contains(lx, ly)) return placeIterate(r, lx, ly, run.f[last]);
   for (size_t k = last; k > first; --k) {
     const double ax = run.x[k - 1], ay = run.y[k - 1], af = run.f[k - 1];
     const double bx = run.x[k], by = run.y[k], bf = run.f[k];
@@ -61,7 +57,7 @@ std::vector<Marker> runEndMarkers(const std::vector<StoredRun>& runs,
     if (first == n) continue;
     size_t last = n - 1;
     while (!ok(run, last)) --last;
-    if (inside(r, run.x[first], run.y[first])) {
+    if (r.contains(run.x[first], run.y[first])) {
       Marker m;
       m.position = placeIterate(r, run.x[first], run.y[first], run.f[first]);
       m.shape = MarkerShape::Disk;
@@ -92,7 +88,7 @@ std::vector<Marker> runEndMarkers(const std::vector<StoredRun>& runs,
       m.outlineWidth = 1.8;
       crosses.push_back(m);
       continue;
-    } else if (!inside(r, run.x[last], run.y[last])) {
+    } else if (!r.contains(run.x[last], run.y[last])) {
       continue;
     } else if (run.finished) {
       m.position = placeIterate(r, run.x[last], run.y[last], run.f[last]);

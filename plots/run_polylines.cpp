@@ -88,9 +88,6 @@ void buildPolylines(const std::vector<StoredRun>& runs, const RunPlacement& plac
   auto finite = [&](double x, double y, double f) {
     return std::isfinite(x) && std::isfinite(y) && (surface == nullptr || !std::isnan(f));
   };
-  auto inside = [&](double x, double y) {
-    return x >= r.xmin && x <= r.xmax && y >= r.ymin && y <= r.ymax;
-  };
   for (const auto& run : runs) {
     const std::array<unsigned char, 3> rgb{toByte(run.color.r), toByte(run.color.g),
                                            toByte(run.color.b)};
@@ -110,12 +107,12 @@ void buildPolylines(const std::vector<StoredRun>& runs, const RunPlacement& plac
     const float* ys = run.y.data();
     const float* fs = run.f.data();
     bool aOk = n > 0 && finite(xs[0], ys[0], fs[0]);
-    bool aIn = aOk && inside(xs[0], ys[0]);
+    bool aIn = aOk && r.contains(xs[0], ys[0]);
     for (size_t k = 1; k < n; ++k) {
       const double ax = xs[k - 1], ay = ys[k - 1], af = fs[k - 1];
       const double bx = xs[k], by = ys[k], bf = fs[k];
       const bool bOk = finite(bx, by, bf);
-      const bool bIn = bOk && inside(bx, by);
+      const bool bIn = bOk && r.contains(bx, by);
       if (aIn && bIn) {  // the common case: no clipping
         if (!open) {
           emit(ax, ay, af);

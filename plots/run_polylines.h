@@ -20,6 +20,9 @@ struct RunPlacement {
   // Segments are clipped to this rectangle, so the far-off iterates of a diverging run neither
   // stretch the scene's bounds (and the camera's depth range) nor leave the picture.
   double xmin = -1e6, xmax = 1e6, ymin = -1e6, ymax = 1e6;
+  bool contains(double x, double y) const {
+    return x >= xmin && x <= xmax && y >= ymin && y <= ymax;
+  }
   // Flat map: every iterate at z = lift. Surface: z = surface(f) + lift.
   std::optional<HeightMap> surface;
   double lift = 0.0;
