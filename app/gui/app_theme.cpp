@@ -2,8 +2,9 @@
 
 #include <QApplication>
 #include <QPalette>
-#include <QSettings>
 #include <QStyle>
+
+#include "app/gui/app_settings.h"
 
 namespace gradscape::gui {
 
@@ -87,10 +88,6 @@ constexpr UiColors kDarkColors{
 
 ThemeChoice current = ThemeChoice::System;
 
-QSettings settings() {
-  return QSettings(QStringLiteral("Gradscape"), QStringLiteral("Gradscape"));
-}
-
 }  // namespace
 
 QString themeChoiceName(ThemeChoice choice) {
@@ -147,12 +144,12 @@ void applyThemeChoice(ThemeChoice choice) {
 }
 
 ThemeChoice savedThemeChoice() {
-  return themeChoiceFromName(settings().value(QStringLiteral("theme")).toString())
+  return themeChoiceFromName(appSettings().value(QStringLiteral("theme")).toString())
       .value_or(ThemeChoice::System);
 }
 
 void saveThemeChoice(ThemeChoice choice) {
-  settings().setValue(QStringLiteral("theme"), themeChoiceName(choice));
+  appSettings().setValue(QStringLiteral("theme"), themeChoiceName(choice));
 }
 
 const UiColors& uiColors() {

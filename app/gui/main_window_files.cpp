@@ -6,6 +6,7 @@
 #include <QMessageBox>
 #include <QSettings>
 
+#include "app/gui/app_settings.h"
 #include "app/gui/landscape_panel.h"
 #include "app/gui/main_window.h"
 #include "app/gui/message_banner.h"
@@ -17,9 +18,6 @@ namespace {
 constexpr int kMaxRecent = 8;
 const char* kRecentKey = "recentFiles";
 
-QSettings settings() {
-  return QSettings(QStringLiteral("Gradscape"), QStringLiteral("Gradscape"));
-}
 }  // namespace
 
 void MainWindow::newScenario() {
@@ -121,7 +119,7 @@ bool MainWindow::confirmDiscard() {
 }
 
 void MainWindow::addRecentFile(const QString& path) {
-  auto store = settings();
+  auto store = appSettings();
   QStringList files = store.value(kRecentKey).toStringList();
   files.removeAll(path);
   files.prepend(path);
@@ -132,7 +130,7 @@ void MainWindow::addRecentFile(const QString& path) {
 
 void MainWindow::rebuildRecentMenu() {
   recentMenu_->clear();
-  const QStringList files = settings().value(kRecentKey).toStringList();
+  const QStringList files = appSettings().value(kRecentKey).toStringList();
   for (const QString& path : files) {
     connect(recentMenu_->addAction(QFileInfo(path).fileName()), &QAction::triggered, this,
             [this, path] {
@@ -144,7 +142,7 @@ void MainWindow::rebuildRecentMenu() {
 }
 
 void MainWindow::restoreSettings() {
-  auto store = settings();
+  auto store = appSettings();
   if (!restoreGeometry(store.value("geometry").toByteArray())) resize(1500, 940);
   restoreState(store.value("windowState").toByteArray());
   const int layout = store.value("landscapeLayout", int(LandscapePanel::Layout::Both)).toInt();
@@ -154,7 +152,7 @@ void MainWindow::restoreSettings() {
 }
 
 void MainWindow::saveSettings() {
-  auto store = settings();
+  auto store = appSettings();
   store.setValue("geometry", saveGeometry());
   store.setValue("windowState", saveState());
   store.setValue("landscapeLayout", int(landscape_->layout()));
