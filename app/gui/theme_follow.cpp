@@ -29,6 +29,9 @@ class ThemeWatcher : public QObject {
   }
 
   void follow(QWidget* widget, const QString& key, std::function<void()> apply) {
+    // Forms are rebuilt (a new optimizer, a new objective): drop the followers of widgets gone
+    // since, so the list holds only live ones however long the session.
+    prune();
     for (auto& f : followers_) {
       if (f.widget == widget && f.key == key) {
         f.apply = std::move(apply);
@@ -40,7 +43,7 @@ class ThemeWatcher : public QObject {
 
   bool eventFilter(QObject* watched, QEvent* event) override {
     if (watched == qApp && event->type() == QEvent::ApplicationPaletteChange) {
-      std::erase_if(followers_, [](const Follower& f) { return f.widget.isNull(); });
+      prune();
       // A copy: a colouring may register another follower.
       const auto followers = followers_;
       for (const auto& f : followers) {
@@ -51,6 +54,10 @@ class ThemeWatcher : public QObject {
   }
 
  private:
+  void prune() {
+    std::erase_if(followers_, [](const Follower& f) { return f.widget.isNull(); });
+  }
+
   ThemeWatcher() : QObject(qApp) { qApp->installEventFilter(this); }
   std::vector<Follower> followers_;
 };
