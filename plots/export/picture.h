@@ -1,0 +1,45 @@
+#pragma once
+// One picture of a render window's scenes, at a chosen scale, read back as RGBA: the export
+// path the desktop program (its views' own windows), the command line and the tests share.
+//
+// A picture at scale s is the window drawn s times larger in each direction with its DPI s
+// times higher: the scenes size their text, lines and markers from the DPI, so the picture is
+// the view's own layout with every pixel replaced by s x s, not a re-layout that drops labels.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+class vtkRenderWindow;
+
+namespace gradscape::plots {
+
+// RGBA, 8 bits a channel, top row first (as image files store them).
+struct Picture {
+  int width = 0, height = 0;
+  std::vector<uint8_t> rgba;
+  bool empty() const { return width <= 0 || height <= 0; }
+  // Channel c (0 r, 1 g, 2 b, 3 a) of pixel (x, y), y from the top.
+  uint8_t at(int x, int y, int c) const {
+    return rgba[(static_cast<size_t>(y) * static_cast<size_t>(width) + static_cast<size_t>(x)) * 4 +
+                static_cast<size_t>(c)];
+  }
+};
+
+struct PictureOptions {
+  double scale = 1.0;        // the picture is round(scale x the window's size), 0.25 to 8
+  bool transparent = false;  // backgrounds get alpha 0 (and no gradient); else alpha is 255
+};
+
+// The largest side a picture may have, in pixels (GL renderbuffers of software GL go to 16384;
+// this leaves room and bounds memory at 256 MB).
+inline constexpr int kMaxPictureSide = 8192;
+
+// Renders `window` (its context must be usable: made current by the caller when it is a Qt
+// view's) at the options' scale and reads the picture back. The window's size, DPI, background
+// alphas and gradients are restored after; the caller renders again to show the view. Returns an
+// empty picture with `error` set when the scale is out of range or the picture would be too
+// large.
+Picture renderPicture(vtkRenderWindow* window, const PictureOptions& options,
+                      std::string* error = nullptr);
+
+}  // namespace gradscape::plots
