@@ -185,6 +185,8 @@ class TestPicture : public QObject {
     QCOMPARE(static_cast<int>(picture.at(box[0] + 5, box[3] - 5, 3)), 255);
     // Twice as large, too, and an opaque picture after it is opaque again.
     const Picture two = renderPicture(map.window.window(), {2.0, true});
+    const QString shots = qEnvironmentVariable("GRADSCAPE_SHOT_DIR");  // to be looked at
+    if (!shots.isEmpty()) writePng(two, (shots + "/picture_transparent_2x.png").toStdString());
     QCOMPARE(static_cast<int>(two.at(2 * cx, 2 * cy, 3)), 255);
     QCOMPARE(static_cast<int>(two.at(3, 3, 3)), 0);
     const Picture opaque = renderPicture(map.window.window(), {1.0, false});
