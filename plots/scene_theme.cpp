@@ -14,14 +14,26 @@ namespace {
 void setColor(vtkProperty* property, const Rgb& c) {
   property->SetColor(c.r, c.g, c.b);
 }
+
+thread_local std::optional<Rgb> backdropOverride;
 }  // namespace
 
+void setBackdropOverride(std::optional<Rgb> colour) {
+  backdropOverride = colour;
+}
+
 void applyPaper(vtkRenderer* renderer) {
-  const Rgb& paper = currentPalette().paper;
+  const Rgb& paper = backdropOverride ? *backdropOverride : currentPalette().paper;
   renderer->SetBackground(paper.r, paper.g, paper.b);
 }
 
 void applySurfaceBackground(vtkRenderer* renderer) {
+  if (backdropOverride) {
+    const Rgb& c = *backdropOverride;
+    renderer->SetBackground(c.r, c.g, c.b);
+    renderer->SetBackground2(c.r, c.g, c.b);
+    return;
+  }
   const Palette& p = currentPalette();
   renderer->SetBackground(p.surfaceLow.r, p.surfaceLow.g, p.surfaceLow.b);      // bottom
   renderer->SetBackground2(p.surfaceHigh.r, p.surfaceHigh.g, p.surfaceHigh.b);  // top

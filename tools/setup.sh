@@ -16,6 +16,8 @@ PACKAGES=(
   qt6-base-dev libqt6opengl6-dev qt6-svg-dev libvtk9-dev
   # export: animations (ffmpeg pipes PNG frames to MP4/GIF), PDF checks (pdftoppm)
   ffmpeg poppler-utils
+  # export tests: exported SVG pictures rasterised back (rsvg-convert) to compare with the PNG
+  librsvg2-bin
   # tests and benchmarks
   libbenchmark-dev xvfb xauth mesa-utils xdotool
   # CI's static checks and fuzzing: clang-tidy (run-clang-tidy), clang with libFuzzer and its

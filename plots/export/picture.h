@@ -26,8 +26,11 @@ struct Picture {
 };
 
 struct PictureOptions {
-  double scale = 1.0;        // the picture is round(scale x the window's size), 0.25 to 8
-  bool transparent = false;  // backgrounds get alpha 0 (and no gradient); else alpha is 255
+  double scale = 1.0;  // the picture is round(scale x the window's size), 0.25 to 8
+  // Backgrounds get alpha 0 (and no gradient), what is drawn over them keeps its coverage as
+  // alpha (anti-aliased edges partly transparent, in their own colour); else alpha is 255.
+  // The frame is drawn twice, over black and over white, and the alpha is their difference.
+  bool transparent = false;
 };
 
 // The largest side a picture may have, in pixels (GL renderbuffers of software GL go to 16384;
@@ -35,10 +38,10 @@ struct PictureOptions {
 inline constexpr int kMaxPictureSide = 8192;
 
 // Renders `window` (its context must be usable: made current by the caller when it is a Qt
-// view's) at the options' scale and reads the picture back. The window's size, DPI, background
-// alphas and gradients are restored after; the caller renders again to show the view. Returns an
-// empty picture with `error` set when the scale is out of range or the picture would be too
-// large.
+// view's) at the options' scale and reads the picture back. The window's size, DPI and
+// backgrounds (colours, alphas, gradients) are restored after; the caller renders again to show the
+// view. Returns an empty picture with `error` set when the scale is out of range or the picture
+// would be too large.
 Picture renderPicture(vtkRenderWindow* window, const PictureOptions& options,
                       std::string* error = nullptr);
 

@@ -4,6 +4,7 @@
 // samples, negative minima on a log scale, empty and one-point runs) that must not break it, and
 // Beale's basin in several colours on the log scale (its c chosen from the samples).
 #include <vtkCamera.h>
+#include <vtkNew.h>
 #include <vtkPNGWriter.h>
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>

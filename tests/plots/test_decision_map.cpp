@@ -3,6 +3,7 @@
 // and its data sampled from MLP classifiers whose answers are known: all-zero weights (every
 // class ties) and weights set by hand so the class is the sign of x1. Set GRADSCAPE_SHOT_DIR to
 // keep pictures of a network trained on the moons.
+#include <vtkNew.h>
 #include <vtkPNGWriter.h>
 #include <vtkRenderWindow.h>
 #include <vtkWindowToImageFilter.h>

@@ -2,6 +2,7 @@
 // 1920 x 1080 screen, at the surface column of a 1920 x 1080 window and at a small projector
 // view, no two tick labels along one edge of the box overlap (their screen rectangles, from the
 // label actors, are at least 4 px apart), and each axis keeps at least three labels.
+#include <vtkNew.h>
 #include <vtkPNGWriter.h>
 #include <vtkRenderWindow.h>
 #include <vtkWindowToImageFilter.h>

@@ -7,7 +7,6 @@
 #include <vtkChartXY.h>
 #include <vtkContextScene.h>
 #include <vtkDataArray.h>
-#include <vtkImageData.h>
 #include <vtkNew.h>
 #include <vtkPNGWriter.h>
 #include <vtkPlot.h>
@@ -27,6 +26,8 @@
 #include <utility>
 #include <vector>
 
+#include "plots/export/offscreen_window.h"
+#include "plots/export/picture.h"
 #include "plots/rgb.h"
 #include "support/offscreen_render.h"
 #include "support/vtk_messages.h"
@@ -102,16 +103,13 @@ inline double displayOf(vtkAxis* axis, double value, bool vertical) {
 template <class Chart>
 struct OffscreenChart {
   Chart chart;
-  vtkNew<vtkRenderWindow> window;
+  plots::OffscreenWindow offscreen;
+  vtkRenderWindow* const window = offscreen.window();
 
-  explicit OffscreenChart(int width = 640, int height = 400) {
-    shareDisplay(window);
-    window->SetOffScreenRendering(1);
-    window->SetMultiSamples(0);
-    window->SetSize(width, height);
-    window->AddRenderer(chart.renderer());
+  explicit OffscreenChart(int width = 640, int height = 400) : offscreen(width, height) {
+    offscreen.addRenderer(chart.renderer());
   }
-  ~OffscreenChart() { window->RemoveRenderer(chart.renderer()); }
+  ~OffscreenChart() { offscreen.removeRenderer(chart.renderer()); }
   OffscreenChart(const OffscreenChart&) = delete;
   OffscreenChart& operator=(const OffscreenChart&) = delete;
 
@@ -119,24 +117,21 @@ struct OffscreenChart {
   double displayX(double x) const { return displayOf(xy()->GetAxis(vtkAxis::BOTTOM), x, false); }
   double displayY(double y) const { return displayOf(xy()->GetAxis(vtkAxis::LEFT), y, true); }
 
-  // One render: the first frame must already be right (no interactor here to redraw).
+  // The picture (plots::renderPicture at scale 1) after a first frame: the chart lays out its
+  // axes while it paints, so a picture of its second frame agrees with the axes' state
+  // (iterationAt and displayX/Y read it) to the pixel. (No interactor here to redraw.)
   ChartImage render() {
     window->Render();
-    vtkNew<vtkWindowToImageFilter> grab;
-    grab->SetInput(window);
-    grab->SetInputBufferTypeToRGB();
-    grab->ReadFrontBufferOff();
-    grab->Update();
-    vtkImageData* data = grab->GetOutput();
+    const plots::Picture picture = plots::renderPicture(window, {});
     ChartImage image;
-    const int* dims = data->GetDimensions();
-    image.width = dims[0];
-    image.height = dims[1];
+    image.width = picture.width;
+    image.height = picture.height;
     image.pixels.resize(static_cast<size_t>(image.width * image.height));
     for (int y = 0; y < image.height; ++y) {
       for (int x = 0; x < image.width; ++x) {
-        const auto* p = static_cast<unsigned char*>(data->GetScalarPointer(x, y, 0));
-        image.pixels[static_cast<size_t>(y * image.width + x)] = {p[0], p[1], p[2]};
+        const int top = image.height - 1 - y;  // VTK's rows count from the bottom
+        image.pixels[static_cast<size_t>(y * image.width + x)] = {
+            picture.at(x, top, 0), picture.at(x, top, 1), picture.at(x, top, 2)};
       }
     }
     return image;

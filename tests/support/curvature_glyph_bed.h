@@ -2,6 +2,7 @@
 // The curvature glyph's test bed: the rotated quadratic f = 1/2 x'Hx with H's eigenvalues 1
 // (along 30 degrees) and 10 (along 120 degrees) on a contour map rendered offscreen, the glyph
 // at (1.2, 0.2) with lr 0.12, and pixel helpers (tests/plots/test_curvature_*.cpp).
+#include <vtkNew.h>
 #include <vtkPNGWriter.h>
 #include <vtkRenderWindow.h>
 #include <vtkWindowToImageFilter.h>

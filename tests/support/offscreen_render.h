@@ -1,16 +1,17 @@
 #pragma once
 // A landscape scene in an offscreen window of its own, rendered and read back pixel by pixel,
-// for tests that check colours at known places of the picture.
-#include <vtkImageData.h>
-#include <vtkNew.h>
+// for tests that check colours at known places of the picture. The window is a
+// plots::OffscreenWindow (all of a process's offscreen windows share one X connection).
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
-#include <vtkWindowToImageFilter.h>
 
 #include <array>
 #include <cmath>
 #include <cstddef>
 #include <vector>
+
+#include "plots/export/offscreen_window.h"
+#include "plots/export/picture.h"
 
 namespace gradscape::testing {
 
@@ -18,49 +19,26 @@ inline constexpr int kWidth = 640;
 inline constexpr int kHeight = 480;
 using Pixel = std::array<int, 3>;
 
-// Gives an offscreen window the X connection every offscreen window of this test process
-// shares. A fresh connection per window (VTK's default) fails now and then under Xvfb with
-// "bad X server connection" and an abort; one connection, opened once, does not.
-inline void shareDisplay(vtkRenderWindow* window) {
-  static vtkRenderWindow* const anchor = [] {
-    // Never deleted: it owns the shared connection until the process ends.
-    vtkRenderWindow* w = vtkRenderWindow::New();
-    w->SetOffScreenRendering(1);
-    w->SetSize(1, 1);
-    w->Render();  // opens the display (and a context nobody else uses)
-    return w;
-  }();
-  window->SetDisplayId(anchor->GetGenericDisplayId());
-}
-
 template <class Scene>
 struct OffscreenScene {
   Scene scene;
-  vtkNew<vtkRenderWindow> window;
+  plots::OffscreenWindow offscreen{kWidth, kHeight};
+  vtkRenderWindow* const window = offscreen.window();
 
-  OffscreenScene() {
-    shareDisplay(window);
-    window->SetOffScreenRendering(1);
-    window->SetMultiSamples(0);
-    window->SetSize(kWidth, kHeight);
-    window->AddRenderer(scene.renderer());
-  }
-  ~OffscreenScene() { window->Finalize(); }
+  OffscreenScene() { offscreen.addRenderer(scene.renderer()); }
   OffscreenScene(const OffscreenScene&) = delete;
   OffscreenScene& operator=(const OffscreenScene&) = delete;
 
-  // The rendered picture, rows from the bottom.
+  // The rendered picture (plots::renderPicture at scale 1), rows from the bottom.
   std::vector<Pixel> render() {
-    window->Render();
-    vtkNew<vtkWindowToImageFilter> grab;
-    grab->SetInput(window);
-    grab->SetInputBufferTypeToRGB();
-    grab->ReadFrontBufferOff();
-    grab->Update();
-    auto* data = static_cast<unsigned char*>(grab->GetOutput()->GetScalarPointer());
-    std::vector<Pixel> pixels(static_cast<size_t>(kWidth * kHeight));
-    for (size_t i = 0; i < pixels.size(); ++i) {
-      pixels[i] = {data[3 * i], data[3 * i + 1], data[3 * i + 2]};
+    const plots::Picture picture = plots::renderPicture(window, {});
+    const int w = picture.width, h = picture.height;
+    std::vector<Pixel> pixels(static_cast<size_t>(w) * static_cast<size_t>(h));
+    for (int y = 0; y < h; ++y) {
+      for (int x = 0; x < w; ++x) {  // VTK's rows count from the bottom
+        pixels[static_cast<size_t>(y * w + x)] = {
+            picture.at(x, h - 1 - y, 0), picture.at(x, h - 1 - y, 1), picture.at(x, h - 1 - y, 2)};
+      }
     }
     return pixels;
   }
