@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -13,6 +14,7 @@
 
 #include "app/gui/animation_export.h"
 #include "app/gui/main_window.h"
+#include "app/gui/run_controller.h"
 #include "app/gui/surface_format.h"
 #include "plots/export/animation.h"
 
@@ -63,6 +65,10 @@ void BM_Mp4OfTheDefaultMap(benchmark::State& state) {
       return;
     }
     state.SetIterationTime(double(clock.nsecsElapsed()) * 1e-9);
+    // GRADSCAPE_ANIMATION_COPY keeps a copy of the video (to look at its frames).
+    if (qEnvironmentVariableIsSet("GRADSCAPE_ANIMATION_COPY")) {
+      QFile::copy(request.path, qEnvironmentVariable("GRADSCAPE_ANIMATION_COPY"));
+    }
     struct stat st {};
     if (::stat(request.path.toLocal8Bit().constData(), &st) == 0) bytes = double(st.st_size);
   }
