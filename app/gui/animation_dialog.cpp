@@ -41,7 +41,7 @@ AnimationDialog::AnimationDialog(qint64 lastIteration, const QString& suggestedP
   auto* fileRow = new QHBoxLayout;
   fileRow->addWidget(path_, 1);
   fileRow->addWidget(browse);
-  form->addRow(tr("&File:"), fileRow);
+  form->addRow(tr("File:"), fileRow);  // no mnemonic: a layout has no buddy
 
   // Even sizes: MP4 and WebM store colour at half resolution (yuv420p).
   auto side = [this](const char* name, int value, int most) {
@@ -60,7 +60,7 @@ AnimationDialog::AnimationDialog(qint64 lastIteration, const QString& suggestedP
   sizeRow->addWidget(new QLabel(QStringLiteral("×"), this));
   sizeRow->addWidget(height_);
   sizeRow->addStretch();
-  form->addRow(tr("&Size:"), sizeRow);
+  form->addRow(tr("Size:"), sizeRow);
 
   fps_ = new QSpinBox(this);
   fps_->setObjectName("animationFps");
