@@ -20,11 +20,14 @@ class QAction;
 class QDockWidget;
 class QLabel;
 class QProgressBar;
+class QProgressDialog;
 class QMenu;
 class QTabWidget;
 
 namespace gradscape::gui {
 
+class AnimationExport;
+struct AnimationRequest;
 class ConvergencePanel;
 class LandscapePanel;
 class MessageBanner;
@@ -114,6 +117,14 @@ class MainWindow : public QMainWindow {
   void startAutosave(const QString& directory);
   SessionAutosave* autosave() const { return autosave_.get(); }
   RestorePrompt* restorePrompt() const { return restorePrompt_; }
+  // File > Export animation (main_window_animation.cpp): the settings dialog, then the export
+  // with a progress dialog (Cancel). exportAnimation() starts one without the dialog (tests,
+  // benchmarks): null, with the reason in the banner, when it cannot start; one at a time.
+  void exportAnimationDialog();
+  AnimationExport* exportAnimation(const AnimationRequest& request);
+  AnimationExport* animationExport() const { return animation_; }
+  QProgressDialog* animationProgress() const { return animationProgress_; }
+
   // The view state an autosave carries, and putting it back.
   ViewState viewState() const;
   void applyViewState(const ViewState& view);
@@ -123,6 +134,8 @@ class MainWindow : public QMainWindow {
   void snapshotShown(uint64_t generation);
   // A new landscape is on the views (tests wait on it for many-dimensional problems).
   void landscapeShown();
+  // An animation export ended: "" when the file is in place, "cancelled", or why it failed.
+  void animationExported(const QString& message);
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -276,7 +289,9 @@ class MainWindow : public QMainWindow {
   std::unique_ptr<SessionAutosave> autosave_;
   std::vector<CrashedSession> crashed_;  // offered one at a time, newest first
   RestorePrompt* restorePrompt_ = nullptr;
-  bool autosaveFailing_ = false;  // the banner said so; said again only after a success
+  bool autosaveFailing_ = false;          // the banner said so; said again only after a success
+  AnimationExport* animation_ = nullptr;  // the export under way, if any
+  QProgressDialog* animationProgress_ = nullptr;
 };
 
 }  // namespace gradscape::gui

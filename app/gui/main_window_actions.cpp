@@ -106,6 +106,12 @@ void MainWindow::buildActions() {
                   tr("Save the scenario under a new name")),
           &QAction::triggered, this, &MainWindow::saveAsDialog);
   file->addSeparator();
+  auto* animation = addItem(file, tr("Export &animation..."), QKeySequence(),
+                            tr("The playback of the map, the surface or the window as MP4, WebM or "
+                               "GIF"));
+  animation->setObjectName("exportAnimation");
+  connect(animation, &QAction::triggered, this, &MainWindow::exportAnimationDialog);
+  file->addSeparator();
   connect(addItem(file, tr("&Quit"), QKeySequence::Quit, tr("Quit Gradscape")), &QAction::triggered,
           this, &QWidget::close);
 
