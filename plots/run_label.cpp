@@ -1,27 +1,10 @@
 #include "plots/run_label.h"
 
-#include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <set>
 
 #include "core/optimizers/optimizer_registry.h"
 
 namespace gradscape::plots {
-
-std::string labelNumber(double value) {
-  if (!std::isfinite(value)) return formatNumber(value);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.4g", value);
-  std::string text(buf);
-  // "1e-05" -> "1e-5": the exponent without its padding zero.
-  const auto e = text.find('e');
-  if (e != std::string::npos) {
-    const int exponent = std::atoi(text.c_str() + e + 1);
-    text = text.substr(0, e) + "e" + std::to_string(exponent);
-  }
-  return text;
-}
 
 namespace {
 std::string labelWithDetails(const RunSpec& spec, const std::string& title, int maxParams) {

@@ -3,12 +3,13 @@
 // "Momentum 0.9 (lr=0.0005, momentum=0.9)". No VTK, no Qt.
 #include <string>
 #include <vector>
+#include "core/registry/params.h"
 #include "core/run/run_spec.h"
 
 namespace gradscape::plots {
 
-// A number as labels show it: at most 4 significant digits ("0.03306", "1e-5", "2000").
-std::string labelNumber(double value);
+// A number as labels show it (core/registry/params.h): "0.03306", "1e-5", "2000".
+using ::gradscape::labelNumber;
 
 // The label, then lr and every optimizer parameter that differs from its default (at most
 // `maxParams` of them; numbers with labelNumber, choices by their name), then the schedule name

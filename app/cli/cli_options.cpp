@@ -49,6 +49,29 @@ const char* const kSpectrumFooter =
     "not given, else to standard output. Ctrl-C cancels (exit 130). Exit codes: 0 ok, 1 the\n"
     "file could not be written, 2 bad input, 130 interrupted.";
 
+const char* const kRenderFooter =
+    "Runs every run of the scenario (to its end, or to iteration ITER with --at: the paths and\n"
+    "curves up to there) and writes one picture of a view, drawn as the desktop program draws\n"
+    "it (same titles, run labels, colours and colour scale):\n"
+    "  map          the contour map with the runs' paths          default 1024x800\n"
+    "  surface      the 3-D surface with the paths                default 1024x800\n"
+    "  convergence  loss against iteration, log y                 default 1024x640\n"
+    "  sharpness    top Hessian eigenvalue and 2/lr (runs that    default 1024x640\n"
+    "               track curvature)\n"
+    "  spectrum     Hessian spectrum at the first run's iterate   default 1024x640\n"
+    "  window       map and surface side by side over the         default 1280x800\n"
+    "               convergence chart\n"
+    "--size sets the view's size in pixels; --scale draws it that many times larger (text and\n"
+    "lines too), so --size 640x400 --scale 2 is a 1280x800 picture of a 640x400 view.\n"
+    "\n"
+    "Needs an X display for OpenGL: without a usable DISPLAY, a private Xvfb is started for the\n"
+    "command and stopped after it (install the Debian package xvfb). The file is written whole\n"
+    "or not at all. Output: .png (.svg and .pdf are refused by this version).\n"
+    "\n"
+    "Exit codes: 0 ok, 1 the picture could not be drawn or written (no Xvfb, no permission,\n"
+    "a build without the renderer), 2 bad input (the message names the option or the file),\n"
+    "130 interrupted.";
+
 // A positive, finite number (CLI11's PositiveNumber lets infinity through).
 const CLI::Validator kPositiveFinite(
     [](std::string& text) -> std::string {
@@ -69,6 +92,29 @@ const CLI::Validator kIteration(
     },
     "final|ITER");
 
+// "WxH", each side 16 to 8192 pixels.
+bool parseSize(const std::string& text, int& width, int& height) {
+  const auto x = text.find('x');
+  if (x == std::string::npos) return false;
+  int64_t w = 0, h = 0;
+  if (!CLI::detail::lexical_cast(text.substr(0, x), w) ||
+      !CLI::detail::lexical_cast(text.substr(x + 1), h)) {
+    return false;
+  }
+  if (w < 16 || h < 16 || w > 8192 || h > 8192) return false;
+  width = static_cast<int>(w);
+  height = static_cast<int>(h);
+  return true;
+}
+
+const CLI::Validator kSize(
+    [](std::string& text) -> std::string {
+      int w = 0, h = 0;
+      if (parseSize(text, w, h)) return {};
+      return "expected WIDTHxHEIGHT with each side 16 to 8192 pixels, got " + text;
+    },
+    "WxH");
+
 void addScenario(CLI::App* command, std::string& path) {
   command->add_option("scenario", path, "the scenario file (JSON)")
       ->required()
@@ -82,8 +128,9 @@ struct Parser {
   CLI::App* list = nullptr;
   CLI::App* validate = nullptr;
   CLI::App* spectrum = nullptr;
+  CLI::App* render = nullptr;
   CLI::App* help = nullptr;
-  std::string helpTopic, at = "final", method;
+  std::string helpTopic, at = "final", method, renderAt = "final", renderSize;
 
   explicit Parser(CommandLine& c) {
     app.set_version_flag("--version", "gradscape-cli 0.1.0");
@@ -142,12 +189,34 @@ struct Parser {
         ->check(kPositiveFinite);
     spectrum->footer(kSpectrumFooter);
 
+    render = app.add_subcommand("render", "a picture of a view (map, charts, ...) as PNG");
+    addScenario(render, c.render.scenarioPath);
+    auto& r = c.render;
+    render->add_option("--view", r.view, "map|surface|convergence|sharpness|spectrum|window")
+        ->check(CLI::IsMember({"map", "surface", "convergence", "sharpness", "spectrum", "window"}))
+        ->capture_default_str();
+    render->add_option("-o,--out", r.outPath, "the picture file to write (.png)")
+        ->required()
+        ->type_name("FILE");
+    render->add_option("--size", renderSize, "the view's size in pixels (default: per view)")
+        ->check(kSize);
+    render->add_option("--scale", r.scale, "draw the view this many times larger, 0.25 to 8")
+        ->check(CLI::Range(0.25, 8.0))
+        ->capture_default_str();
+    render->add_option("--at", renderAt, "'final' or the iteration the runs stop at")
+        ->check(kIteration)
+        ->capture_default_str();
+    render->add_option("--theme", r.theme, "light|dark")
+        ->check(CLI::IsMember({"light", "dark"}))
+        ->capture_default_str();
+    render->footer(kRenderFooter);
+
     help = app.add_subcommand("help", "help for a command");
-    help->add_option("command", helpTopic, "run, list, validate or spectrum");
+    help->add_option("command", helpTopic, "run, list, validate, spectrum or render");
   }
 
   bool isCommand(const std::string& name) const {
-    for (const CLI::App* command : {run, list, validate, spectrum, help}) {
+    for (const CLI::App* command : {run, list, validate, spectrum, render, help}) {
       if (command->get_name() == name) return true;
     }
     return false;
@@ -155,7 +224,7 @@ struct Parser {
 
   // The help text of `topic`'s command, or of the program.
   std::string helpFor(const std::string& topic) const {
-    for (CLI::App* command : {run, list, validate, spectrum}) {
+    for (CLI::App* command : {run, list, validate, spectrum, render}) {
       if (command->get_name() == topic) return command->help(app.get_name());
     }
     return app.help();
@@ -163,6 +232,12 @@ struct Parser {
 };
 
 }  // namespace
+
+std::pair<int, int> renderDefaultSize(const std::string& view) {
+  if (view == "map" || view == "surface") return {1024, 800};
+  if (view == "window") return {1280, 800};
+  return {1024, 640};
+}
 
 CommandLine parseCommandLine(const std::vector<std::string>& args, std::ostream& out,
                              std::ostream& err) {
@@ -177,7 +252,7 @@ CommandLine parseCommandLine(const std::vector<std::string>& args, std::ostream&
   const std::string& first = args.front();
   if (!first.empty() && first[0] != '-' && !parser->isCommand(first)) {
     err << "gradscape-cli: unknown command '" << printableText(first, 60)
-        << "'; expected one of: run, list, validate, spectrum, help\n";
+        << "'; expected one of: run, list, validate, spectrum, render, help\n";
     c.exitCode = kBadInput;
     return c;
   }
@@ -216,6 +291,12 @@ CommandLine parseCommandLine(const std::vector<std::string>& args, std::ostream&
     c.command = Command::List;
   } else if (parser->validate->parsed()) {
     c.command = Command::Validate;
+  } else if (parser->render->parsed()) {
+    c.command = Command::Render;
+    if (parser->renderAt != "final") c.render.at = std::stoll(parser->renderAt);
+    if (!parser->renderSize.empty()) {
+      parseSize(parser->renderSize, c.render.width, c.render.height);
+    }
   } else {
     c.command = Command::Spectrum;
     if (parser->at != "final") c.spectrum.at = std::stoll(parser->at);

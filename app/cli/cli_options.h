@@ -5,6 +5,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/analysis/iterate_spectrum.h"
@@ -14,7 +15,7 @@ namespace gradscape::cli {
 // kInterrupted: SIGINT, SIGTERM or SIGHUP arrived; what had run was still written out.
 enum ExitCode { kOk = 0, kFailure = 1, kBadInput = 2, kInterrupted = 130 };
 
-enum class Command { Run, List, Validate, Spectrum };
+enum class Command { Run, List, Validate, Spectrum, Render };
 
 struct RunOptions {
   std::string scenarioPath;
@@ -37,6 +38,20 @@ struct SpectrumOptions {
   SpectrumRequest request;               // count, slq steps/probes/seed, sigma
 };
 
+// gradscape-cli render: one picture of a scenario's views, as the desktop program draws them.
+struct RenderOptions {
+  std::string scenarioPath, outPath;
+  std::string view = "map";   // map, surface, convergence, sharpness, spectrum or window
+  int width = 0, height = 0;  // 0: the view's default size (renderDefaultSize)
+  double scale = 1.0;         // the picture is scale x the size, 0.25 to 8
+  std::optional<int64_t> at;  // empty: every run to its end
+  std::string theme = "light";
+};
+
+// The size a view is drawn at without --size: 1024x800 for the map and the surface, 1024x640
+// for the charts, 1280x800 for the window.
+std::pair<int, int> renderDefaultSize(const std::string& view);
+
 struct CommandLine {
   // Set when the program should end at once: help or the version was printed (kOk), or the
   // arguments were bad (kBadInput, the message already written).
@@ -46,6 +61,7 @@ struct CommandLine {
   ListOptions list;
   ValidateOptions validate;
   SpectrumOptions spectrum;
+  RenderOptions render;
 };
 
 // `args` without the program name. Help goes to `out`, errors to `err`.

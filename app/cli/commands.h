@@ -16,5 +16,7 @@ int runCommand(const RunOptions& options);
 int listCommand(const ListOptions& options);
 int validateCommand(const ValidateOptions& options);
 int spectrumCommand(const SpectrumOptions& options);
+// Without the plots library (GRADSCAPE_BUILD_GUI=OFF) it says so and returns kFailure.
+int renderCommand(const RenderOptions& options);
 
 }  // namespace gradscape::cli

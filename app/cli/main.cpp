@@ -46,6 +46,8 @@ int main(int argc, char** argv) {
         return checkedExit(validateCommand(c.validate));
       case Command::Spectrum:
         return checkedExit(spectrumCommand(c.spectrum));
+      case Command::Render:
+        return checkedExit(renderCommand(c.render));
     }
   } catch (const std::bad_alloc&) {
     std::cerr << "gradscape-cli: out of memory (the scenario needs more memory than this machine "

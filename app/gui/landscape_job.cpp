@@ -5,21 +5,6 @@
 
 namespace gradscape::gui {
 
-BuiltLandscape buildLandscape(const LandscapeRequest& request,
-                              const plots::SamplingProgress& progress) {
-  BuiltLandscape built;
-  try {
-    built.source = landscapeSource(request.objective, request.start, request.title,
-                                   request.minHalfWidth, request.plane);
-    built.content = plots::makeLandscapeContent(*built.source.shown, built.source.title,
-                                                request.style, built.source.samples, progress);
-    built.cancelled = built.content.grid.nx == 0;
-  } catch (const std::exception& e) {
-    built.error = e.what();
-  }
-  return built;
-}
-
 LandscapeJob::LandscapeJob(LandscapeRequest request, Progress progress, Done done) {
   thread_ = std::thread(
       [this, request = std::move(request), progress = std::move(progress), done = std::move(done)] {

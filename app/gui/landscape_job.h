@@ -1,9 +1,6 @@
 #pragma once
-// The landscape the views draw, built from an objective: for a 2-D objective its own grid, for
-// a many-dimensional one a slice (whose plane may take a Lanczos solve) sampled point by point,
-// where one sample of a 10^6-dimensional problem costs milliseconds. `buildLandscape` does the
-// work where it is called; `LandscapeJob` does it on a thread of its own, cancellable, with
-// progress. No Qt: the window turns the callbacks into queued calls.
+// The window's landscape on a thread of its own (plots::buildLandscape does the work),
+// cancellable, with progress. No Qt: the window turns the callbacks into queued calls.
 #include <atomic>
 #include <functional>
 #include <memory>
@@ -11,31 +8,13 @@
 #include <string>
 #include <thread>
 
-#include "app/gui/landscape_source.h"
-#include "plots/landscape_content.h"
+#include "plots/landscape_build.h"
 
 namespace gradscape::gui {
 
-struct LandscapeRequest {
-  std::shared_ptr<const Objective> objective;
-  Vec start;
-  std::string title;
-  double minHalfWidth = 1.0;        // of the slice's box (landscapeSource)
-  std::optional<SlicePlane> plane;  // the chosen slice; default: landscapeSource's
-  plots::LandscapeStyle style;
-};
-
-struct BuiltLandscape {
-  LandscapeSource source;
-  plots::LandscapeContent content;
-  std::string error;  // why no landscape could be built ("" on success)
-  bool cancelled = false;
-};
-
-// Builds the landscape here. `progress` is told the sampled share and may stop the work
-// (returns false): the result is then `cancelled`.
-BuiltLandscape buildLandscape(const LandscapeRequest& request,
-                              const plots::SamplingProgress& progress = {});
+using plots::buildLandscape;
+using plots::BuiltLandscape;
+using plots::LandscapeRequest;
 
 // The window's landscape request in flight: what it was built for and what follows it.
 struct LandscapeWait {

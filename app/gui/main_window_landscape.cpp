@@ -28,8 +28,8 @@
 #include "core/analysis/slice_objective.h"
 #include "core/objectives/mlp_classifier.h"
 #include "core/objectives/objective_registry.h"
+#include "core/scenario/objective_title.h"
 #include "plots/landscape_content.h"
-#include "plots/run_label.h"
 
 namespace gradscape::gui {
 
@@ -37,28 +37,6 @@ namespace {
 
 QString qs(const std::string& text) {
   return QString::fromStdString(text);
-}
-
-// "Rosenbrock (a=1, b=100)"; with many parameters only those that differ from their defaults
-// ("Two-layer MLP classifier (dataset=xor, width=32)"); choices by name.
-std::string objectiveTitle(const ObjectiveSpec& spec) {
-  const auto* entry = objectiveRegistry().find(spec.type);
-  std::string title = entry ? entry->title : spec.type;
-  std::string params;
-  if (entry) {
-    const ParamValues values = ParamValues::withDefaults(entry->params, spec.params);
-    const bool onlyChanged = entry->params.size() > 3;
-    for (const auto& p : entry->params) {
-      const double v = values.get(p.name);
-      if (onlyChanged && v == p.defaultValue) continue;
-      const auto choice = static_cast<size_t>(v);
-      const std::string text = p.kind == ParamKind::Choice && choice < p.choices.size()
-                                   ? p.choices[choice]
-                                   : plots::labelNumber(v);
-      params += (params.empty() ? "" : ", ") + p.name + "=" + text;
-    }
-  }
-  return params.empty() ? title : title + " (" + params + ")";
 }
 
 enum SliceDirections { kHessian = 0, kHessianAtIterate = 1, kPathPca = 2, kRandom = 3 };

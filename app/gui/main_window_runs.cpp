@@ -13,7 +13,7 @@
 #include "app/gui/run_controller.h"
 #include "app/gui/run_list_panel.h"
 #include "app/gui/sharpness_panel.h"
-#include "plots/run_label.h"
+#include "plots/run_views.h"
 
 namespace gradscape::gui {
 
@@ -34,18 +34,13 @@ void MainWindow::showSnapshot(EngineSnapshot snapshot) {
   views_.reserve(snapshot.runs.size());
   int running = 0, diverged = 0, done = 0;
   QString divergedNames;
-  const auto names = plots::runNames(scenario_.runs);  // unique: "Adam", "Adam (2)"
-  for (size_t i = 0; i < snapshot.runs.size(); ++i) {
-    auto& run = snapshot.runs[i];
-    plots::RunView view = std::move(run.view);
+  for (auto& run : snapshot.runs) {
+    views_.push_back(std::move(run.view));
     run.view = {};
-    if (i < names.size()) {
-      view.label = names[i].label;
-      view.name = names[i].name;
-    }
-    view.color = plots::runColor(int(i));
-    view.visible = i < scenario_.runs.size() ? scenario_.runs[i].visible : true;
-    views_.push_back(std::move(view));
+  }
+  plots::nameRunViews(views_, scenario_.runs);  // unique names: "Adam", "Adam (2)"
+  for (size_t i = 0; i < snapshot.runs.size(); ++i) {
+    const auto& run = snapshot.runs[i];
     QString status = qs(run.statusText);
     if (run.status == RunStatus::Running) {
       ++running;
@@ -58,7 +53,7 @@ void MainWindow::showSnapshot(EngineSnapshot snapshot) {
       ++diverged;
       if (i < scenario_.runs.size()) {
         divergedNames += (divergedNames.isEmpty() ? "" : "; ") +
-                         tr("%1 %2").arg(qs(names[i].name), qs(run.statusText));
+                         tr("%1 %2").arg(qs(views_[i].name), qs(run.statusText));
       }
     }
     runList_->setStatus(int(i), status, run.status == RunStatus::Diverged);

@@ -1,8 +1,8 @@
 #include "app/gui/run_set.h"
 
+#include "plots/run_views.h"
+
 #include <algorithm>
-#include <array>
-#include <cmath>
 #include <limits>
 
 namespace gradscape::gui {
@@ -38,32 +38,8 @@ RunSnapshot RunSet::runSnapshot(size_t i, int64_t maxRows) const {
   s.statusText = run.statusText();
   s.iterations = run.iterations();
   s.maxIterations = run.spec().stop.maxIterations;
-  s.view = plots::makeRunView(run.trace(), maxRows, projection.get());
-  s.view.diverged = run.status() == RunStatus::Diverged;
+  s.view = plots::liveRunView(run, maxRows, projection.get());
   if (run.point().size() <= kSnapshotPointDim) s.point = run.point();
-  s.view.finished = run.finished();
-
-  // A running run's trace ends at x_{k-1}: append x_k (Run::currentRow), so the view shows it.
-  const Trace& trace = run.trace();
-  const bool currentRecorded = !trace.empty() && trace.iteration(trace.size() - 1) >= s.iterations;
-  if (!run.finished() && !currentRecorded) {
-    const Vec& x = run.point();
-    const Run::CurrentRow row = run.currentRow();
-    // A non-finite iterate is about to end the run as diverged; it is not drawn.
-    if (std::isfinite(row.loss) && x.allFinite() && std::isfinite(row.gradNorm)) {
-      auto& v = s.view;
-      v.iteration.push_back(static_cast<double>(s.iterations));
-      const auto xy = projection ? (*projection)(x)
-                                 : std::array<double, 2>{x.size() >= 1 ? x[0] : 0.0,
-                                                         x.size() >= 2 ? x[1] : 0.0};
-      v.x.push_back(xy[0]);
-      v.y.push_back(xy[1]);
-      v.loss.push_back(row.loss);
-      v.gradNorm.push_back(row.gradNorm);
-      v.stepNorm.push_back(0.0);
-      v.lr.push_back(row.lr);
-    }
-  }
   s.loss = s.view.empty() ? std::numeric_limits<double>::quiet_NaN() : s.view.loss.back();
   return s;
 }

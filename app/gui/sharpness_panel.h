@@ -14,6 +14,7 @@
 #include "core/run/run_spec.h"
 #include "plots/run_view.h"
 #include "plots/sharpness_chart.h"
+#include "plots/sharpness_series.h"
 
 namespace gradscape::gui {
 
@@ -41,9 +42,6 @@ class SharpnessPanel : public QWidget {
   std::unique_ptr<Impl> impl_;
 };
 
-// The chart's series for runs: samples from their views, thresholds c / lr_k - shift along each
-// row of a run whose optimizer has one.
-std::vector<plots::SharpnessSeries> sharpnessSeries(const std::vector<RunSpec>& specs,
-                                                    const std::vector<plots::RunView>& views);
+using plots::sharpnessSeries;  // the chart's series for runs (plots/sharpness_series.h)
 
 }  // namespace gradscape::gui

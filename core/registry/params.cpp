@@ -2,6 +2,8 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <stdexcept>
 
 namespace gradscape {
@@ -91,6 +93,20 @@ std::string formatNumber(double value) {
   auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
   if (ec != std::errc()) return "?";
   return std::string(buf, end);
+}
+
+std::string labelNumber(double value) {
+  if (!std::isfinite(value)) return formatNumber(value);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.4g", value);
+  std::string text(buf);
+  // "1e-05" -> "1e-5": the exponent without its padding zero.
+  const auto e = text.find('e');
+  if (e != std::string::npos) {
+    const int exponent = std::atoi(text.c_str() + e + 1);
+    text = text.substr(0, e) + "e" + std::to_string(exponent);
+  }
+  return text;
 }
 
 std::string checkParam(const ParamSpec& spec, double value) {

@@ -80,5 +80,8 @@ void requireInSpec(const std::vector<ParamSpec>& specs, std::string_view name, d
 
 // Formats a number the way messages and tables show it (shortest round-trip form).
 std::string formatNumber(double value);
+// A number as labels and titles show it: at most 4 significant digits ("0.03306", "1e-5",
+// "2000").
+std::string labelNumber(double value);
 
 }  // namespace gradscape

@@ -1,7 +1,8 @@
 #pragma once
 // What the landscape views show of a scenario's objective: the objective itself when it is
 // 2-D, else a 2-D slice (by default through the start along the top-2 Hessian eigenvectors
-// there), with the projection that places iterates on it. Sampling resolution is chosen so the
+// there), with the projection that places iterates on it. The desktop program and the command
+// line's `render` show the same slice. Sampling resolution is chosen so the
 // landscape is sampled in about 0.2 s (25 to 201 points per axis) whatever an evaluation costs.
 #include <memory>
 #include <optional>
@@ -10,7 +11,7 @@
 #include "core/analysis/slice_plane.h"
 #include "core/objectives/objective.h"
 
-namespace gradscape::gui {
+namespace gradscape {
 
 // Up to this dimension the default slice follows the top-2 Hessian eigenvectors at the start.
 inline constexpr int kHessianSliceDim = 20000;
@@ -32,4 +33,4 @@ LandscapeSource landscapeSource(std::shared_ptr<const Objective> objective, VecC
                                 const std::string& title, double minHalfWidth = 1.0,
                                 const std::optional<SlicePlane>& plane = std::nullopt);
 
-}  // namespace gradscape::gui
+}  // namespace gradscape

@@ -1,4 +1,4 @@
-#include "app/gui/landscape_source.h"
+#include "core/analysis/landscape_source.h"
 
 #include <algorithm>
 #include <chrono>
@@ -6,7 +6,7 @@
 
 #include "core/analysis/slice_objective.h"
 
-namespace gradscape::gui {
+namespace gradscape {
 
 namespace {
 
@@ -58,4 +58,4 @@ LandscapeSource landscapeSource(std::shared_ptr<const Objective> objective, VecC
   return source;
 }
 
-}  // namespace gradscape::gui
+}  // namespace gradscape
