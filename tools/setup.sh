@@ -16,8 +16,8 @@ PACKAGES=(
   qt6-base-dev libqt6opengl6-dev qt6-svg-dev libvtk9-dev
   # export: animations (ffmpeg pipes PNG frames to MP4/GIF), PDF checks (pdftoppm)
   ffmpeg poppler-utils
-  # tests and benchmarks
-  libbenchmark-dev xvfb xauth mesa-utils xdotool
+  # tests and benchmarks (python3: a test reads exported traces with Python's json and csv)
+  libbenchmark-dev xvfb xauth mesa-utils xdotool python3
   # CI's static checks and fuzzing: clang-tidy (run-clang-tidy), clang with libFuzzer and its
   # sanitizer runtimes (tools/fuzz.sh); GCC's ASan/UBSan/TSan come with build-essential
   clang-tidy clang libclang-rt-14-dev

@@ -19,6 +19,7 @@ enum class Command { Run, List, Validate, Spectrum };
 struct RunOptions {
   std::string scenarioPath;
   std::string outDir = "gradscape-out";
+  std::string jsonPath;  // --json: every run and its trace in one JSON file (empty: none)
 };
 
 struct ListOptions {
