@@ -106,6 +106,8 @@ void MainWindow::buildActions() {
                   tr("Save the scenario under a new name")),
           &QAction::triggered, this, &MainWindow::saveAsDialog);
   file->addSeparator();
+  buildExportActions(file);
+  file->addSeparator();
   connect(addItem(file, tr("&Quit"), QKeySequence::Quit, tr("Quit Gradscape")), &QAction::triggered,
           this, &QWidget::close);
 
