@@ -18,8 +18,8 @@ PACKAGES=(
   ffmpeg poppler-utils
   # export tests: exported SVG pictures rasterised back (rsvg-convert) to compare with the PNG
   librsvg2-bin
-  # tests and benchmarks
-  libbenchmark-dev xvfb xauth mesa-utils xdotool
+  # tests and benchmarks (python3: a test reads exported traces with Python's json and csv)
+  libbenchmark-dev xvfb xauth mesa-utils xdotool python3
   # CI's static checks and fuzzing: clang-tidy (run-clang-tidy), clang with libFuzzer and its
   # sanitizer runtimes (tools/fuzz.sh); GCC's ASan/UBSan/TSan come with build-essential
   clang-tidy clang libclang-rt-14-dev

@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "core/io/printable_text.h"
+#include "core/version.h"
 
 namespace gradscape::cli {
 
@@ -14,7 +15,10 @@ namespace {
 
 const char* const kRunFooter =
     "Runs every run of the scenario, prints a summary table (run, optimizer, final loss,\n"
-    "iterations, status, wall time), and writes one CSV trace per run plus summary.json.\n"
+    "iterations, status, wall time), and writes one CSV trace per run plus summary.json\n"
+    "(runs beyond 16 dimensions whose iterates the trace keeps apart get a second CSV,\n"
+    "RUN_iterates.csv). --json FILE also writes every run (spec, status, seed, trace) in one\n"
+    "JSON file.\n"
     "Each file is written whole or not at all (a temporary name, then a rename); a second\n"
     "gradscape-cli writing to the same directory is refused while the first runs.\n"
     "\n"
@@ -133,7 +137,7 @@ struct Parser {
   std::string helpTopic, at = "final", method, renderAt = "final", renderSize;
 
   explicit Parser(CommandLine& c) {
-    app.set_version_flag("--version", "gradscape-cli 0.1.0");
+    app.set_version_flag("--version", std::string("gradscape-cli ") + programVersion());
     app.require_subcommand(1);
     app.fallthrough(false);
 
@@ -142,6 +146,9 @@ struct Parser {
     run->add_option("-o,--out", c.run.outDir, "where the CSV traces and summary.json go")
         ->type_name("DIR")
         ->capture_default_str();
+    run->add_option("--json", c.run.jsonPath,
+                    "also write every run (spec, status, seed, trace) to this JSON file")
+        ->type_name("FILE");
     run->footer(kRunFooter);
 
     list = app.add_subcommand("list", "objectives, optimizers, schedules, noise models");

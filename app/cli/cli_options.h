@@ -20,6 +20,7 @@ enum class Command { Run, List, Validate, Spectrum, Render };
 struct RunOptions {
   std::string scenarioPath;
   std::string outDir = "gradscape-out";
+  std::string jsonPath;  // --json: every run and its trace in one JSON file (empty: none)
 };
 
 struct ListOptions {

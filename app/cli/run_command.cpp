@@ -1,6 +1,5 @@
 #include <algorithm>
 #include <atomic>
-#include <cctype>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -15,6 +14,8 @@
 #include "app/cli/text_table.h"
 #include "core/export/run_summary.h"
 #include "core/export/trace_csv.h"
+#include "core/export/trace_json.h"
+#include "core/export/trace_table.h"
 #include "core/io/atomic_file.h"
 #include "core/io/printable_text.h"
 #include "core/scenario/scenario_json.h"
@@ -22,21 +23,6 @@
 namespace gradscape::cli {
 
 namespace {
-
-// "Adam (lr=0.01)" -> "adam_lr_0_01": safe in file names everywhere.
-std::string slug(const std::string& label) {
-  std::string s;
-  for (char c : label) {
-    const auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u)) {
-      s += static_cast<char>(std::tolower(u));
-    } else if (!s.empty() && s.back() != '_') {
-      s += '_';
-    }
-  }
-  while (!s.empty() && s.back() == '_') s.pop_back();
-  return s.empty() ? "run" : s.substr(0, 48);
-}
 
 // "0.512 ms", "1.25 s": three significant digits in a readable unit.
 std::string wallTime(double seconds) {
@@ -76,6 +62,9 @@ int runCommand(const RunOptions& o) {
   if (const int code = loadScenario(o.scenarioPath, scenario); code != kOk) return code;
   const auto objective = makeObjective(scenario.objective);
 
+  auto outPath = [&o](const std::string& file) {
+    return (std::filesystem::path(o.outDir) / file).string();
+  };
   DirectoryLock lock;
   if (std::string error = prepareOutputDirectory(o.outDir, lock); !error.empty()) {
     return cannotWrite(error);
@@ -98,42 +87,75 @@ int runCommand(const RunOptions& o) {
   std::vector<RunRecord> records;
   records.reserve(scenario.runs.size());
   const auto total = static_cast<double>(scenario.runs.size());
-  for (size_t i = 0; i < scenario.runs.size(); ++i) {
-    // One run (and its trace) in memory at a time: it is written and let go before the next.
-    Run run(objective, scenario.runs[i]);
-    const std::string label = "run " + std::to_string(i + 1) + "/" +
-                              std::to_string(scenario.runs.size()) + " " + run.spec().label;
-    progress.update(static_cast<double>(i) / total, label);
-    if (interrupted.load()) {
-      run.stop();  // not started: ends at its start point, still reported
-    } else if (!progress.enabled()) {
-      run.runToEnd(&interrupted);
-    } else {
-      // In slices of about a tenth of a second, so the bar moves within a long run too (its
-      // share: iterations of the most allowed; a run that stops early jumps ahead).
-      const auto most = static_cast<double>(std::max<int64_t>(1, run.spec().stop.maxIterations));
-      int64_t slice = 1;
-      for (;;) {
-        const auto t0 = std::chrono::steady_clock::now();
-        if (!run.runFor(slice, &interrupted)) break;
-        const double took =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        if (took < 0.05 && slice < (int64_t{1} << 40)) slice *= 2;
-        const double within = std::min(1.0, static_cast<double>(run.iterations()) / most);
-        progress.update((static_cast<double>(i) + within) / total, label);
+  // Runs every run, writes its trace (and hands it to `jsonOut`, if any). Returns kOk, or kFailure
+  // once a trace could not be written.
+  auto runAll = [&](TracesJsonWriter* jsonOut) {
+    for (size_t i = 0; i < scenario.runs.size(); ++i) {
+      // One run (and its trace) in memory at a time: it is written and let go before the next.
+      Run run(objective, scenario.runs[i]);
+      const std::string label = "run " + std::to_string(i + 1) + "/" +
+                                std::to_string(scenario.runs.size()) + " " + run.spec().label;
+      progress.update(static_cast<double>(i) / total, label);
+      if (interrupted.load()) {
+        run.stop();  // not started: ends at its start point, still reported
+      } else if (!progress.enabled()) {
+        run.runToEnd(&interrupted);
+      } else {
+        // In slices of about a tenth of a second, so the bar moves within a long run too (its
+        // share: iterations of the most allowed; a run that stops early jumps ahead).
+        const auto most = static_cast<double>(std::max<int64_t>(1, run.spec().stop.maxIterations));
+        int64_t slice = 1;
+        for (;;) {
+          const auto t0 = std::chrono::steady_clock::now();
+          if (!run.runFor(slice, &interrupted)) break;
+          const double took =
+              std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+          if (took < 0.05 && slice < (int64_t{1} << 40)) slice *= 2;
+          const double within = std::min(1.0, static_cast<double>(run.iterations()) / most);
+          progress.update((static_cast<double>(i) + within) / total, label);
+        }
       }
+      const std::string file = traceFileName(i, run.spec().label);
+      std::string error = writeTraceCsvFile(run.trace(), outPath(file));
+      // Iterates the trace keeps apart from its rows (many dimensions) get a file of their own.
+      const bool apart = !iteratesInRows(run.trace());
+      if (error.empty() && apart) {
+        error = writeIteratesCsvFile(run.trace(), outPath(iteratesFileName(file)));
+      }
+      if (!error.empty()) {
+        progress.clear();
+        return cannotWrite(error);
+      }
+      if (jsonOut) jsonOut->add(run);
+      records.push_back(recordOf(run, file, apart ? iteratesFileName(file) : ""));
+      table.addRow(
+          row({std::to_string(i), printableText(run.spec().label, 60), run.spec().optimizer,
+               shortNumber(run.finalLoss()), fstar ? shortNumber(run.finalLoss() - *fstar) : "",
+               std::to_string(run.iterations()), run.statusText(), wallTime(run.wallSeconds())}));
     }
-    const std::string file = "run" + std::to_string(i) + "_" + slug(run.spec().label) + ".csv";
-    const auto path = (std::filesystem::path(o.outDir) / file).string();
-    if (std::string error = writeTraceCsvFile(run.trace(), path); !error.empty()) {
-      progress.clear();
-      return cannotWrite(error);
+    return int{kOk};
+  };
+  if (o.jsonPath.empty()) {
+    if (const int code = runAll(nullptr); code != kOk) return code;
+  } else {
+    // The runs go straight into the JSON file's temporary, one at a time; it is renamed into
+    // place only when every run is in it.
+    struct Abandoned {};
+    int code = kFailure;  // stays so when the file cannot even be created
+    try {
+      const std::string error = writeFileAtomically(o.jsonPath, [&](std::ostream& out) {
+        TracesJsonWriter writer(out, scenario);
+        code = runAll(&writer);
+        if (code != kOk) throw Abandoned{};
+        writer.finish();
+      });
+      if (!error.empty()) {
+        progress.clear();
+        return cannotWrite(error);
+      }
+    } catch (const Abandoned&) {
+      return code;
     }
-    records.push_back(recordOf(run, file));
-    table.addRow(
-        row({std::to_string(i), printableText(run.spec().label, 60), run.spec().optimizer,
-             shortNumber(run.finalLoss()), fstar ? shortNumber(run.finalLoss() - *fstar) : "",
-             std::to_string(run.iterations()), run.statusText(), wallTime(run.wallSeconds())}));
   }
   progress.clear();
   if (fstar) {
@@ -149,6 +171,7 @@ int runCommand(const RunOptions& o) {
     return cannotWrite(error);
   }
   std::cout << "\ntraces and summary.json written to " << o.outDir << '\n';
+  if (!o.jsonPath.empty()) std::cout << "every run and its trace written to " << o.jsonPath << '\n';
   if (interrupted.load()) {
     std::cerr << "gradscape-cli: interrupted; the run in progress and those after it are marked "
                  "stopped\n";

@@ -72,6 +72,13 @@ class MainWindow : public QMainWindow {
   // Saves the scenario (the GUI state: objective, start, stop rules, runs) as JSON.
   bool saveFile(const QString& path);
   QString filePath() const { return filePath_; }
+  // Exports (main_window_export_data.cpp), all files or none; a failure says why in the banner.
+  // The traces as the engine holds them now: one JSON file, or one CSV per run (the command
+  // line's format and names) into `folder` (created when missing).
+  bool exportTracesJson(const QString& path);
+  bool exportTracesCsv(const QString& folder);
+  // The landscape as NAME.vts and the runs' paths as NAME.vtp (`base`: NAME, NAME.vts or .vtp).
+  bool exportLandscapeVtk(const QString& base);
   bool isModified() const { return modified_; }
 
   // Live mode: every change reruns all runs to the end at once.
@@ -219,6 +226,11 @@ class MainWindow : public QMainWindow {
   void rebuildRecentMenu();
   void restoreSettings();
   void saveSettings();
+  // Export menu items and their dialogs (main_window_export_data.cpp).
+  void buildExportActions(QMenu* file);
+  void exportTracesDialog();
+  void exportVtkDialog();
+  bool exportFailed(const QString& what, const std::string& reason);  // false, after saying why
   // Session autosave (main_window_session.cpp).
   void sessionChanged();  // the scenario or its modified state changed
   void viewChanged();     // the view state changed

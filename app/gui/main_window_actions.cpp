@@ -106,6 +106,7 @@ void MainWindow::buildActions() {
                   tr("Save the scenario under a new name")),
           &QAction::triggered, this, &MainWindow::saveAsDialog);
   file->addSeparator();
+  buildExportActions(file);
   auto* animation = addItem(file, tr("Export &animation..."), QKeySequence(),
                             tr("The playback of the map, the surface or the window as MP4, WebM or "
                                "GIF"));

@@ -70,6 +70,15 @@ void RunController::setSpeed(double stepsPerSecond) {
   worker_->post({Command::Kind::Wake, nullptr, 0});
 }
 
+RunController::RunsCopy RunController::copyRuns() {
+  auto answer = std::make_shared<std::promise<RunsCopy>>();
+  auto copy = answer->get_future();
+  Command command{Command::Kind::CopyRuns, nullptr, 0};
+  command.copy = std::move(answer);
+  worker_->post(std::move(command));
+  return copy.get();  // rethrows what the copy threw (std::bad_alloc)
+}
+
 double RunController::speed() const {
   return worker_->speed_.load();
 }

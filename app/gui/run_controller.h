@@ -7,6 +7,7 @@
 #include <memory>
 #include "app/gui/engine_snapshot.h"
 #include "core/analysis/slice_plane.h"
+#include "core/export/trace_json.h"
 #include "core/scenario/scenario.h"
 
 namespace gradscape::gui {
@@ -38,6 +39,14 @@ class RunController : public QObject {
   // Ends every unfinished run as Stopped, within 100 ms.
   void stop();
   void setSpeed(double stepsPerSecond);
+  // Every run of the current scenario as the engine holds it now (spec, status and the whole
+  // trace, copied) and that scenario: what the window exports. Waits for the engine thread to
+  // take the request between two chunks of steps (about a millisecond) and make the copy.
+  struct RunsCopy {
+    Scenario scenario;
+    std::vector<TracedRun> runs;
+  };
+  RunsCopy copyRuns();
   double speed() const;
   bool isPlaying() const;
   uint64_t generation() const;

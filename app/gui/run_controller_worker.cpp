@@ -109,6 +109,19 @@ void RunController::Worker::apply(Command& command) {
       break;
     case Command::Kind::Wake:
       break;
+    case Command::Kind::CopyRuns:
+      // The runs stay as they are (a playing run goes on after the copy).
+      try {
+        RunController::RunsCopy copy;
+        if (s.set) {
+          copy.scenario = s.set->scenario;
+          for (const auto& run : s.set->runs) copy.runs.push_back(tracedRun(*run));
+        }
+        command.copy->set_value(std::move(copy));
+      } catch (...) {
+        command.copy->set_exception(std::current_exception());  // out of memory
+      }
+      break;
   }
 }
 

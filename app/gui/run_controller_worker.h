@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <future>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -39,11 +40,13 @@ struct Command {
     RunToEnd,
     Reset,
     Stop,
-    Wake
+    Wake,
+    CopyRuns
   } kind;
-  std::unique_ptr<RunSet> runs;                                // SetScenario
-  uint64_t generation = 0;                                     // SetScenario
-  std::shared_ptr<const PlaneProjector> projection = nullptr;  // SetProjection
+  std::unique_ptr<RunSet> runs;                                           // SetScenario
+  uint64_t generation = 0;                                                // SetScenario
+  std::shared_ptr<const PlaneProjector> projection = nullptr;             // SetProjection
+  std::shared_ptr<std::promise<RunController::RunsCopy>> copy = nullptr;  // CopyRuns: the answer
 };
 
 }  // namespace engine

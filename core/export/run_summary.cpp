@@ -14,7 +14,7 @@ json number(double v) {
 }
 }  // namespace
 
-RunRecord recordOf(const Run& run, std::string traceFile) {
+RunRecord recordOf(const Run& run, std::string traceFile, std::string iteratesFile) {
   RunRecord r;
   r.label = run.spec().label;
   r.optimizer = run.spec().optimizer;
@@ -26,6 +26,7 @@ RunRecord recordOf(const Run& run, std::string traceFile) {
   r.finalPoint = run.point();
   r.wallSeconds = run.wallSeconds();
   r.traceFile = std::move(traceFile);
+  r.iteratesFile = std::move(iteratesFile);
   return r;
 }
 
@@ -53,6 +54,7 @@ json runSummaryJson(const Scenario& scenario, std::optional<double> minimumValue
     row["final_point"] = p;
     row["wall_seconds"] = r.wallSeconds;
     row["trace_file"] = r.traceFile;
+    row["iterates_file"] = r.iteratesFile.empty() ? json(nullptr) : json(r.iteratesFile);
     j["runs"].push_back(row);
   }
   return j;

@@ -22,10 +22,11 @@ struct RunRecord {
   double finalLoss = 0.0, finalGradNorm = 0.0;
   Vec finalPoint;
   double wallSeconds = 0.0;
-  std::string traceFile;  // the CSV's name, or empty
+  std::string traceFile;     // the CSV's name, or empty
+  std::string iteratesFile;  // the CSV of the iterates kept apart from the rows, or empty
 };
 
-RunRecord recordOf(const Run& run, std::string traceFile);
+RunRecord recordOf(const Run& run, std::string traceFile, std::string iteratesFile = "");
 
 // `minimumValue`: the objective's known minimum (for final_gap), if any.
 nlohmann::json runSummaryJson(const Scenario& scenario, std::optional<double> minimumValue,

@@ -1,8 +1,9 @@
 #include "core/export/trace_csv.h"
 
-#include <cmath>
+#include <cctype>
 #include <string>
 
+#include "core/export/trace_table.h"
 #include "core/io/atomic_file.h"
 #include "core/registry/params.h"
 
@@ -10,60 +11,31 @@ namespace gradscape {
 
 namespace {
 
-void writeCell(std::ostream& out, double v) {
-  out << ',' << formatNumber(v);
+void writeHeader(std::ostream& out, const std::vector<std::string>& columns) {
+  for (size_t i = 0; i < columns.size(); ++i) out << (i ? "," : "") << columns[i];
+  out << '\n';
 }
 
 }  // namespace
 
 void writeTraceCsv(const Trace& trace, std::ostream& out) {
-  const bool points = trace.pointsPerRow();
-  const auto& curvature = trace.curvature();
-  const bool tracked = !curvature.empty();
-  out << "iteration";
-  if (points) {
-    for (int i = 0; i < trace.dim(); ++i) out << ",x" << i;
-  }
-  out << ",loss,grad_norm,step_norm,lr";
-  if (tracked) out << ",top_eigenvalue,bottom_eigenvalue,hessian_trace";
-  out << '\n';
-  // Rows and curvature samples merged by iteration; a cell with nothing measured stays empty.
-  size_t c = 0;
-  const auto rows = trace.size();
-  for (int64_t r = 0; r < rows || c < curvature.size();) {
-    const bool haveRow = r < rows;
-    const bool haveSample = c < curvature.size();
-    const int64_t k = haveRow && (!haveSample || trace.iteration(r) <= curvature[c].iteration)
-                          ? trace.iteration(r)
-                          : curvature[c].iteration;
-    out << k;
-    if (haveRow && trace.iteration(r) == k) {
-      if (points) {
-        const auto x = trace.point(r);
-        for (int i = 0; i < trace.dim(); ++i) writeCell(out, x[i]);
-      }
-      writeCell(out, trace.loss(r));
-      writeCell(out, trace.gradNorm(r));
-      writeCell(out, trace.stepNorm(r));
-      writeCell(out, trace.lr(r));
-      ++r;
-    } else {
-      out << std::string(static_cast<size_t>(points ? trace.dim() : 0) + 4, ',');
+  writeHeader(out, traceColumns(trace));
+  forEachTraceRow(trace, [&out](int64_t iteration, const TraceCells& cells) {
+    out << iteration;
+    for (const auto& cell : cells) {
+      out << ',';
+      if (cell) out << formatNumber(*cell);
     }
-    if (tracked) {
-      if (haveSample && curvature[c].iteration == k) {
-        writeCell(out, curvature[c].top);
-        writeCell(out, curvature[c].bottom);
-        if (std::isnan(curvature[c].trace)) {
-          out << ',';
-        } else {
-          writeCell(out, curvature[c].trace);
-        }
-        ++c;
-      } else {
-        out << ",,,";
-      }
-    }
+    out << '\n';
+  });
+}
+
+void writeIteratesCsv(const Trace& trace, std::ostream& out) {
+  writeHeader(out, iterateColumns(trace));
+  for (int64_t i = 0; i < trace.pointCount(); ++i) {
+    out << trace.pointIteration(i);
+    const auto x = trace.point(i);
+    for (int d = 0; d < trace.dim(); ++d) out << ',' << formatNumber(x[d]);
     out << '\n';
   }
 }
@@ -73,6 +45,37 @@ std::string writeTraceCsvFile(const Trace& trace, const std::string& path) {
   return writeFileAtomically(
       path, [&trace](std::ostream& out) { writeTraceCsv(trace, out); },
       Durability::ProcessCrashSafe);
+}
+
+std::string writeIteratesCsvFile(const Trace& trace, const std::string& path) {
+  return writeFileAtomically(
+      path, [&trace](std::ostream& out) { writeIteratesCsv(trace, out); },
+      Durability::ProcessCrashSafe);
+}
+
+std::string traceFileName(size_t index, const std::string& label) {
+  // Safe in file names everywhere.
+  std::string s;
+  for (char c : label) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u)) {
+      s += static_cast<char>(std::tolower(u));
+    } else if (!s.empty() && s.back() != '_') {
+      s += '_';
+    }
+  }
+  while (!s.empty() && s.back() == '_') s.pop_back();
+  return "run" + std::to_string(index) + "_" + (s.empty() ? "run" : s.substr(0, 48)) + ".csv";
+}
+
+std::string iteratesFileName(const std::string& traceFileName) {
+  const std::string csv = ".csv";
+  const bool hasCsv =
+      traceFileName.size() >= csv.size() &&
+      traceFileName.compare(traceFileName.size() - csv.size(), csv.size(), csv) == 0;
+  const std::string stem =
+      hasCsv ? traceFileName.substr(0, traceFileName.size() - csv.size()) : traceFileName;
+  return stem + "_iterates.csv";
 }
 
 }  // namespace gradscape
