@@ -76,7 +76,8 @@ struct ContourScene::Impl {
   bool fitPending = true;
   std::optional<ViewBox> zoomBox;  // what a fit shows; none: the whole landscape
   CameraState fitted;
-  std::array<double, 3> fittedFrame{0, 0, 0};  // window width, height, right column
+  // Window width, height, right column and bottom margin (the legend may move under the map).
+  std::array<double, 4> fittedFrame{0, 0, 0, 0};
 
   void layout();
   std::array<double, 4> plotBox{};  // where layout() put the box
@@ -145,7 +146,7 @@ void ContourScene::Impl::layout() {
 
   if (hasLandscape) {
     // Refit when the window or the space around the box changed, unless the user moved the map.
-    const std::array<double, 3> frameNow{w, h, right};
+    const std::array<double, 4> frameNow{w, h, right, bottom};
     const bool untouched = stateOf(camera) == fitted;
     if (fitPending || (frameNow != fittedFrame && untouched)) {
       // The zoom box (the whole landscape by default) fills the frame, centred.
