@@ -74,8 +74,10 @@ struct ContourScene::Impl {
   std::unique_ptr<SceneOverlay> overlay;
 
   bool fitPending = true;
+  std::optional<ViewBox> zoomBox;  // what a fit shows; none: the whole landscape
   CameraState fitted;
-  std::array<double, 3> fittedFrame{0, 0, 0};  // window width, height, right column
+  // Window width, height, right column and bottom margin (the legend may move under the map).
+  std::array<double, 4> fittedFrame{0, 0, 0, 0};
 
   void layout();
   std::array<double, 4> plotBox{};  // where layout() put the box
@@ -144,18 +146,21 @@ void ContourScene::Impl::layout() {
 
   if (hasLandscape) {
     // Refit when the window or the space around the box changed, unless the user moved the map.
-    const std::array<double, 3> frameNow{w, h, right};
+    const std::array<double, 4> frameNow{w, h, right, bottom};
     const bool untouched = stateOf(camera) == fitted;
     if (fitPending || (frameNow != fittedFrame && untouched)) {
-      const double cx = 0.5 * (g.xmin + g.xmax), cy = 0.5 * (g.ymin + g.ymax);
-      const double fx = cx - (boxLeft + 0.5 * boxW - 0.5 * w) * wpp;
-      const double fy = cy - (boxBottom + 0.5 * boxH - 0.5 * h) * wpp;
+      // The zoom box (the whole landscape by default) fills the frame, centred.
+      const ViewBox z = zoomBox.value_or(ViewBox{g.xmin, g.xmax, g.ymin, g.ymax});
+      const double zwpp = std::max((z.xmax - z.xmin) / boxW, (z.ymax - z.ymin) / boxH);
+      const double cx = 0.5 * (z.xmin + z.xmax), cy = 0.5 * (z.ymin + z.ymax);
+      const double fx = cx - (boxLeft + 0.5 * boxW - 0.5 * w) * zwpp;
+      const double fy = cy - (boxBottom + 0.5 * boxH - 0.5 * h) * zwpp;
       const double distance = 10.0 * size;
       camera->ParallelProjectionOn();
       camera->SetFocalPoint(fx, fy, 0.0);
       camera->SetPosition(fx, fy, distance);
       camera->SetViewUp(0.0, 1.0, 0.0);
-      camera->SetParallelScale(0.5 * h * wpp);
+      camera->SetParallelScale(0.5 * h * zwpp);
       camera->SetClippingRange(distance - 2.0 * size, distance + size);
       fitted = stateOf(camera);
       fittedFrame = frameNow;
@@ -317,7 +322,10 @@ void ContourScene::setLandscape(const LandscapeContent& content) {
   // Runs are clipped at the frame, as the landscape is.
   d.overlay->runs->setPlacement(boxPlacement(g, kRunZ * d.size));
   d.updatePointMarkers();
-  if (!sameBox) d.fitPending = true;
+  if (!sameBox) {
+    d.fitPending = true;
+    d.zoomBox.reset();
+  }
 }
 
 void ContourScene::setRuns(const std::vector<RunView>& runs) {
@@ -385,7 +393,34 @@ void ContourScene::setAntialiasing(bool on) {
 
 void ContourScene::resetCamera() {
   impl_->fitPending = true;
+  impl_->zoomBox.reset();
   // Fit now when the window size is known, so a pick before the next render sees the new view.
+  if (impl_->backdrop->GetRenderWindow() != nullptr) impl_->layout();
+}
+
+std::optional<ViewBox> ContourScene::zoomBox() const {
+  const Impl& d = *impl_;
+  if (!d.hasLandscape) return std::nullopt;
+  if (d.fitPending) return d.zoomBox;  // not laid out yet: what the next frame shows
+  vtkCamera* camera = d.backdrop->GetActiveCamera();
+  if (stateOf(camera) == d.fitted) return d.zoomBox;
+  // The frame's pixels mapped back through the camera: pixel p is at focal + (p - w/2) wpp.
+  const int* viewport = d.backdrop->GetSize();
+  const double w = viewport[0], h = viewport[1];
+  if (w < 2 || h < 2 || d.plotBox[2] <= 0.0 || d.plotBox[3] <= 0.0) return d.zoomBox;
+  const double wpp = 2.0 * camera->GetParallelScale() / h;
+  const double* focal = camera->GetFocalPoint();
+  ViewBox box;
+  box.xmin = focal[0] + (d.plotBox[0] - 0.5 * w) * wpp;
+  box.xmax = box.xmin + d.plotBox[2] * wpp;
+  box.ymin = focal[1] + (d.plotBox[1] - 0.5 * h) * wpp;
+  box.ymax = box.ymin + d.plotBox[3] * wpp;
+  return box;
+}
+
+void ContourScene::setZoomBox(std::optional<ViewBox> box) {
+  impl_->zoomBox = box;
+  impl_->fitPending = true;
   if (impl_->backdrop->GetRenderWindow() != nullptr) impl_->layout();
 }
 

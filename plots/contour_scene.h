@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <vector>
+#include "core/scenario/view_camera.h"
 #include "plots/curvature_glyph.h"
 #include "plots/exit_indicators.h"
 #include "plots/landscape_scene.h"
@@ -31,6 +32,13 @@ class ContourScene : public LandscapeScene {
   void setLegendVisible(bool visible) override;
   void setAntialiasing(bool on) override;
   void resetCamera() override;
+  // The part of the landscape the map's frame shows once the user has zoomed or panned (or a
+  // box was shown); nullopt while the map is fitted to the whole landscape.
+  std::optional<ViewBox> zoomBox() const;
+  // Fits `box` into the map's frame at the next frame, and again when the window is resized
+  // until the user moves the map (as the fit to the whole landscape is); nullopt: that fit.
+  // A new landscape's box (setLandscape) or resetCamera() goes back to the whole landscape.
+  void setZoomBox(std::optional<ViewBox> box);
 
   // Shows the curvature glyph (the Hessian's eigen-axes at an iterate, and the gradient and
   // Newton steps when given) over the map, or hides it (nullopt). Drawn over the runs, under

@@ -391,4 +391,34 @@ void SurfaceScene::resetCamera() {
   if (impl_->renderer->GetRenderWindow() != nullptr) impl_->layout();
 }
 
+std::optional<ViewCamera> SurfaceScene::camera() const {
+  const Impl& d = *impl_;
+  if (!d.hasLandscape || d.fitPending || d.cameraState() == d.fitted) {
+    return std::nullopt;
+  }
+  vtkCamera* c = d.renderer->GetActiveCamera();
+  ViewCamera out;
+  c->GetPosition(out.position.data());
+  c->GetFocalPoint(out.focalPoint.data());
+  c->GetViewUp(out.viewUp.data());
+  out.viewAngle = c->GetViewAngle();
+  out.windowCenter = {c->GetWindowCenter()[0], c->GetWindowCenter()[1]};
+  return out;
+}
+
+void SurfaceScene::setCamera(const ViewCamera& camera) {
+  Impl& d = *impl_;
+  vtkCamera* c = d.renderer->GetActiveCamera();
+  c->ParallelProjectionOff();
+  c->SetPosition(camera.position.data());
+  c->SetFocalPoint(camera.focalPoint.data());
+  c->SetViewUp(camera.viewUp.data());
+  c->SetViewAngle(camera.viewAngle);
+  c->SetWindowCenter(camera.windowCenter[0], camera.windowCenter[1]);
+  c->OrthogonalizeViewUp();
+  d.renderer->ResetCameraClippingRange(d.bounds.data());
+  // Kept as it is: no fit replaces it, not even after a resize.
+  d.fitPending = false;
+}
+
 }  // namespace gradscape::plots

@@ -3,6 +3,8 @@
 // axes, the runs drawn on the surface at height f(x) (lifted slightly so they stay visible).
 // Orbit, zoom and pan come from the interactor style the view installs.
 #include <memory>
+#include <optional>
+#include "core/scenario/view_camera.h"
 #include "plots/landscape_scene.h"
 
 namespace gradscape::plots {
@@ -31,6 +33,12 @@ class SurfaceScene : public LandscapeScene {
   std::vector<std::array<double, 4>> tickLabelBoxes(int axis, int edge) const;
   void setAntialiasing(bool on) override;
   void resetCamera() override;
+  // The camera once the user has orbited, zoomed or panned (or one was set); nullopt while the
+  // view is the oblique one fitted to the box.
+  std::optional<ViewCamera> camera() const;
+  // Puts the camera there (kept until the user moves it, a new landscape's box or
+  // resetCamera()).
+  void setCamera(const ViewCamera& camera);
 
  private:
   struct Impl;

@@ -20,6 +20,8 @@ PACKAGES=(
   librsvg2-bin
   # tests and benchmarks (python3: a test reads exported traces with Python's json and csv)
   libbenchmark-dev xvfb xauth mesa-utils xdotool python3
+  # tests: desktop-file-validate checks the .desktop file, update-mime-database the MIME type
+  desktop-file-utils shared-mime-info
   # CI's static checks and fuzzing: clang-tidy (run-clang-tidy), clang with libFuzzer and its
   # sanitizer runtimes (tools/fuzz.sh); GCC's ASan/UBSan/TSan come with build-essential
   clang-tidy clang libclang-rt-14-dev

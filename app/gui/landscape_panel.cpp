@@ -250,6 +250,28 @@ void LandscapePanel::resetCameras() {
   render();
 }
 
+std::optional<ViewBox> LandscapePanel::mapZoomBox() const {
+  return impl_->contour.zoomBox();
+}
+
+void LandscapePanel::setMapZoomBox(std::optional<ViewBox> box) {
+  impl_->contour.setZoomBox(box);
+  render();
+}
+
+std::optional<ViewCamera> LandscapePanel::surfaceCamera() const {
+  return impl_->surface.camera();
+}
+
+void LandscapePanel::setSurfaceCamera(std::optional<ViewCamera> camera) {
+  if (camera) {
+    impl_->surface.setCamera(*camera);
+  } else {
+    impl_->surface.resetCamera();
+  }
+  render();
+}
+
 VtkView* LandscapePanel::contourView() const {
   return impl_->contourView;
 }

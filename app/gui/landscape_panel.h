@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <vector>
+#include "core/scenario/view_camera.h"
 #include "plots/curvature_glyph.h"
 #include "plots/landscape_scene.h"
 #include "plots/update_arrows.h"
@@ -41,6 +42,12 @@ class LandscapePanel : public QWidget {
   void setLayout(Layout layout);
   Layout layout() const;
   void resetCameras();
+  // The contour map's zoom box and the surface's camera, once moved from their fits (nullopt:
+  // fitted to the landscape); setting nullopt fits again (plots/contour_scene.h, surface_scene.h).
+  std::optional<ViewBox> mapZoomBox() const;
+  void setMapZoomBox(std::optional<ViewBox> box);
+  std::optional<ViewCamera> surfaceCamera() const;
+  void setSurfaceCamera(std::optional<ViewCamera> camera);
   // Puts a widget (the convergence panel) under the surface, in the right-hand column.
   void setSideWidget(QWidget* widget);
 

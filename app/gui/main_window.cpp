@@ -179,9 +179,13 @@ void MainWindow::connectEditors() {
 
 void MainWindow::setScenario(const Scenario& scenario, const QString& filePath) {
   scenario_ = scenario;
+  scenario_.view.reset();  // the window's view is viewState()
   paramMemory_.assign(scenario_.runs.size(), {});
   filePath_ = filePath;
   resetSlice();
+  pendingCameras_.reset();
+  // The slice is chosen before the landscape is drawn; the rest of the view once it is.
+  if (scenario.view) applySliceView(scenario.view->slice);
   sharpness_->setTrackingInterval(scenario_.curvature.every);
   // A scenario that tracks sharpness is about it: show that panel.
   analysisTabs_->setCurrentIndex(scenario_.curvature.every > 0 ? 1 : 0);
@@ -194,6 +198,7 @@ void MainWindow::setScenario(const Scenario& scenario, const QString& filePath) 
   spectrum_->setScenario(scenario_);
   updateSpectrumRun();
   refreshLandscape(kScenarioRuns);
+  if (scenario.view) applyViewState(*scenario.view);
 }
 
 void MainWindow::play() {

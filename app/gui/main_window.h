@@ -17,6 +17,8 @@
 #include "core/scenario/scenario.h"
 
 class QAction;
+class QDragEnterEvent;
+class QDropEvent;
 class QDockWidget;
 class QLabel;
 class QProgressBar;
@@ -55,10 +57,12 @@ class MainWindow : public QMainWindow {
   ~MainWindow() override;
 
   // Replaces the work in the window with a scenario (the current one is replaced without
-  // asking: callers ask first). `filePath` empty = untitled.
+  // asking: callers ask first) and shows it as its view state says, if it has one (scenario()
+  // then holds none: the window's view is viewState()). `filePath` empty = untitled.
   void setScenario(const Scenario& scenario, const QString& filePath = {});
   const Scenario& scenario() const { return scenario_; }
-  // Opens a scenario file. A bad file shows its message and keeps the current work.
+  // Opens a scenario file (with the view state it carries). A bad file shows its message and
+  // keeps the current work.
   bool openFile(const QString& path);
   // Opens a scenario built into the program (":/gradscape/scenarios/...") as untitled, and plays
   // (without asking: File > Examples asks first, as New and Open do).
@@ -69,8 +73,14 @@ class MainWindow : public QMainWindow {
   enum class DiscardAnswer { Save, Discard, Cancel };
   using DiscardQuestion = std::function<DiscardAnswer()>;
   void setDiscardQuestion(DiscardQuestion question) { discardQuestion_ = std::move(question); }
-  // Saves the scenario (the GUI state: objective, start, stop rules, runs) as JSON.
+  // Saves the scenario (the GUI state: objective, start, stop rules, runs) as JSON, with the
+  // view state.
   bool saveFile(const QString& path);
+  // Edit > Copy scenario: the scenario's JSON, with the view state, on the clipboard as text.
+  void copyScenario();
+  // Edit > Paste scenario: opens the clipboard's JSON as an untitled, unsaved scenario, after
+  // asking about unsaved work. Text that is no scenario shows what is wrong and keeps the work.
+  bool pasteScenario();
   QString filePath() const { return filePath_; }
   // Exports (main_window_export_data.cpp), all files or none; a failure says why in the banner.
   // The traces as the engine holds them now: one JSON file, or one CSV per run (the command
@@ -132,7 +142,8 @@ class MainWindow : public QMainWindow {
   AnimationExport* animationExport() const { return animation_; }
   QProgressDialog* animationProgress() const { return animationProgress_; }
 
-  // The view state an autosave carries, and putting it back.
+  // The view state a saved file and an autosave carry (core/scenario/view_state.h), and putting
+  // it back. The cameras of a landscape still being built are put on it once it is shown.
   ViewState viewState() const;
   void applyViewState(const ViewState& view);
 
@@ -148,6 +159,9 @@ class MainWindow : public QMainWindow {
   void closeEvent(QCloseEvent* event) override;
   // Gives the docks their share of a new width (main_window_layout.cpp).
   void resizeEvent(QResizeEvent* event) override;
+  // A scenario file dropped on the window opens, as File > Open does (main_window_share.cpp).
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
 
  private:
   // Construction (main_window.cpp, main_window_actions.cpp).
@@ -216,8 +230,17 @@ class MainWindow : public QMainWindow {
   void chooseSlice(int directions);
   void applySlice();
   void resetSlice();
+  // Sharing (main_window_share.cpp): Edit > Copy / Paste scenario, the slice and cameras of a
+  // view state.
+  void buildShareActions(QMenu* edit);
+  std::optional<ViewSlice> sliceView() const;
+  bool applySliceView(const std::optional<ViewSlice>& slice);  // true: the slice changed
+  void applyPendingCameras();
   // Files (main_window_files.cpp).
   void newScenario();
+  // Reads a scenario file, or shows why it cannot and returns nothing.
+  std::optional<Scenario> readScenarioFile(const QString& path);
+  void showOpened(const Scenario& scenario, const QString& path);
   void openDialog();
   bool save();
   bool saveAsDialog();
@@ -298,6 +321,12 @@ class MainWindow : public QMainWindow {
   QAction* arrowsAction_ = nullptr;
   std::array<QAction*, 3> layoutActions_{};
   std::array<QAction*, 3> themeActions_{};  // System, Light, Dark
+  // The cameras of a view state waiting for the landscape being built.
+  struct PendingCameras {
+    std::optional<ViewBox> map;
+    std::optional<ViewCamera> surface;
+  };
+  std::optional<PendingCameras> pendingCameras_;
   std::unique_ptr<SessionAutosave> autosave_;
   std::vector<CrashedSession> crashed_;  // offered one at a time, newest first
   RestorePrompt* restorePrompt_ = nullptr;

@@ -51,7 +51,10 @@ const char* kShortcutHelp =
     "<tr><td><b>Ctrl+Shift+N</b></td><td>notes: what the scenario shows and where it comes "
     "from</td></tr>"
     "<tr><td><b>Ctrl+Shift+A, Ctrl+D, Del</b></td><td>add, duplicate, remove a run</td></tr>"
-    "<tr><td><b>Ctrl+N, Ctrl+O, Ctrl+S</b></td><td>new, open, save a scenario</td></tr>"
+    "<tr><td><b>Ctrl+N, Ctrl+O, Ctrl+S</b></td><td>new, open, save a scenario (or drop a "
+    "scenario file on the window)</td></tr>"
+    "<tr><td><b>Ctrl+Shift+C / Ctrl+Shift+V</b></td><td>copy the scenario, with its view, to "
+    "the clipboard as JSON / open the scenario JSON on the clipboard</td></tr>"
     "</table><p>Contour map: click or drag to set the start point, wheel to zoom, middle "
     "button to pan. Surface: drag to orbit, click to set the start point. Convergence "
     "chart: wheel to zoom, drag to pan, hover to find the iterate on the landscape.</p>";
@@ -115,6 +118,8 @@ void MainWindow::buildActions() {
   file->addSeparator();
   connect(addItem(file, tr("&Quit"), QKeySequence::Quit, tr("Quit Gradscape")), &QAction::triggered,
           this, &QWidget::close);
+
+  buildShareActions(menuBar()->addMenu(tr("&Edit")));
 
   auto* run = menuBar()->addMenu(tr("&Run"));
   run->addActions(playback_->actions());

@@ -50,19 +50,27 @@ void MainWindow::openDialog() {
 }
 
 bool MainWindow::openFile(const QString& path) {
-  Scenario scenario;
+  const auto scenario = readScenarioFile(path);
+  if (!scenario) return false;
+  showOpened(*scenario, path);
+  return true;
+}
+
+std::optional<Scenario> MainWindow::readScenarioFile(const QString& path) {
   try {
-    scenario = loadScenarioFile(path.toStdString());
+    return loadScenarioFile(path.toStdString());
   } catch (const std::exception& e) {
     // The current work stays as it is.
     banner_->showMessage(
         tr("Could not open the scenario. %1").arg(QString::fromStdString(e.what())));
-    return false;
+    return std::nullopt;
   }
+}
+
+void MainWindow::showOpened(const Scenario& scenario, const QString& path) {
   setScenario(scenario, QFileInfo(path).absoluteFilePath());
   addRecentFile(filePath_);
   play();
-  return true;
 }
 
 bool MainWindow::saveFile(const QString& path) {
@@ -70,7 +78,9 @@ bool MainWindow::saveFile(const QString& path) {
   const bool existed = QFileInfo::exists(target);
   try {
     // Atomic: the old file stays whole until the new one is complete on disk.
-    saveScenarioFile(scenario_, target.toStdString());
+    Scenario shown = scenario_;
+    shown.view = viewState();  // reopens to the same picture
+    saveScenarioFile(shown, target.toStdString());
   } catch (const std::exception& e) {
     // The work stays on screen, still marked unsaved (and still autosaved).
     QString reason = QString::fromStdString(e.what());

@@ -120,6 +120,7 @@ void MainWindow::cancelLandscape() {
   for (auto& [jobId, job] : landscapeJobs_) job->cancel();
   const unsigned followUps = pending_->followUps;
   pending_.reset();
+  pendingCameras_.reset();  // they belonged to the landscape that is not coming
   landscapeProgress_->hide();
   // Back to what the views show, so the runs that follow belong to it.
   const bool sameObjective = scenario_.objective == shownObjective_;
@@ -191,7 +192,8 @@ void MainWindow::showLandscape(const BuiltLandscape& built) {
                                  : std::array<double, 2>{scenario_.start[0], scenario_.start[1]};
   landscape_->setStartPoint(start[0], start[1]);
   convergence_->setMinimum(objective_->minimumValue());
-  applyClassroomNow();  // setStartEditable may have given the start fields back
+  applyClassroomNow();    // setStartEditable may have given the start fields back
+  applyPendingCameras();  // a view state's cameras belong to this landscape
   emit landscapeShown();
 }
 

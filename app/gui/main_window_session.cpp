@@ -139,10 +139,20 @@ ViewState MainWindow::viewState() const {
   if (auto* box = convergence_->findChild<QCheckBox*>("logY")) view.chartLogY = box->isChecked();
   view.selectedRun = std::max(runList_->currentRow(), 0);
   view.liveMode = liveMode();
+  view.mapBox = landscape_->mapZoomBox();
+  view.surfaceCamera = landscape_->surfaceCamera();
+  if (pendingCameras_) {  // not on the views yet: they show the previous landscape
+    view.mapBox = pendingCameras_->map;
+    view.surfaceCamera = pendingCameras_->surface;
+  }
+  view.slice = sliceView();
   return view;
 }
 
 void MainWindow::applyViewState(const ViewState& view) {
+  // The cameras go on the landscape these settings draw (at once when it is already shown).
+  pendingCameras_ = PendingCameras{view.mapBox, view.surfaceCamera};
+  if (applySliceView(view.slice)) refreshLandscape(kSetProjection);
   landscape_->setLayout(static_cast<LandscapePanel::Layout>(view.layout));
   showLayoutChecked(int(view.layout));
   logScaleAction_->setChecked(view.logColourScale);
@@ -155,6 +165,7 @@ void MainWindow::applyViewState(const ViewState& view) {
   if (auto* box = convergence_->findChild<QCheckBox*>("logY")) box->setChecked(view.chartLogY);
   if (view.selectedRun < runList_->count()) runList_->setCurrentRow(view.selectedRun);
   setLiveMode(view.liveMode);
+  if (!pending_) applyPendingCameras();
 }
 
 void MainWindow::showLayoutChecked(int layout) {
@@ -191,8 +202,9 @@ void MainWindow::restoreCrashedSession() {
   CrashedSession crashed = std::move(crashed_.front());
   crashed_.erase(crashed_.begin());
   const Session& session = *crashed.session;
-  setScenario(session.scenario, session.filePath);
-  applyViewState(session.view);
+  Scenario shown = session.scenario;
+  shown.view = session.view;
+  setScenario(shown, session.filePath);
   markModified(session.modified);
   // This session holds the work now: its own autosave is on disk before the old one goes.
   if (modified_) {

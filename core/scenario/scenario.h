@@ -3,6 +3,7 @@
 // format serves the CLI, the GUI's open/save and the scenario library.
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "core/run/run.h"
 #include "core/run/run_spec.h"
 #include "core/scenario/classroom.h"
+#include "core/scenario/view_state.h"
 
 namespace gradscape {
 
@@ -33,6 +35,8 @@ struct Scenario {
   CurvatureTracking curvature;  // default curvature tracking of every run
   std::vector<RunSpec> runs;    // fully resolved: start, stop and seed filled in
   Classroom classroom;          // what students see and may change (classroom.h)
+  // How the desktop program showed it when saved (view_state.h); none: its defaults.
+  std::optional<ViewState> view;
   bool operator==(const Scenario&) const = default;
 };
 

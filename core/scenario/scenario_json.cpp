@@ -263,7 +263,7 @@ Scenario scenarioFromJson(const json& j) {
   requireObject(j, "");
   rejectUnknownKeys(j, "",
                     {"version", "name", "description", "notes", "objective", "start", "seed",
-                     "stop", "curvature", "runs", "classroom"});
+                     "stop", "curvature", "runs", "classroom", "view"});
   if (j.contains("version") &&
       (!j["version"].is_number_integer() || j["version"].get<int>() != 1)) {
     throw ScenarioError("version", "must be 1, got " + describe(j["version"]));
@@ -296,6 +296,8 @@ Scenario scenarioFromJson(const json& j) {
     s.runs.push_back(
         readRun(runs[i], "runs[" + std::to_string(i) + "]", s, i, *objective, startLoss));
   }
+  // Last: the view names runs and slices of this objective's dimension.
+  if (j.contains("view")) s.view = readViewState(j["view"], "view", dim, s.runs.size());
   return s;
 }
 

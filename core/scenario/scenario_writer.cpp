@@ -74,6 +74,7 @@ json scenarioToJson(const Scenario& s) {
   j["runs"] = json::array();
   for (const auto& r : s.runs) j["runs"].push_back(runToJson(r, s));
   if (!s.classroom.empty()) j["classroom"] = classroomToJson(s.classroom);
+  if (s.view) j["view"] = viewStateToJson(*s.view);
   return j;
 }
 

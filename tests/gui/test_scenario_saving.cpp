@@ -148,7 +148,10 @@ class ScenarioSavingTest : public QObject {
     QVERIFY(!text.contains(QByteArray(101, 'x')));
     // One JSON value and nothing after it (parse() rejects trailing content).
     QVERIFY(nlohmann::json::accept(text.toStdString()));
-    QVERIFY(loadScenarioFile(path.toStdString()) == window_->scenario());
+    Scenario reread = loadScenarioFile(path.toStdString());
+    QVERIFY(reread.view == window_->viewState());  // with the view it shows
+    reread.view.reset();
+    QVERIFY(reread == window_->scenario());
     QCOMPARE(filesIn(dir.path()), QStringList{"race.json"});
     QVERIFY(!window_->isModified());
     QCOMPARE(window_->filePath(), QFileInfo(path).absoluteFilePath());
