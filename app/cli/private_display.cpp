@@ -12,26 +12,13 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <sstream>
 
+#include "plots/export/child_process.h"
 #include "plots/export/offscreen_window.h"
 
 namespace gradscape::cli {
 
 namespace {
-
-// The path of `name` on PATH, or "" when it is not there.
-std::string findProgram(const std::string& name) {
-  const char* path = std::getenv("PATH");
-  std::stringstream dirs(path != nullptr ? path : "/usr/bin:/bin");
-  std::string dir;
-  while (std::getline(dirs, dir, ':')) {
-    if (dir.empty()) continue;
-    const std::string candidate = dir + "/" + name;
-    if (::access(candidate.c_str(), X_OK) == 0) return candidate;
-  }
-  return "";
-}
 
 // Reads what Xvfb writes to the -displayfd pipe (the display number and a newline), waiting at
 // most `seconds`. Returns "" when it ended or timed out first.
@@ -74,7 +61,7 @@ void PrivateDisplay::stop() {
 std::string PrivateDisplay::ensure() {
   std::string why;
   if (plots::OffscreenWindow::displayAvailable(&why)) return "";
-  const std::string xvfb = findProgram("Xvfb");
+  const std::string xvfb = plots::child::locate("Xvfb");
   if (xvfb.empty()) {
     return why +
            ", and Xvfb is not installed to draw without one: install the package xvfb "

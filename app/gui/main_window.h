@@ -13,6 +13,7 @@
 #include "app/gui/engine_snapshot.h"
 #include "app/gui/landscape_job.h"
 #include "app/gui/session_state.h"
+#include "app/gui/view_export.h"
 #include "core/analysis/slice_plane.h"
 #include "core/scenario/scenario.h"
 
@@ -47,6 +48,7 @@ struct CrashedSession;
 class PathPcaJob;
 
 class SharpnessPanel;
+class VtkView;
 class SpectrumPanel;
 class UpdatePanel;
 
@@ -89,6 +91,10 @@ class MainWindow : public QMainWindow {
   bool exportTracesCsv(const QString& folder);
   // The landscape as NAME.vts and the runs' paths as NAME.vtp (`base`: NAME, NAME.vts or .vtp).
   bool exportLandscapeVtk(const QString& base);
+  // Pictures (main_window_export_view.cpp): one view, or the window as it is on screen (PNG);
+  // false, with the reason in the banner, when nothing could be written.
+  bool exportViewTo(VtkView* view, const QString& path, const ViewExportOptions& options);
+  bool exportWindowTo(const QString& path);
   bool isModified() const { return modified_; }
 
   // Live mode: every change reruns all runs to the end at once.
@@ -251,6 +257,17 @@ class MainWindow : public QMainWindow {
   void saveSettings();
   // Export menu items and their dialogs (main_window_export_data.cpp).
   void buildExportActions(QMenu* file);
+  // Picture export menu items, the views' context menus and the dialogs
+  // (main_window_export_view.cpp).
+  struct ExportableView {
+    QString title, fileStem;
+    VtkView* view;
+    bool chart;
+  };
+  std::vector<ExportableView> exportableViews() const;
+  void buildViewExportActions(QMenu* file);
+  void exportViewDialog(VtkView* preset);
+  void exportWindowDialog();
   void exportTracesDialog();
   void exportVtkDialog();
   bool exportFailed(const QString& what, const std::string& reason);  // false, after saying why
@@ -330,7 +347,10 @@ class MainWindow : public QMainWindow {
   std::unique_ptr<SessionAutosave> autosave_;
   std::vector<CrashedSession> crashed_;  // offered one at a time, newest first
   RestorePrompt* restorePrompt_ = nullptr;
-  bool autosaveFailing_ = false;          // the banner said so; said again only after a success
+  bool autosaveFailing_ = false;  // the banner said so; said again only after a success
+  QString exportFolder_;          // where the last picture went
+  double exportScale_ = 1.0;
+  bool exportTransparent_ = false;
   AnimationExport* animation_ = nullptr;  // the export under way, if any
   QProgressDialog* animationProgress_ = nullptr;
 };

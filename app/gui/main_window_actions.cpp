@@ -55,6 +55,8 @@ const char* kShortcutHelp =
     "scenario file on the window)</td></tr>"
     "<tr><td><b>Ctrl+Shift+C / Ctrl+Shift+V</b></td><td>copy the scenario, with its view, to "
     "the clipboard as JSON / open the scenario JSON on the clipboard</td></tr>"
+    "<tr><td><b>Ctrl+E</b></td><td>export a view as a picture (PNG, PDF; charts also SVG); "
+    "a right click on a view offers it too</td></tr>"
     "</table><p>Contour map: click or drag to set the start point, wheel to zoom, middle "
     "button to pan. Surface: drag to orbit, click to set the start point. Convergence "
     "chart: wheel to zoom, drag to pan, hover to find the iterate on the landscape.</p>";
@@ -109,6 +111,7 @@ void MainWindow::buildActions() {
                   tr("Save the scenario under a new name")),
           &QAction::triggered, this, &MainWindow::saveAsDialog);
   file->addSeparator();
+  buildViewExportActions(file);
   buildExportActions(file);
   auto* animation = addItem(file, tr("Export &animation..."), QKeySequence(),
                             tr("The playback of the map, the surface or the window as MP4, WebM or "

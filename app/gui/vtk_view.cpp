@@ -53,7 +53,9 @@ struct VtkView::Impl {
   bool leftCaptured = false;  // a left press went to the signals, not to VTK
   bool renderDue = true;      // the next paint must render (not only show the latest frame)
   bool inPaint = false;
-  int wheelDelta = 0;  // accumulated angleDelta().y(), in eighths of a degree
+  bool exporting = false;  // frames drawn for a picture are not the view's
+  QPointF rightPressAt;    // where the right button went down (logical pixels)
+  int wheelDelta = 0;      // accumulated angleDelta().y(), in eighths of a degree
   double contentScale = 1.0;
   int dpi() const {
     return static_cast<int>(std::lround(72.0 * self->devicePixelRatioF() * contentScale));
@@ -81,7 +83,7 @@ struct VtkView::Impl {
         // A render into the back buffer only (image capture) is not a frame. A frame rendered
         // outside paintEvent (an interactor style rendering on its own, a VTK timer) is shown
         // by the next paint.
-        if (window->GetDoubleBuffer() && !window->GetSwapBuffers()) break;
+        if (exporting || (window->GetDoubleBuffer() && !window->GetSwapBuffers())) break;
         readBack();
         if (!inPaint) {
           renderDue = false;
@@ -295,6 +297,19 @@ QImage VtkView::grabFramebuffer() {
   return impl_->frame;
 }
 
+bool VtkView::withRenderWindow(const std::function<void(vtkRenderWindow*)>& work) {
+  auto& d = *impl_;
+  d.renderIfDue();  // lays the window out at the view's size
+  if (!d.ensureContext()) return false;
+  d.makeCurrent();
+  d.exporting = true;
+  work(d.window);
+  d.exporting = false;
+  d.renderDue = true;
+  update();
+  return true;
+}
+
 void VtkView::resizeEvent(QResizeEvent* event) {
   impl_->renderDue = true;
   QWidget::resizeEvent(event);
@@ -317,6 +332,7 @@ void VtkView::paintEvent(QPaintEvent*) {
 }
 
 void VtkView::mousePressEvent(QMouseEvent* event) {
+  if (event->button() == Qt::RightButton) impl_->rightPressAt = event->position();
   impl_->pressButton(event, 0);
 }
 
@@ -343,6 +359,10 @@ void VtkView::mouseReleaseEvent(QMouseEvent* event) {
     return;
   }
   d.forwardButton(event, pos, false);
+  if (event->button() == Qt::RightButton &&
+      (event->position() - d.rightPressAt).manhattanLength() < 4.0) {
+    emit contextMenuWanted(event->globalPosition().toPoint());
+  }
 }
 
 void VtkView::mouseDoubleClickEvent(QMouseEvent* event) {

@@ -11,12 +11,14 @@
 #include <QImage>
 #include <QPointF>
 #include <QWidget>
+#include <functional>
 #include <memory>
 
 class vtkGenericOpenGLRenderWindow;
 class vtkRenderWindowInteractor;
 class vtkInteractorObserver;
 class vtkRenderer;
+class vtkRenderWindow;
 
 namespace gradscape::gui {
 
@@ -43,6 +45,10 @@ class VtkView : public QWidget {
   void setContentScale(double scale);
   // The latest frame (device pixels), rendered first when a render is due.
   QImage grabFramebuffer();
+  // Runs `work` with the view's render window, laid out at the view's size, and its GL context
+  // current (picture export, app/gui/view_export.h); frames drawn meanwhile are not shown, and
+  // the view draws itself afresh after. False when the view has no GL context.
+  bool withRenderWindow(const std::function<void(vtkRenderWindow*)>& work);
 
  signals:
   // Positions are VTK display coordinates: device pixels, origin bottom-left.
@@ -53,6 +59,9 @@ class VtkView : public QWidget {
   void hoverLeft();
   // Emitted after every paint that put a frame on the widget (benchmarks and tests wait on it).
   void frameRendered();
+  // A right click that did not drag (VTK's right-drag zooms): a context menu belongs at
+  // `globalPos`.
+  void contextMenuWanted(QPoint globalPos);
 
  protected:
   void paintEvent(QPaintEvent* event) override;

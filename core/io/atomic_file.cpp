@@ -21,19 +21,6 @@ std::string reason(int error) {
   return std::strerror(error);
 }
 
-// The process's umask, read without changing it (umask(2) can only be read by setting it, which
-// would race with files other threads create meanwhile). Linux reports it in /proc.
-mode_t processUmask() {
-  std::ifstream status("/proc/self/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.rfind("Umask:", 0) == 0) {
-      return static_cast<mode_t>(std::stoul(line.substr(6), nullptr, 8));
-    }
-  }
-  return 022;
-}
-
 std::string describeTarget(const std::string& path) {
   return "cannot write '" + path + "': ";
 }
@@ -64,6 +51,17 @@ std::string writeInPlace(const std::string& path, const std::function<void(std::
 }
 
 }  // namespace
+
+mode_t processUmask() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("Umask:", 0) == 0) {
+      return static_cast<mode_t>(std::stoul(line.substr(6), nullptr, 8));
+    }
+  }
+  return 022;
+}
 
 std::string writeFileAtomically(const std::string& path,
                                 const std::function<void(std::ostream&)>& write,

@@ -7,6 +7,8 @@
 // -9 or a full disk therefore leaves the old file or the complete new one, never a part; a symlink
 // at the target is replaced, its target is never touched. Failure is reported as text naming the
 // file and the reason ("No space left on device"), never as an exception.
+#include <sys/types.h>
+
 #include <functional>
 #include <ostream>
 #include <string>
@@ -32,6 +34,10 @@ std::string writeFileAtomically(const std::string& path,
 // The same for text held in memory.
 std::string writeFileAtomically(const std::string& path, std::string_view content,
                                 Durability durability = Durability::Flushed);
+
+// The process's umask, read without changing it (umask(2) can only be read by setting it, which
+// would race with files other threads create meanwhile). Linux reports it in /proc.
+mode_t processUmask();
 
 // Exclusive, advisory lock on a directory, held for the object's lifetime (flock on the
 // directory itself: no lock file is left behind, and the kernel drops the lock when the

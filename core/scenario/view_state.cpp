@@ -47,7 +47,8 @@ void requireObject(const json& j, const std::string& path) {
 
 void rejectUnknownKeys(const json& j, const std::string& path,
                        std::initializer_list<const char*> allowed) {
-  for (const auto& [key, value] : j.items()) {
+  for (const auto& item : j.items()) {
+    const std::string& key = item.key();
     if (std::find_if(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; }) ==
         allowed.end()) {
       std::string names;

@@ -6,19 +6,36 @@
 
 #include <X11/Xlib.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdlib>
+#include <thread>
 
 namespace gradscape::plots {
 namespace {
 
-// The window that opened the process's X connection. Never deleted: it owns the connection
-// until the process ends.
+// The process's one X connection, opened here rather than by VTK (which aborts the program when
+// its XOpenDisplay fails): a connection to a server that has just started (a private Xvfb) or
+// is busy is tried a few times. Never closed: every offscreen window uses it until the end.
+Display* openSharedDisplay() {
+  Display* display = nullptr;
+  for (int attempt = 0; attempt < 10 && display == nullptr; ++attempt) {
+    display = XOpenDisplay(nullptr);
+    if (display == nullptr)
+      std::this_thread::sleep_for(std::chrono::milliseconds(100 << std::min(attempt, 3)));
+  }
+  return display;
+}
+
+// The window that first draws on the shared connection. Never deleted: VTK ties the connection's
+// GL state to it.
 vtkRenderWindow* anchorWindow() {
   static vtkRenderWindow* const anchor = [] {
     vtkRenderWindow* w = vtkRenderWindow::New();
+    if (Display* display = openSharedDisplay()) w->SetDisplayId(display);
     w->SetOffScreenRendering(1);
     w->SetSize(1, 1);
-    w->Render();  // opens the display (and a context nobody else uses)
+    w->Render();  // makes a context nobody else uses on the connection
     return w;
   }();
   return anchor;

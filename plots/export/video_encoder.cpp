@@ -22,12 +22,20 @@
 #include <sstream>
 
 #include "core/io/atomic_file.h"
+#include "plots/export/child_process.h"
 #include "plots/export/picture.h"
 
 extern char** environ;  // NOLINT(readability-redundant-declaration): posix_spawn's environment
 
 namespace gradscape::plots {
 namespace {
+
+using child::capture;
+using child::cArgv;
+using child::locate;
+using child::readAll;
+using child::waitFor;
+using child::writeAll;
 
 std::string reason(int error) {
   return std::strerror(error);
@@ -44,26 +52,6 @@ std::string ffmpegProgram(const VideoOptions& options) {
   if (!options.ffmpeg.empty()) return options.ffmpeg;
   const char* env = std::getenv("GRADSCAPE_FFMPEG");
   return env != nullptr && *env != '\0' ? env : "ffmpeg";
-}
-
-// Where `program` would be run from: itself when it names a path, else the first executable of
-// that name on PATH; empty when there is none.
-std::string locate(const std::string& program) {
-  if (program.find('/') != std::string::npos) {
-    return ::access(program.c_str(), X_OK) == 0 ? program : "";
-  }
-  const char* path = std::getenv("PATH");
-  std::stringstream dirs(path != nullptr ? path : "/usr/bin:/bin");
-  std::string dir;
-  while (std::getline(dirs, dir, ':')) {
-    const std::string candidate = (dir.empty() ? "." : dir) + "/" + program;
-    struct stat st {};
-    if (::stat(candidate.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
-        ::access(candidate.c_str(), X_OK) == 0) {
-      return candidate;
-    }
-  }
-  return "";
 }
 
 const char* encoderOf(VideoFormat format) {
@@ -101,51 +89,6 @@ std::vector<std::string> codecArguments(VideoFormat format) {
   return {};
 }
 
-std::vector<char*> cArgv(std::vector<std::string>& args) {
-  std::vector<char*> out;
-  out.reserve(args.size() + 1);
-  for (auto& a : args) out.push_back(a.data());
-  out.push_back(nullptr);
-  return out;
-}
-
-std::string readAll(int fd) {
-  std::string text;
-  char buffer[4096];
-  off_t at = 0;
-  ssize_t n = 0;
-  while ((n = ::pread(fd, buffer, sizeof buffer, at)) > 0) {
-    text.append(buffer, static_cast<size_t>(n));
-    at += n;
-  }
-  return text;
-}
-
-// Runs `program args...` with its standard output captured; "" when it could not run.
-std::string capture(const std::string& program, std::vector<std::string> args) {
-  args.insert(args.begin(), program);
-  const int out = ::memfd_create("gradscape-ffmpeg-out", MFD_CLOEXEC);
-  if (out < 0) return "";
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_adddup2(&actions, out, 1);
-  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-  pid_t pid = -1;
-  auto argv = cArgv(args);
-  const int spawned = ::posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  std::string text;
-  if (spawned == 0) {
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    text = readAll(out);
-  }
-  ::close(out);
-  return text;
-}
-
 // Whether `ffmpeg` (a located program) has `encoder`; the answers are kept per program.
 bool hasEncoder(const std::string& ffmpeg, const std::string& encoder) {
   static std::mutex mutex;
@@ -170,56 +113,6 @@ bool hasEncoder(const std::string& ffmpeg, const std::string& encoder) {
     if (words >> flags >> name && name == encoder) return true;
   }
   return false;
-}
-
-mode_t processUmask() {
-  std::ifstream status("/proc/self/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.rfind("Umask:", 0) == 0) {
-      return static_cast<mode_t>(std::stoul(line.substr(6), nullptr, 8));
-    }
-  }
-  return 022;
-}
-
-// Writes all of `data` to the pipe `fd`; 0 or the errno. SIGPIPE (ffmpeg gone) is held back in
-// this thread and a pending one discarded, so a dead ffmpeg is EPIPE, never the signal's
-// default action (the end of the program).
-int writeAll(int fd, const uint8_t* data, size_t bytes) {
-  sigset_t pipeSignal, old;
-  sigemptyset(&pipeSignal);
-  sigaddset(&pipeSignal, SIGPIPE);
-  pthread_sigmask(SIG_BLOCK, &pipeSignal, &old);
-  int error = 0;
-  while (bytes > 0) {
-    const ssize_t n = ::write(fd, data, bytes);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      error = errno;
-      break;
-    }
-    data += n;
-    bytes -= static_cast<size_t>(n);
-  }
-  if (error == EPIPE) {
-    const timespec now{0, 0};
-    while (sigtimedwait(&pipeSignal, nullptr, &now) == SIGPIPE) {
-    }
-  }
-  pthread_sigmask(SIG_SETMASK, &old, nullptr);
-  return error;
-}
-
-// Waits for process `pid` to end: its exit status, 128 + the signal that ended it, or -1.
-int waitFor(pid_t pid) {
-  int status = 0;
-  pid_t done = -1;
-  while ((done = ::waitpid(pid, &status, 0)) < 0 && errno == EINTR) {
-  }
-  if (done < 0) return -1;
-  if (WIFEXITED(status)) return WEXITSTATUS(status);
-  return 128 + WTERMSIG(status);
 }
 
 }  // namespace
@@ -375,9 +268,9 @@ std::string VideoEncoder::addFrame(const uint8_t* rgba, size_t bytes) {
     if (cancelled_) return "cancelled";
     if (pid_ <= 0) return "no video is being written";
     if (bytes != frameBytes_) {
-      const std::string why = "cannot write '" + path_ + "': a frame of " + std::to_string(bytes) +
-                              " bytes where " + std::to_string(frameBytes_) +
-                              " were expected (another size)";
+      std::string why = "cannot write '" + path_ + "': a frame of " + std::to_string(bytes) +
+                        " bytes where " + std::to_string(frameBytes_) +
+                        " were expected (another size)";
       abortLocked();
       return why;
     }
