@@ -40,6 +40,9 @@ CliResult cliWithoutDisplay(const QStringList& args) {
           QString::fromUtf8(p.readAllStandardError())};
 }
 
+#ifdef GRADSCAPE_HAS_PLOTS
+using gradscape::plots::Picture;
+
 // Process ids of every running Xvfb started with -displayfd (as `render` starts its own).
 QSet<QString> displayfdServers() {
   QSet<QString> pids;
@@ -51,9 +54,6 @@ QSet<QString> displayfdServers() {
   }
   return pids;
 }
-
-#ifdef GRADSCAPE_HAS_PLOTS
-using gradscape::plots::Picture;
 
 Picture readBack(const QString& path) {
   std::string error;
