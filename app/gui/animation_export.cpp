@@ -11,9 +11,9 @@
 #include <QWidget>
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 
 #include "app/gui/landscape_panel.h"
+#include "app/gui/qimage_picture.h"
 #include "app/gui/vtk_view.h"
 #include "plots/contour_scene.h"
 #include "plots/export/animation.h"
@@ -33,15 +33,7 @@ plots::Picture fitIntoFrame(const QImage& shot, int width, int height, const QCo
     const QImage scaled = shot.scaled(width, height, Qt::KeepAspectRatio, Qt::SmoothTransformation);
     painter.drawImage((width - scaled.width()) / 2, (height - scaled.height()) / 2, scaled);
   }
-  plots::Picture picture;
-  picture.width = width;
-  picture.height = height;
-  picture.rgba.resize(static_cast<size_t>(width) * static_cast<size_t>(height) * 4);
-  const auto row = static_cast<size_t>(width) * 4;
-  for (int y = 0; y < height; ++y) {
-    std::memcpy(picture.rgba.data() + static_cast<size_t>(y) * row, frame.constScanLine(y), row);
-  }
-  return picture;
+  return pictureFromImage(frame);
 }
 
 }  // namespace

@@ -5,9 +5,9 @@
 #include <QObject>
 #include <QWidget>
 
-#include <cstring>
 #include <string>
 
+#include "app/gui/qimage_picture.h"
 #include "app/gui/vtk_view.h"
 #include "plots/export/picture.h"
 #include "plots/export/picture_files.h"
@@ -61,16 +61,7 @@ QString exportView(VtkView* view, const QString& path, const ViewExportOptions& 
 
 QString exportWindow(QWidget* window, const QString& path) {
   if (extensionOf(path) != "png") return QObject::tr("%1: the window is written as .png").arg(path);
-  const QImage image = window->grab().toImage().convertToFormat(QImage::Format_RGBA8888);
-  plots::Picture picture;
-  picture.width = image.width();
-  picture.height = image.height();
-  picture.rgba.resize(static_cast<size_t>(picture.width) * static_cast<size_t>(picture.height) * 4);
-  for (int y = 0; y < picture.height; ++y) {
-    std::memcpy(
-        picture.rgba.data() + static_cast<size_t>(y) * static_cast<size_t>(picture.width) * 4,
-        image.constScanLine(y), static_cast<size_t>(picture.width) * 4);
-  }
+  const plots::Picture picture = pictureFromImage(window->grab().toImage());
   return QString::fromStdString(plots::writePng(picture, path.toStdString()));
 }
 
