@@ -35,6 +35,20 @@ const char* quantityName(ConvergenceQuantity q) {
   return "";
 }
 
+static_assert(int(ViewState::Quantity::Loss) == int(ConvergenceQuantity::Loss) &&
+              int(ViewState::Quantity::Gap) == int(ConvergenceQuantity::Gap) &&
+              int(ViewState::Quantity::GradNorm) == int(ConvergenceQuantity::GradNorm) &&
+              int(ViewState::Quantity::LearningRate) == int(ConvergenceQuantity::LearningRate) &&
+              int(ViewState::Quantity::StepNorm) == int(ConvergenceQuantity::StepNorm));
+
+ConvergenceQuantity convergenceQuantity(ViewState::Quantity q) {
+  return static_cast<ConvergenceQuantity>(q);
+}
+
+ConvergenceQuantity drawableQuantity(ConvergenceQuantity q, std::optional<double> minimum) {
+  return q == ConvergenceQuantity::Gap && !minimum ? ConvergenceQuantity::Loss : q;
+}
+
 namespace {
 
 const std::vector<double>& quantityValues(const RunView& run, ConvergenceQuantity q) {

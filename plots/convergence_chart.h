@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <vector>
+#include "core/scenario/view_state.h"
 #include "plots/run_view.h"
 
 class vtkRenderer;
@@ -24,6 +25,11 @@ enum class ConvergenceQuantity {
 // The axis title, typeset: "f(x) − f*", "‖∇f(x)‖", "‖xₖ₊₁ − xₖ‖" (UTF-8; the chart shows
 // text_style's displayable() of it).
 const char* quantityName(ConvergenceQuantity q);
+// The quantity a saved view names (core/scenario/view_state.h: the same list in the same order).
+ConvergenceQuantity convergenceQuantity(ViewState::Quantity q);
+// What the chart is given to draw `q`: the gap f - f* needs the minimum, so without a known
+// minimum it is the loss (the convergence panel and `gradscape-cli render` both fall back so).
+ConvergenceQuantity drawableQuantity(ConvergenceQuantity q, std::optional<double> minimum);
 
 class ConvergenceChart {
  public:

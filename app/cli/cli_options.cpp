@@ -55,26 +55,45 @@ const char* const kSpectrumFooter =
 
 const char* const kRenderFooter =
     "Runs every run of the scenario (to its end, or to iteration ITER with --at: the paths and\n"
-    "curves up to there) and writes one picture of a view, drawn as the desktop program draws\n"
-    "it (same titles, run labels, colours and colour scale):\n"
+    "curves up to there) and writes a picture or a video of a view, drawn as the desktop program\n"
+    "draws it (same titles, run labels, colours and colour scale):\n"
     "  map          the contour map with the runs' paths          default 1024x800\n"
     "  surface      the 3-D surface with the paths                default 1024x800\n"
     "  convergence  loss against iteration, log y                 default 1024x640\n"
     "  sharpness    top Hessian eigenvalue and 2/lr (runs that    default 1024x640\n"
     "               track curvature)\n"
-    "  spectrum     Hessian spectrum at the first run's iterate   default 1024x640\n"
+    "  spectrum     Hessian spectrum at the selected run's        default 1024x640\n"
+    "               iterate\n"
     "  window       map and surface side by side over the         default 1280x800\n"
     "               convergence chart\n"
-    "--size sets the view's size in pixels; --scale draws it that many times larger (text and\n"
-    "lines too), so --size 640x400 --scale 2 is a 1280x800 picture of a 640x400 view.\n"
+    "The scenario's saved \"view\" is applied as the desktop program applies it: the map's zoom\n"
+    "box, the surface's camera, the chart's quantity and log axes, the log colour scale and\n"
+    "gradient arrows, the selected run (spectrum), the slice of an N-D problem, the layout\n"
+    "(window). Without one, the defaults above.\n"
+    "\n"
+    "--out's extension picks the format:\n"
+    "  .png              every view. --scale S draws it S times larger (text and lines too),\n"
+    "                    so --size 640x400 --scale 2 is a 1280x800 picture of a 640x400 view.\n"
+    "  .svg              the charts (convergence, sharpness, spectrum): lines as paths, text\n"
+    "                    as text. Not the map or the surface (their landscape can only be an\n"
+    "                    image, which Debian's gl2ps cannot put into SVG: write .pdf or .png).\n"
+    "  .pdf              the charts as vectors; the map and the surface with the landscape as\n"
+    "                    an image under vector text. One point per view pixel of --size;\n"
+    "                    --scale is refused (vectors scale without it: zoom in the viewer).\n"
+    "  .mp4 .webm .gif   the playback from iteration 0 to the last (--at) over --seconds S\n"
+    "                    (default 10, at most 600) at --fps F (1 to 60, default 30): every\n"
+    "                    view but the spectrum, default size 1280x720 (MP4 and WebM need an\n"
+    "                    even width and height after --scale); --orbit turns the surface once\n"
+    "                    around. Needs ffmpeg. Progress goes to standard error.\n"
+    "The window view is a composite of separately drawn views: .png or a video only.\n"
     "\n"
     "Needs an X display for OpenGL: without a usable DISPLAY, a private Xvfb is started for the\n"
     "command and stopped after it (install the Debian package xvfb). The file is written whole\n"
-    "or not at all. Output: .png (.svg and .pdf are refused by this version).\n"
+    "or not at all; Ctrl-C stops the work and writes nothing (exit 130).\n"
     "\n"
-    "Exit codes: 0 ok, 1 the picture could not be drawn or written (no Xvfb, no permission,\n"
-    "a build without the renderer), 2 bad input (the message names the option or the file),\n"
-    "130 interrupted.";
+    "Exit codes: 0 ok, 1 the picture could not be drawn or written (no Xvfb, no ffmpeg or codec,\n"
+    "no permission, a build without the renderer), 2 bad input (the message names the option or\n"
+    "the file), 130 interrupted.";
 
 // A positive, finite number (CLI11's PositiveNumber lets infinity through).
 const CLI::Validator kPositiveFinite(
@@ -95,6 +114,28 @@ const CLI::Validator kIteration(
       return "expected 'final' or an iteration number >= 0, got " + text;
     },
     "final|ITER");
+
+// Frames per second of a video, 1 to 60.
+const CLI::Validator kFps(
+    [](std::string& text) -> std::string {
+      double v = 0.0;
+      if (CLI::detail::lexical_cast(text, v) && std::isfinite(v) && v >= 1.0 && v <= 60.0) {
+        return {};
+      }
+      return "expected 1 to 60 frames per second, got " + text;
+    },
+    "F");
+
+// A video's length: more than 0 and at most 600 seconds.
+const CLI::Validator kSeconds(
+    [](std::string& text) -> std::string {
+      double v = 0.0;
+      if (CLI::detail::lexical_cast(text, v) && std::isfinite(v) && v > 0.0 && v <= 600.0) {
+        return {};
+      }
+      return "expected a length of more than 0 and at most 600 seconds, got " + text;
+    },
+    "S");
 
 // "WxH", each side 16 to 8192 pixels.
 bool parseSize(const std::string& text, int& width, int& height) {
@@ -134,7 +175,8 @@ struct Parser {
   CLI::App* spectrum = nullptr;
   CLI::App* render = nullptr;
   CLI::App* help = nullptr;
-  std::string helpTopic, at = "final", method, renderAt = "final", renderSize;
+  std::string helpTopic, at = "final", method, renderAt = "final", renderSize, renderFps,
+                         renderSeconds;
 
   explicit Parser(CommandLine& c) {
     app.set_version_flag("--version", std::string("gradscape-cli ") + programVersion());
@@ -196,18 +238,22 @@ struct Parser {
         ->check(kPositiveFinite);
     spectrum->footer(kSpectrumFooter);
 
-    render = app.add_subcommand("render", "a picture of a view (map, charts, ...) as PNG");
+    render = app.add_subcommand("render", "a picture or video of a view (map, charts, ...)");
     addScenario(render, c.render.scenarioPath);
     auto& r = c.render;
     render->add_option("--view", r.view, "map|surface|convergence|sharpness|spectrum|window")
         ->check(CLI::IsMember({"map", "surface", "convergence", "sharpness", "spectrum", "window"}))
         ->capture_default_str();
-    render->add_option("-o,--out", r.outPath, "the picture file to write (.png)")
+    render
+        ->add_option("-o,--out", r.outPath,
+                     "the file to write: .png, .svg, .pdf, .mp4, .webm or .gif")
         ->required()
         ->type_name("FILE");
     render->add_option("--size", renderSize, "the view's size in pixels (default: per view)")
         ->check(kSize);
-    render->add_option("--scale", r.scale, "draw the view this many times larger, 0.25 to 8")
+    render
+        ->add_option("--scale", r.scale,
+                     "PNG and video: draw the view this many times larger, 0.25 to 8")
         ->check(CLI::Range(0.25, 8.0))
         ->capture_default_str();
     render->add_option("--at", renderAt, "'final' or the iteration the runs stop at")
@@ -216,6 +262,11 @@ struct Parser {
     render->add_option("--theme", r.theme, "light|dark")
         ->check(CLI::IsMember({"light", "dark"}))
         ->capture_default_str();
+    render->add_option("--fps", renderFps, "video: frames per second, 1 to 60 (default 30)")
+        ->check(kFps);
+    render->add_option("--seconds", renderSeconds, "video: its length, at most 600 (default 10)")
+        ->check(kSeconds);
+    render->add_flag("--orbit", r.orbit, "video of the surface: the camera turns once around");
     render->footer(kRenderFooter);
 
     help = app.add_subcommand("help", "help for a command");
@@ -240,7 +291,8 @@ struct Parser {
 
 }  // namespace
 
-std::pair<int, int> renderDefaultSize(const std::string& view) {
+std::pair<int, int> renderDefaultSize(const std::string& view, bool video) {
+  if (video) return {1280, 720};
   if (view == "map" || view == "surface") return {1024, 800};
   if (view == "window") return {1280, 800};
   return {1024, 640};
@@ -303,6 +355,13 @@ CommandLine parseCommandLine(const std::vector<std::string>& args, std::ostream&
     if (parser->renderAt != "final") c.render.at = std::stoll(parser->renderAt);
     if (!parser->renderSize.empty()) {
       parseSize(parser->renderSize, c.render.width, c.render.height);
+    }
+    double v = 0.0;  // both were checked by their validators
+    if (!parser->renderFps.empty() && CLI::detail::lexical_cast(parser->renderFps, v)) {
+      c.render.fps = v;
+    }
+    if (!parser->renderSeconds.empty() && CLI::detail::lexical_cast(parser->renderSeconds, v)) {
+      c.render.seconds = v;
     }
   } else {
     c.command = Command::Spectrum;

@@ -39,7 +39,8 @@ struct SpectrumOptions {
   SpectrumRequest request;               // count, slq steps/probes/seed, sigma
 };
 
-// gradscape-cli render: one picture of a scenario's views, as the desktop program draws them.
+// gradscape-cli render: a picture (PNG, SVG, PDF) or a video (MP4, WebM, GIF) of a scenario's
+// views, as the desktop program draws them.
 struct RenderOptions {
   std::string scenarioPath, outPath;
   std::string view = "map";   // map, surface, convergence, sharpness, spectrum or window
@@ -47,11 +48,15 @@ struct RenderOptions {
   double scale = 1.0;         // the picture is scale x the size, 0.25 to 8
   std::optional<int64_t> at;  // empty: every run to its end
   std::string theme = "light";
+  // Videos only (given for a picture they are refused): frames per second, 1 to 60 (default
+  // 30), and the length, more than 0 and at most 600 seconds (default 10).
+  std::optional<double> fps, seconds;
+  bool orbit = false;  // the surface turns once about its vertical axis over a video
 };
 
 // The size a view is drawn at without --size: 1024x800 for the map and the surface, 1024x640
-// for the charts, 1280x800 for the window.
-std::pair<int, int> renderDefaultSize(const std::string& view);
+// for the charts, 1280x800 for the window; 1280x720 for every view of a video.
+std::pair<int, int> renderDefaultSize(const std::string& view, bool video = false);
 
 struct CommandLine {
   // Set when the program should end at once: help or the version was printed (kOk), or the

@@ -136,9 +136,8 @@ plots::ConvergenceChart& ConvergencePanel::chart() const {
 }
 
 void ConvergencePanel::redraw() {
-  auto q = quantity();
-  if (q == ConvergenceQuantity::Gap && !impl_->minimum) q = ConvergenceQuantity::Loss;
-  impl_->chart.setRuns(impl_->runs, q, impl_->minimum);
+  impl_->chart.setRuns(impl_->runs, plots::drawableQuantity(quantity(), impl_->minimum),
+                       impl_->minimum);
   impl_->view->requestRender();
 }
 

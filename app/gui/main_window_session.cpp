@@ -24,13 +24,8 @@ namespace gradscape::gui {
 
 namespace {
 
-using plots::ConvergenceQuantity;
+// The chart's quantity and the view state's are the same list (plots::convergenceQuantity).
 using Quantity = ViewState::Quantity;
-static_assert(int(Quantity::Loss) == int(ConvergenceQuantity::Loss) &&
-              int(Quantity::Gap) == int(ConvergenceQuantity::Gap) &&
-              int(Quantity::GradNorm) == int(ConvergenceQuantity::GradNorm) &&
-              int(Quantity::LearningRate) == int(ConvergenceQuantity::LearningRate) &&
-              int(Quantity::StepNorm) == int(ConvergenceQuantity::StepNorm));
 static_assert(int(ViewState::Layout::Contour) == int(LandscapePanel::Layout::Contour) &&
               int(ViewState::Layout::Surface) == int(LandscapePanel::Layout::Surface) &&
               int(ViewState::Layout::Both) == int(LandscapePanel::Layout::Both));
@@ -160,7 +155,7 @@ void MainWindow::applyViewState(const ViewState& view) {
   glyphAction_->setChecked(view.quadraticModel);
   stepsAction_->setChecked(view.newtonSteps);
   analysisTabs_->setCurrentIndex(std::clamp(view.analysisTab, 0, analysisTabs_->count() - 1));
-  convergence_->setQuantity(static_cast<ConvergenceQuantity>(view.chartQuantity));
+  convergence_->setQuantity(plots::convergenceQuantity(view.chartQuantity));
   if (auto* box = convergence_->findChild<QCheckBox*>("logX")) box->setChecked(view.chartLogX);
   if (auto* box = convergence_->findChild<QCheckBox*>("logY")) box->setChecked(view.chartLogY);
   if (view.selectedRun < runList_->count()) runList_->setCurrentRow(view.selectedRun);

@@ -18,6 +18,7 @@
 #include "app/gui/main_window.h"
 #include "app/gui/message_banner.h"
 #include "app/gui/path_pca_job.h"
+#include "core/analysis/landscape_source.h"
 #include "core/scenario/scenario_json.h"
 
 namespace gradscape::gui {
@@ -138,18 +139,8 @@ std::optional<ViewSlice> MainWindow::sliceView() const {
 bool MainWindow::applySliceView(const std::optional<ViewSlice>& slice) {
   const auto dim = scenario_.start.size();
   if (dim <= 2) return false;
-  std::optional<SlicePlane> plane;
-  double halfWidth = 1.0;
-  int directions = 0;
-  if (slice) {
-    halfWidth = slice->halfWidth;
-    const bool fits =
-        slice->origin.size() == dim && slice->u.size() == dim && slice->v.size() == dim;
-    if (slice->directions != ViewSlice::Directions::HessianAtStart && fits) {
-      directions = int(slice->directions);
-      plane = SlicePlane{slice->origin, slice->u, slice->v, slice->description};
-    }
-  }
+  const auto [plane, halfWidth] = savedSlice(slice, size_t(dim));
+  const int directions = plane ? int(slice->directions) : 0;
   const bool changed = halfWidth != sliceHalfWidth_ || !samePlane(plane, slicePlane_);
   pcaJob_.reset();  // a chosen slice replaces one being computed
   slicePlane_ = plane;

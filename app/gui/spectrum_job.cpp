@@ -71,35 +71,6 @@ std::string methodText(const SpectrumReport& r, const SpectrumRequest& request) 
 
 }  // namespace
 
-std::string thresholdLabel(const SpectrumJobResult& result) {
-  if (!result.threshold || !(result.iterate.lr > 0.0)) return "";
-  return result.threshold->formula + " = " + number(result.threshold->at(result.iterate.lr));
-}
-
-std::vector<std::pair<std::string, double>> thresholdLines(const SpectrumJobResult& result) {
-  const std::string label = thresholdLabel(result);
-  if (label.empty()) return {};
-  return {{label, result.threshold->at(result.iterate.lr)}};
-}
-
-plots::SpectrumData spectrumData(const SpectrumJobResult& result) {
-  plots::SpectrumData data;
-  if (!result.report) return data;
-  const SpectrumReport& r = *result.report;
-  auto append = [&data](const Vec& values) {
-    data.eigenvalues.insert(data.eigenvalues.end(), values.begin(), values.end());
-  };
-  if (r.method == SpectrumMethod::Dense) append(r.eigenvalues);
-  if (r.method == SpectrumMethod::Lanczos) {
-    append(r.bottom);
-    if (result.request.count < r.dim) append(r.top);  // else the bottom holds every one
-  }
-  data.grid.assign(r.grid.begin(), r.grid.end());
-  const double floor = 1e-6 * (r.density.size() > 0 ? r.density.maxCoeff() : 0.0);
-  for (double v : r.density) data.density.push_back(std::max(v, floor));
-  return data;
-}
-
 std::string spectrumSummary(const SpectrumJobResult& result) {
   if (!result.report) return result.error;
   const SpectrumReport& r = *result.report;
@@ -115,32 +86,12 @@ std::string spectrumSummary(const SpectrumJobResult& result) {
   text += " · " + std::to_string(r.dim) + (r.dim == 1 ? " dim" : " dims");
   text += " · " + methodText(r, result.request) + " · " + duration(result.analysisSeconds);
   if (result.replaySeconds >= 0.05) text += " (replay " + duration(result.replaySeconds) + ")";
-  const std::string threshold = thresholdLabel(result);
+  const std::string threshold = plots::thresholdLabel(result.threshold, result.iterate.lr);
   if (!threshold.empty()) {
     text += " · " + threshold;
     if (r.largest > result.threshold->at(result.iterate.lr)) text += " < λmax";
   }
   return text;
-}
-
-SpectrumRequest spectrumRequestFor(SpectrumChoice choice, int dim) {
-  SpectrumRequest request;
-  switch (choice) {
-    case SpectrumChoice::Auto:
-      request.method = dim <= kMaxDenseHessianDim ? SpectrumMethod::Dense : SpectrumMethod::Slq;
-      break;
-    case SpectrumChoice::Exact:
-      request.method = SpectrumMethod::Dense;
-      break;
-    case SpectrumChoice::Lanczos:
-      request.method = SpectrumMethod::Lanczos;
-      request.count = 2 * kLanczosCount < dim ? kLanczosCount : dim;
-      break;
-    case SpectrumChoice::Slq:
-      request.method = SpectrumMethod::Slq;
-      break;
-  }
-  return request;
 }
 
 SpectrumJob::SpectrumJob(SpectrumJobInput input, Progress progress, Done done)

@@ -14,19 +14,15 @@
 
 #include "core/analysis/iterate_spectrum.h"
 #include "core/analysis/stability_threshold.h"
-#include "plots/spectrum_chart.h"
+#include "plots/spectrum_data.h"
 
 namespace gradscape::gui {
 
-// What the user picks; Auto is Exact up to kMaxDenseHessianDim dimensions and SLQ beyond.
-enum class SpectrumChoice { Auto, Exact, Lanczos, Slq };
-
-// Eigenvalues from each end of the spectrum a Lanczos analysis asks for.
-inline constexpr int kLanczosCount = 5;
-
-// The request a choice makes on an objective of `dim` dimensions. Lanczos asks for every
-// eigenvalue (from the bottom) when 2 kLanczosCount would cover the whole spectrum.
-SpectrumRequest spectrumRequestFor(SpectrumChoice choice, int dim);
+// The method menu and the request it makes are the chart's (plots/spectrum_data.h, shared with
+// `gradscape-cli render`).
+using plots::kLanczosCount;
+using plots::SpectrumChoice;
+using plots::spectrumRequestFor;
 
 struct SpectrumJobInput {
   Scenario scenario;
@@ -47,16 +43,6 @@ struct SpectrumJobResult {
   double replaySeconds = 0.0, analysisSeconds = 0.0;
 };
 
-// "2/lr = 20": the threshold's formula and value at the iterate's learning rate, or "" when
-// there is none (or lr is 0).
-std::string thresholdLabel(const SpectrumJobResult& result);
-// The chart's lines for the result: the threshold, when there is one.
-std::vector<std::pair<std::string, double>> thresholdLines(const SpectrumJobResult& result);
-// What the chart draws (without title and colour): every eigenvalue (exact), the bottom and
-// top ones (Lanczos), or the density (SLQ). On the log axis the Gaussian broadening's far
-// tails would stretch the density over 12 decades: below 1e-6 of its peak it is drawn at that
-// floor.
-plots::SpectrumData spectrumData(const SpectrumJobResult& result);
 // One line for the panel, e.g. "largest 10, smallest 1 · 2 dims · exact · 3 ms · 2/lr = 20"
 // (with " < λmax" when the largest eigenvalue is beyond the threshold),
 // or for SLQ "largest ≈ 1, smallest ≈ 0.01, trace ≈ 1.5e+03 · 3000 dims · SLQ …".

@@ -79,8 +79,8 @@ void SpectrumPanel::Impl::onDone(const SpectrumJobResult& result) {
   }
   report = *result.report;
   reportedIteration = result.iterate.iteration;
-  shown = spectrumData(result);
-  thresholds = thresholdLines(result);
+  shown = plots::spectrumData(*result.report, result.request);
+  thresholds = plots::thresholdLines(result.threshold, result.iterate.lr);
   chart.setThresholds(thresholds);
   retitle();
   shownSummary = QString::fromStdString(spectrumSummary(result));

@@ -58,4 +58,16 @@ LandscapeSource landscapeSource(std::shared_ptr<const Objective> objective, VecC
   return source;
 }
 
+SavedSlice savedSlice(const std::optional<ViewSlice>& slice, size_t dim) {
+  SavedSlice saved;
+  if (!slice) return saved;
+  saved.halfWidth = slice->halfWidth;
+  const auto fits = [dim](const Vec& v) { return static_cast<size_t>(v.size()) == dim; };
+  if (slice->directions != ViewSlice::Directions::HessianAtStart && fits(slice->origin) &&
+      fits(slice->u) && fits(slice->v)) {
+    saved.plane = SlicePlane{slice->origin, slice->u, slice->v, slice->description};
+  }
+  return saved;
+}
+
 }  // namespace gradscape

@@ -10,6 +10,7 @@
 
 #include "core/analysis/slice_plane.h"
 #include "core/objectives/objective.h"
+#include "core/scenario/view_state.h"
 
 namespace gradscape {
 
@@ -32,5 +33,15 @@ struct LandscapeSource {
 LandscapeSource landscapeSource(std::shared_ptr<const Objective> objective, VecCRef start,
                                 const std::string& title, double minHalfWidth = 1.0,
                                 const std::optional<SlicePlane>& plane = std::nullopt);
+
+// The slice a saved view (core/scenario/view_state.h) asks for on a problem of `dim`
+// dimensions: its plane, none for the default (top-2 Hessian eigenvectors at the start, computed
+// again) or when the saved vectors are not of `dim` entries, and the half width of its box. The
+// desktop program opening a file and `gradscape-cli render` read a saved slice so.
+struct SavedSlice {
+  std::optional<SlicePlane> plane;
+  double halfWidth = 1.0;
+};
+SavedSlice savedSlice(const std::optional<ViewSlice>& slice, size_t dim);
 
 }  // namespace gradscape

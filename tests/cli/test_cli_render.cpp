@@ -8,40 +8,23 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "support/cli_process.h"
+#include "support/cli_render.h"
 
 #ifdef GRADSCAPE_HAS_PLOTS
-#include <cmath>
-
-#include "plots/colormap.h"
-#include "plots/export/picture_files.h"
 #include "plots/theme.h"
 #endif
 
 using gradscape::testing::CliResult;
+using gradscape::testing::cliWithoutDisplay;
 using gradscape::testing::defaultScenario;
 
 namespace {
 
-// gradscape-cli with DISPLAY (and WAYLAND_DISPLAY) removed from its environment.
-CliResult cliWithoutDisplay(const QStringList& args) {
-  QProcess p;
-  QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-  env.remove("DISPLAY");
-  env.remove("WAYLAND_DISPLAY");
-  p.setProcessEnvironment(env);
-  p.start(GRADSCAPE_CLI, args);
-  if (!p.waitForFinished(180'000)) {
-    p.kill();
-    return {-1, {}, "timed out"};
-  }
-  return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2,
-          QString::fromUtf8(p.readAllStandardOutput()),
-          QString::fromUtf8(p.readAllStandardError())};
-}
-
 #ifdef GRADSCAPE_HAS_PLOTS
 using gradscape::plots::Picture;
+using gradscape::testing::near;
+using gradscape::testing::readBack;
+using gradscape::testing::viridisShare;
 
 // Process ids of every running Xvfb started with -displayfd (as `render` starts its own).
 QSet<QString> displayfdServers() {
@@ -53,43 +36,6 @@ QSet<QString> displayfdServers() {
     if (cmd.contains("Xvfb") && cmd.contains("-displayfd")) pids.insert(pid);
   }
   return pids;
-}
-
-Picture readBack(const QString& path) {
-  std::string error;
-  Picture p = gradscape::plots::readPng(path.toStdString(), &error);
-  if (p.empty()) qWarning("%s", error.c_str());
-  return p;
-}
-
-int channel(double v) {
-  return static_cast<int>(std::lround(255.0 * v));
-}
-
-// Whether pixel (x, y) is within `tolerance` (per channel) of colour c.
-bool near(const Picture& p, int x, int y, gradscape::plots::Rgb c, int tolerance = 3) {
-  return std::abs(p.at(x, y, 0) - channel(c.r)) <= tolerance &&
-         std::abs(p.at(x, y, 1) - channel(c.g)) <= tolerance &&
-         std::abs(p.at(x, y, 2) - channel(c.b)) <= tolerance;
-}
-
-// The share of the pixels in the rectangle that are within 6 of a viridis colour.
-double viridisShare(const Picture& p, int x0, int y0, int x1, int y1) {
-  std::vector<gradscape::plots::Rgb> table;
-  for (int i = 0; i <= 255; ++i) table.push_back(gradscape::plots::viridis(i / 255.0));
-  int hits = 0, all = 0;
-  for (int y = y0; y < y1; y += 2) {
-    for (int x = x0; x < x1; x += 2) {
-      ++all;
-      for (const auto& c : table) {
-        if (near(p, x, y, c, 6)) {
-          ++hits;
-          break;
-        }
-      }
-    }
-  }
-  return all > 0 ? double(hits) / all : 0.0;
 }
 
 // Pixels that differ between two pictures of the same size.
@@ -202,13 +148,6 @@ class TestCliRender : public QObject {
     QVERIFY2(r.err.contains("x.png"), qPrintable(r.err));
     QCOMPARE(QDir(d.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
              QStringList{"file"});
-  }
-
-  void vectorFormatsAreRefusedForNow() {
-    const CliResult r = cliWithoutDisplay({"render", defaultScenario(), "--out", out("chart.svg")});
-    QCOMPARE(r.code, 2);
-    QVERIFY(r.err.contains("--out"));
-    QVERIFY(!QFileInfo::exists(out("chart.svg")));
   }
 #else
   void buildWithoutPlotsSaysItHasNoRenderer() {

@@ -6,9 +6,6 @@
 
 #include <QDir>
 #include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -19,8 +16,11 @@
 #include "plots/export/animation.h"
 #include "plots/export/picture.h"
 #include "plots/export/video_encoder.h"
+#include "support/video_probe.h"
 
 using namespace gradscape::plots;
+using gradscape::testing::probe;
+using gradscape::testing::Probe;
 
 namespace {
 
@@ -51,30 +51,6 @@ QString q(const std::string& text) {
 
 QStringList filesIn(const QString& dir) {
   return QDir(dir).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
-}
-
-struct Probe {
-  int frames = -1, width = -1, height = -1;
-  double duration = -1.0;
-  QString codec;
-};
-
-// What ffprobe says of the file's first video stream (frames counted by decoding them all).
-Probe probe(const QString& path) {
-  QProcess p;
-  p.start("ffprobe",
-          {"-v", "error", "-count_frames", "-select_streams", "v:0", "-show_entries",
-           "stream=codec_name,width,height,nb_read_frames:format=duration", "-of", "json", path});
-  p.waitForFinished(60000);
-  const QJsonObject json = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
-  const QJsonObject stream = json["streams"].toArray().first().toObject();
-  Probe r;
-  r.frames = stream["nb_read_frames"].toString().toInt();
-  r.width = stream["width"].toInt();
-  r.height = stream["height"].toInt();
-  r.codec = stream["codec_name"].toString();
-  r.duration = json["format"].toObject()["duration"].toString().toDouble();
-  return r;
 }
 
 // The mean colour of the 8 x 8 pixels at the centre of decoded frame `n`.
