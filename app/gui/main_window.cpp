@@ -27,6 +27,7 @@
 #include "app/gui/sharpness_panel.h"
 #include "app/gui/spectrum_panel.h"
 #include "app/gui/vtk_view.h"
+#include "core/scenario/scenario_edits.h"
 #include "plots/run_label.h"
 
 // The resources live in the static gradscape_gui library: register them explicitly
@@ -223,15 +224,13 @@ void MainWindow::objectiveEdited() {
     // the objective's own, seeded by the scenario.
     const auto objective = makeObjective(scenario_.objective);
     if (objective->dim() != 2 || scenario_.start.size() != 2) {
-      scenario_.start = objective->defaultStart(scenario_.seed);
-      for (auto& run : scenario_.runs) run.start = scenario_.start;
+      setScenarioStart(scenario_, objective->defaultStart(scenario_.seed));
     } else if (const Box box = objective->domain();
                !(scenario_.start[0] >= box.lower[0] && scenario_.start[0] <= box.upper[0] &&
                  scenario_.start[1] >= box.lower[1] && scenario_.start[1] <= box.upper[1])) {
       // A start off the new map would run paths nobody sees from a point nobody can pick.
       const Vec old = scenario_.start;
-      scenario_.start = objective->defaultStart(scenario_.seed);
-      for (auto& run : scenario_.runs) run.start = scenario_.start;
+      setScenarioStart(scenario_, objective->defaultStart(scenario_.seed));
       objectiveEditor_->setStart(scenario_.start[0], scenario_.start[1]);
       statusBar()->showMessage(
           tr("The start (%1, %2) lies outside the new map; it moved to this objective's default "
@@ -270,16 +269,20 @@ void MainWindow::startEdited(double x, double y) {
     objectiveEditor_->setStart(scenario_.start[0], scenario_.start[1]);
     return;
   }
-  scenario_.start = Vec{{x, y}};
-  for (auto& run : scenario_.runs) run.start = scenario_.start;
+  if (const int kept = setScenarioStart(scenario_, Vec{{x, y}}); kept > 0) {
+    statusBar()->showMessage(
+        tr("%n run(s) keep the start of their own from the scenario file", "", kept), 6000);
+  }
   landscape_->setStartPoint(x, y);
   markModified(true);
   restartRuns();
 }
 
 void MainWindow::stopRulesEdited() {
-  scenario_.stop = objectiveEditor_->stopRules();
-  for (auto& run : scenario_.runs) run.stop = scenario_.stop;
+  if (const int kept = setScenarioStop(scenario_, objectiveEditor_->stopRules()); kept > 0) {
+    statusBar()->showMessage(
+        tr("%n run(s) keep the stop rules of their own from the scenario file", "", kept), 6000);
+  }
   markModified(true);
   restartRuns();
 }

@@ -29,6 +29,7 @@
 #include "core/objectives/mlp_classifier.h"
 #include "core/objectives/objective_registry.h"
 #include "core/scenario/objective_title.h"
+#include "core/scenario/scenario_edits.h"
 #include "plots/landscape_content.h"
 
 namespace gradscape::gui {
@@ -125,8 +126,7 @@ void MainWindow::cancelLandscape() {
   // Back to what the views show, so the runs that follow belong to it.
   const bool sameObjective = scenario_.objective == shownObjective_;
   scenario_.objective = shownObjective_;
-  scenario_.start = shownStart_;
-  for (auto& run : scenario_.runs) run.start = shownStart_;
+  setScenarioStart(scenario_, shownStart_);
   slicePlane_ = shownPlane_;
   objectiveEditor_->setScenario(scenario_);
   statusBar()->showMessage(

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/scenario/scenario_edits.h"
 #include "core/scenario/scenario_json.h"
 
 using namespace gradscape;
@@ -274,6 +275,42 @@ class TestScenario : public QObject {
     }
     QVERIFY(count >= 1);
     QVERIFY(std::filesystem::exists(dir / "default.json"));
+  }
+
+  // A run's own start or stop rules from the file survive edits of the scenario-wide values;
+  // runs without their own follow them.
+  void scenarioWideEditsKeepPerRunOverrides() {
+    json j = json::parse(kBase);
+    j["runs"][1]["start"] = {0.5, 0.5};
+    j["runs"][1]["stop"] = {{"max_iterations", 77}};
+    j["runs"].push_back({{"optimizer", {{"type", "adam"}, {"lr", 0.01}}}});
+    Scenario s = scenarioFromJson(j);
+    QCOMPARE(s.runs[1].stop.maxIterations, int64_t{77});
+    const StopRules ownStop = s.runs[1].stop;
+
+    QCOMPARE(setScenarioStart(s, Vec{{1.5, -0.5}}), 1);
+    QCOMPARE(s.start, (Vec{{1.5, -0.5}}));
+    QCOMPARE(s.runs[0].start, (Vec{{1.5, -0.5}}));
+    QCOMPARE(s.runs[1].start, (Vec{{0.5, 0.5}}));
+    QCOMPARE(s.runs[2].start, (Vec{{1.5, -0.5}}));
+
+    StopRules stop = s.stop;
+    stop.maxIterations = 123;
+    stop.gradTol = 0.0;
+    QCOMPARE(setScenarioStop(s, stop), 1);
+    QVERIFY(s.stop == stop);
+    QVERIFY(s.runs[0].stop == stop);
+    QVERIFY(s.runs[1].stop == ownStop);
+    QVERIFY(s.runs[2].stop == stop);
+
+    // A new dimension: no run's own start fits any more, so every run takes the new one.
+    QCOMPARE(setScenarioStart(s, Vec::Zero(3)), 0);
+    for (const auto& run : s.runs) QCOMPARE(run.start, Vec(Vec::Zero(3)));
+
+    // The overrides are still written (and so read back) as the runs' own.
+    Scenario back = scenarioFromJson(scenarioToJson(scenarioFromJson(j)));
+    QCOMPARE(back.runs[1].start, (Vec{{0.5, 0.5}}));
+    QCOMPARE(back.runs[1].stop.maxIterations, int64_t{77});
   }
 };
 

@@ -9,6 +9,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -114,6 +115,33 @@ class MainWindowTest : public QObject {
     QVERIFY(waitForFinishedRuns(*window_));
     // (the views hold the data the landscape draws)
     QVERIFY(window_->isModified());
+  }
+
+  // Overrides read from a file survive edits of the scenario-wide start and stop rules.
+  void aRunsOwnStartAndStopSurviveScenarioWideEdits() {
+    Scenario s = window_->scenario();
+    QVERIFY(s.runs.size() >= 2);
+    s.runs[1].start = Vec{{0.25, 0.75}};
+    s.runs[1].stop.maxIterations = 77;
+    window_->setScenario(s);
+    window_->landscapePanel()->setLayout(LandscapePanel::Layout::Both);
+    auto* view = window_->landscapePanel()->contourView();
+    renderedFrame(view);
+    vtkRenderer* renderer = window_->landscapePanel()->contourScene().renderer();
+    QTest::mouseClick(view, Qt::LeftButton, Qt::NoModifier,
+                      widgetPositionOf(view, renderer, 0.5, 1.25));
+    const auto& after = window_->scenario();
+    QVERIFY(std::abs(after.start[0] - 0.5) < 0.1);
+    QCOMPARE(after.runs[0].start, after.start);
+    QCOMPARE(after.runs[1].start, (Vec{{0.25, 0.75}}));
+
+    auto* maxIter = window_->objectiveEditor()->findChild<QSpinBox*>("maxIterations");
+    QVERIFY(maxIter != nullptr);
+    maxIter->setValue(321);
+    QCOMPARE(window_->scenario().stop.maxIterations, int64_t{321});
+    QCOMPARE(window_->scenario().runs[0].stop.maxIterations, int64_t{321});
+    QCOMPARE(window_->scenario().runs[1].stop.maxIterations, int64_t{77});
+    QVERIFY(waitForFinishedRuns(*window_));
   }
 
   void changingAHyperparameterReruns() {
