@@ -205,9 +205,9 @@ class TestTraceExport : public QObject {
     const Scenario scenario = parseScenario(kDiverging);
     Trace trace(2, 16);
     const double inf = std::numeric_limits<double>::infinity();
-    trace.record(0, Vec::Constant(2, 1.0), 2.5, 4.0, 0.0, 0.1);
-    trace.record(1, Vec::Constant(2, 1e300), inf, 1.0, 1.0, 0.1);
-    trace.record(2, Vec::Constant(2, 2.0), std::nan(""), 1.0, 1.0, -inf);
+    trace.record(0, Vec::Constant(2, 1.0), 2.5, 4.0, 0.0, 0.1, {});
+    trace.record(1, Vec::Constant(2, 1e300), inf, 1.0, 1.0, 0.1, {});
+    trace.record(2, Vec::Constant(2, 2.0), std::nan(""), 1.0, 1.0, -inf, {});
     const TracedRun run{scenario.runs[0], RunStatus::Diverged, 2, 2, trace};
     std::ostringstream text;
     writeTracesJson(scenario, {run}, text);
@@ -269,7 +269,7 @@ class TestTraceExport : public QObject {
     Vec x(dim);
     for (int k = 0; k < 1100; ++k) {
       for (int d = 0; d < dim; ++d) x[d] = k + d % 3;
-      trace.record(k, x, 1000.0 - k, 1.0, 1.0, 0.01, k == 1099);
+      trace.record(k, x, 1000.0 - k, 1.0, 1.0, 0.01, {}, k == 1099);
     }
     QVERIFY(!iteratesInRows(trace));
     QVERIFY(trace.pointCount() < trace.size());
