@@ -112,7 +112,8 @@ class ExportDataTest : public QObject {
       const QStringList lines =
           csvLines(folder + "/" +
                    QString::fromStdString(traceFileName(i, window_->scenario().runs[i].label)));
-      QCOMPARE(lines.first(), QString("iteration,x0,x1,loss,grad_norm,step_norm,lr"));
+      QCOMPARE(lines.first(), QString("iteration,x0,x1,loss,grad_norm,step_norm,lr,field_evals,"
+                                      "loss_evals,hessian_products"));
       QCOMPARE(lines.size() - 1, views[i].size());
       for (int k = 0; k + 1 < lines.size(); ++k) {
         const QStringList cells = lines[k + 1].split(',');
