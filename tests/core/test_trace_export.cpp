@@ -250,7 +250,7 @@ class TestTraceExport : public QObject {
     writeTraceCsv(trace, out);
     const auto lines = csvLines(out.str());
     const auto header = csvCells(lines[0]);
-    QCOMPARE(header.size(), size_t{1 + 20 + 4});
+    QCOMPARE(header.size(), size_t{1 + 20 + 7});  // iteration, x, 4 values, 3 counts
     QCOMPARE(header[1], std::string("x0"));
     QCOMPARE(header[20], std::string("x19"));
     QCOMPARE(static_cast<int64_t>(lines.size()), trace.size() + 1);
@@ -265,7 +265,7 @@ class TestTraceExport : public QObject {
     const json file = jsonOf(scenario, runs);
     const json& run = file["runs"][0];
     QCOMPARE(run["dimensions"].get<int>(), 20);
-    QCOMPARE(run["columns"].size(), size_t{25});
+    QCOMPARE(run["columns"].size(), size_t{28});
     QVERIFY(same(run["rows"].back()[20], trace.point(trace.size() - 1)[19]));
   }
 
@@ -313,7 +313,7 @@ class TestTraceExport : public QObject {
     writeTracesJson(scenario, {run}, text);
     const json file = json::parse(text.str());
     const json& iterates = file["runs"][0]["iterates"];
-    QCOMPARE(file["runs"][0]["columns"].size(), size_t{5});
+    QCOMPARE(file["runs"][0]["columns"].size(), size_t{8});
     QCOMPARE(iterates["columns"].size(), size_t{dim + 1});
     QCOMPARE(static_cast<int64_t>(iterates["rows"].size()), trace.pointCount());
     QVERIFY(iterates["note"].get<std::string>().find("4096 dimensions") != std::string::npos);
