@@ -25,6 +25,7 @@ RunRecord recordOf(const Run& run, std::string traceFile, std::string iteratesFi
   r.finalGradNorm = run.finalGradNorm();
   r.finalPoint = run.point();
   r.wallSeconds = run.wallSeconds();
+  r.evaluations = run.evaluations();
   r.traceFile = std::move(traceFile);
   r.iteratesFile = std::move(iteratesFile);
   return r;
@@ -53,6 +54,9 @@ json runSummaryJson(const Scenario& scenario, std::optional<double> minimumValue
     for (Eigen::Index k = 0; k < r.finalPoint.size(); ++k) p.push_back(number(r.finalPoint[k]));
     row["final_point"] = p;
     row["wall_seconds"] = r.wallSeconds;
+    row["field_evals"] = r.evaluations.field;
+    row["loss_evals"] = r.evaluations.loss;
+    row["hessian_products"] = r.evaluations.hessianProducts;
     row["trace_file"] = r.traceFile;
     row["iterates_file"] = r.iteratesFile.empty() ? json(nullptr) : json(r.iteratesFile);
     j["runs"].push_back(row);

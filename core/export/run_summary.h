@@ -22,8 +22,9 @@ struct RunRecord {
   double finalLoss = 0.0, finalGradNorm = 0.0;
   Vec finalPoint;
   double wallSeconds = 0.0;
-  std::string traceFile;     // the CSV's name, or empty
-  std::string iteratesFile;  // the CSV of the iterates kept apart from the rows, or empty
+  EvaluationCounts evaluations;  // Run::evaluations()
+  std::string traceFile;         // the CSV's name, or empty
+  std::string iteratesFile;      // the CSV of the iterates kept apart from the rows, or empty
 };
 
 RunRecord recordOf(const Run& run, std::string traceFile, std::string iteratesFile = "");

@@ -10,7 +10,8 @@
 
 namespace gradscape {
 
-// Header: iteration,x0,...,x{n-1},loss,grad_norm,step_norm,lr, then
+// Header: iteration,x0,...,x{n-1},loss,grad_norm,step_norm,lr,field_evals,loss_evals,
+// hessian_products, then
 // top_eigenvalue,bottom_eigenvalue,hessian_trace when the run tracked its curvature
 // (trace_table.h). The x columns are there when every row has its iterate (iteratesInRows);
 // otherwise the iterates go to a file of their own (writeIteratesCsv). Rows and curvature

@@ -90,7 +90,8 @@ void writeIterates(std::ostream& out, const Trace& trace) {
 }  // namespace
 
 TracedRun tracedRun(const Run& run) {
-  return {run.spec(), run.status(), run.divergedAt(), run.iterations(), run.trace()};
+  return {run.spec(),       run.status(), run.divergedAt(),
+          run.iterations(), run.trace(),  run.evaluations()};
 }
 
 TracesJsonWriter::TracesJsonWriter(std::ostream& out, const Scenario& scenario)
@@ -107,11 +108,12 @@ TracesJsonWriter::TracesJsonWriter(std::ostream& out, const Scenario& scenario)
 }
 
 void TracesJsonWriter::add(const Run& run) {
-  add(run.spec(), run.status(), run.divergedAt(), run.iterations(), run.trace());
+  add(run.spec(), run.status(), run.divergedAt(), run.iterations(), run.trace(), run.evaluations());
 }
 
 void TracesJsonWriter::add(const RunSpec& spec, RunStatus status, int64_t divergedAt,
-                           int64_t iterations, const Trace& trace) {
+                           int64_t iterations, const Trace& trace,
+                           const EvaluationCounts& evaluations) {
   const bool diverged = status == RunStatus::Diverged;
   out_ << (runs_ ? ",\n" : "\n") << "    {\n      \"index\": " << runs_
        << ",\n      \"label\": " << text(json(spec.label))
@@ -119,6 +121,9 @@ void TracesJsonWriter::add(const RunSpec& spec, RunStatus status, int64_t diverg
        << ",\n      \"status\": " << text(json(runStatusName(status)))
        << ",\n      \"diverged_at\": " << (diverged ? std::to_string(divergedAt) : "null")
        << ",\n      \"seed\": " << spec.seed << ",\n      \"iterations\": " << iterations
+       << ",\n      \"evaluations\": {\"field\": " << evaluations.field
+       << ", \"loss\": " << evaluations.loss
+       << ", \"hessian_products\": " << evaluations.hessianProducts << "}"
        << ",\n      \"dimensions\": " << trace.dim() << ",\n      \"columns\": ";
   writeStrings(out_, traceColumns(trace));
   out_ << ",\n      \"rows\": ";

@@ -1,6 +1,7 @@
 #pragma once
 // Every run of a scenario in one JSON file: per run its spec (as the scenario JSON writes it,
-// with its start, stop rules, curvature tracking and seed filled in), how it ended, and its trace
+// with its start, stop rules, curvature tracking and seed filled in), how it ended, its
+// evaluation counts ("evaluations": field, loss, hessian_products), and its trace
 // with the CSV's columns (trace_table.h), plus the program's version and the scenario's name.
 // Numbers are written in full double precision (they read back to the same doubles); a value
 // that is not finite (NaN, an infinity) is written as null, so Python's json.load reads the file.
@@ -22,6 +23,7 @@ struct TracedRun {
   int64_t divergedAt = -1;  // when Diverged
   int64_t iterations = 0;   // steps taken
   Trace trace;
+  EvaluationCounts evaluations;  // Run::evaluations()
 };
 TracedRun tracedRun(const Run& run);
 
@@ -31,11 +33,11 @@ class TracesJsonWriter {
   TracesJsonWriter(std::ostream& out, const Scenario& scenario);
   // Appends one run (the next index).
   void add(const TracedRun& run) {
-    add(run.spec, run.status, run.divergedAt, run.iterations, run.trace);
+    add(run.spec, run.status, run.divergedAt, run.iterations, run.trace, run.evaluations);
   }
   void add(const Run& run);
   void add(const RunSpec& spec, RunStatus status, int64_t divergedAt, int64_t iterations,
-           const Trace& trace);
+           const Trace& trace, const EvaluationCounts& evaluations);
   // Closes the runs and the file's object; nothing may be added after.
   void finish();
 

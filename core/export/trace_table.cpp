@@ -31,7 +31,10 @@ std::vector<std::string> traceColumns(const Trace& trace) {
   if (iteratesInRows(trace)) {
     for (int i = 0; i < trace.dim(); ++i) columns.push_back(coordinateName(i));
   }
-  for (const char* name : {"loss", "grad_norm", "step_norm", "lr"}) columns.emplace_back(name);
+  for (const char* name :
+       {"loss", "grad_norm", "step_norm", "lr", "field_evals", "loss_evals", "hessian_products"}) {
+    columns.emplace_back(name);
+  }
   if (!trace.curvature().empty()) {
     for (const char* name : {"top_eigenvalue", "bottom_eigenvalue", "hessian_trace"}) {
       columns.emplace_back(name);
@@ -46,7 +49,7 @@ void forEachTraceRow(const Trace& trace,
   const auto& curvature = trace.curvature();
   const bool tracked = !curvature.empty();
   const size_t pointCells = points ? static_cast<size_t>(trace.dim()) : 0;
-  TraceCells cells(pointCells + 4 + (tracked ? 3 : 0));
+  TraceCells cells(pointCells + 7 + (tracked ? 3 : 0));
   size_t c = 0;
   const auto rows = trace.size();
   for (int64_t r = 0; r < rows || c < curvature.size();) {
@@ -65,12 +68,16 @@ void forEachTraceRow(const Trace& trace,
       cells[pointCells + 1] = trace.gradNorm(r);
       cells[pointCells + 2] = trace.stepNorm(r);
       cells[pointCells + 3] = trace.lr(r);
+      const EvaluationCounts& evals = trace.evaluations(r);
+      cells[pointCells + 4] = static_cast<double>(evals.field);
+      cells[pointCells + 5] = static_cast<double>(evals.loss);
+      cells[pointCells + 6] = static_cast<double>(evals.hessianProducts);
       ++r;
     }
     if (haveSample && curvature[c].iteration == k) {
-      cells[pointCells + 4] = curvature[c].top;
-      cells[pointCells + 5] = curvature[c].bottom;
-      if (!std::isnan(curvature[c].trace)) cells[pointCells + 6] = curvature[c].trace;
+      cells[pointCells + 7] = curvature[c].top;
+      cells[pointCells + 8] = curvature[c].bottom;
+      if (!std::isnan(curvature[c].trace)) cells[pointCells + 9] = curvature[c].trace;
       ++c;
     }
     row(k, cells);

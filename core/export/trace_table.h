@@ -17,8 +17,10 @@ namespace gradscape {
 // iterations (runs short enough for the iterate budget). The x columns are then in the rows.
 bool iteratesInRows(const Trace& trace);
 
-// iteration, x0..x{n-1} (when iteratesInRows), loss, grad_norm, step_norm, lr, and
-// top_eigenvalue, bottom_eigenvalue, hessian_trace when the run tracked its curvature.
+// iteration, x0..x{n-1} (when iteratesInRows), loss, grad_norm, step_norm, lr, field_evals,
+// loss_evals, hessian_products (what the optimizer had asked of its oracle before the step from
+// the row's iterate: Trace::evaluations), and top_eigenvalue, bottom_eigenvalue, hessian_trace
+// when the run tracked its curvature.
 std::vector<std::string> traceColumns(const Trace& trace);
 
 // The cells of one merged row after its iteration, parallel to traceColumns() without the first:

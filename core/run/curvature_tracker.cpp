@@ -18,16 +18,31 @@ void throwIfCancelled(const AnalysisControl& control) {
   }
 }
 
+// The Hessian of a problem's loss at (x, t) through its Hessian-vector products.
+class ProblemHessian final : public SymmetricOperator {
+ public:
+  ProblemHessian(const Problem& problem, VecCRef x, int64_t t) : problem_(problem), x_(x), t_(t) {}
+  int size() const override { return problem_.dim(); }
+  void apply(VecCRef v, VecRef out) const override {
+    problem_.hessianVectorProduct(x_, t_, v, out);
+  }
+
+ private:
+  const Problem& problem_;
+  Vec x_;
+  int64_t t_;
+};
+
 }  // namespace
 
-std::optional<CurvatureSample> measureCurvature(const Objective& objective, VecCRef x,
+std::optional<CurvatureSample> measureCurvature(const Problem& problem, VecCRef x,
                                                 int64_t iteration,
                                                 const CurvatureTracking& tracking, uint64_t seed,
                                                 const AnalysisControl& control) {
   CurvatureSample s{iteration, 0.0, 0.0, std::numeric_limits<double>::quiet_NaN()};
-  if (objective.dim() <= kDenseTrackingDim) {
+  if (problem.dim() <= kDenseTrackingDim) {
     throwIfCancelled(control);
-    const Mat h = objective.hessian(x);
+    const Mat h = problem.hessian(x, iteration);
     throwIfCancelled(control);
     if (!h.allFinite()) return std::nullopt;
     const Eigenpairs e = denseEigenpairs(h, false);
@@ -36,7 +51,7 @@ std::optional<CurvatureSample> measureCurvature(const Objective& objective, VecC
     if (tracking.trace) s.trace = h.trace();
     return s;
   }
-  const HessianOperator op(objective, x);
+  const ProblemHessian op(problem, x, iteration);
   const ExtremeEigenvalues extremes = extremeEigenvalues(op, control);
   // Lanczos reports NaN when the products were not finite and no estimate exists.
   if (!std::isfinite(extremes.largest) || !std::isfinite(extremes.smallest)) return std::nullopt;

@@ -10,6 +10,7 @@
 #include "core/optimizers/carried_norm.h"
 #include "core/optimizers/optimizer_registry.h"
 #include "core/oracles/noise_model.h"
+#include "core/problem/objective_problem.h"
 #include "core/run/curvature_tracker.h"
 #include "core/schedules/schedule_registry.h"
 
@@ -91,16 +92,23 @@ const char* runStatusName(RunStatus status) {
 }
 
 Run::Run(std::shared_ptr<const Objective> objective, RunSpec spec, int64_t traceCapacity)
-    : objective_(std::move(objective)),
+    : Run(lossProblem(std::move(objective)), std::move(spec), traceCapacity) {}
+
+Run::Run(std::shared_ptr<const Problem> problem, RunSpec spec, int64_t traceCapacity)
+    : problem_(std::move(problem)),
       spec_(std::move(spec)),
-      trace_(objective_->dim(), traceCapacity),
+      trace_(problem_->dim(), traceCapacity),
       finalLoss_(kNaN),
       finalGradNorm_(kNaN) {
-  const int n = objective_->dim();
+  const int n = problem_->dim();
   if (spec_.start.size() != n) {
     throw std::invalid_argument("start point has " + std::to_string(spec_.start.size()) +
                                 " coordinates, the objective needs " + std::to_string(n));
   }
+  if (problem_->feasibleBox()) {
+    throw std::invalid_argument("feasible sets are not supported by runs yet");
+  }
+  const bool hasHessian = problem_->curvature() == Problem::Curvature::Hessian;
   const auto& opt = lookup(optimizerRegistry(), spec_.optimizer, "optimizer");
   spec_.optimizerParams = ParamValues::withDefaults(opt.params, spec_.optimizerParams);
   optimizer_ = opt.make(spec_.optimizerParams);
@@ -109,8 +117,14 @@ Run::Run(std::shared_ptr<const Objective> objective, RunSpec spec, int64_t trace
                                 std::to_string(kMaxDenseHessianDim) +
                                 " dimensions; this objective has " + std::to_string(n));
   }
+  if (optimizer_->usesHessian() && !hasHessian) {
+    throw std::invalid_argument(opt.title + " needs a Hessian, which this problem does not have");
+  }
   if (spec_.curvature.every < 0 || spec_.curvature.traceProbes < 1) {
     throw std::invalid_argument("curvature: the interval must be >= 0 and probes >= 1");
+  }
+  if (spec_.curvature.every > 0 && !hasHessian) {
+    throw std::invalid_argument("curvature: this problem has no Hessian to track");
   }
   optimizer_->setClipping(spec_.clipping);
   optimizer_->reset(n);
@@ -131,8 +145,8 @@ Run::Run(std::shared_ptr<const Objective> objective, RunSpec spec, int64_t trace
 
   const auto& noise = lookup(noiseRegistry(), spec_.noise, "noise model");
   spec_.noiseParams = ParamValues::withDefaults(noise.params, spec_.noiseParams);
-  oracle_ = std::make_unique<ObjectiveOracle>(objective_, noise.make(spec_.noiseParams), spec_.seed,
-                                              spec_.minibatch);
+  oracle_ = std::make_unique<ProblemOracle>(problem_, noise.make(spec_.noiseParams), spec_.seed,
+                                            spec_.minibatch);
 
   if (spec_.label.empty()) spec_.label = opt.title;
   x_ = spec_.start;
@@ -155,7 +169,7 @@ bool Run::trackCurvature(std::optional<CurvatureSample>& sample) const {
   AnalysisControl control;
   control.cancel = cancel_;
   try {
-    sample = measureCurvature(*objective_, x_, k_, spec_.curvature,
+    sample = measureCurvature(*problem_, x_, k_, spec_.curvature,
                               spec_.seed + static_cast<uint64_t>(k_), control);
   } catch (const AnalysisCancelled&) {
     return false;
@@ -166,6 +180,8 @@ bool Run::trackCurvature(std::optional<CurvatureSample>& sample) const {
 bool Run::advance(const CurvatureSample* sample) {
   const double lr = constantLr_ ? baseLr_ : baseLr_ * schedule_->factor(k_);
   copyVector(x_.data(), xPrev_.data(), x_.size());
+  const EvaluationCounts evals = oracle_->counts();  // the cost of reaching x_k
+  oracle_->setStep(k_);
   StepInfo info = optimizer_->step(*oracle_, x_, lr);
   Movement moved = measureMove(xPrev_.data(), x_.data(), x_.size(), finiteBound_);
   // One branch for divergence and for squares that overflowed: a gradient whose square
@@ -193,7 +209,7 @@ bool Run::advance(const CurvatureSample* sample) {
   if (converged || target || info.stalled) {
     // x_k meets the rule: keep it as the final iterate and undo the step just taken.
     x_ = xPrev_;
-    trace_.record(k_, x_, info.loss, info.gradNormSq, 0.0, lr, true);
+    trace_.record(k_, x_, info.loss, info.gradNormSq, 0.0, lr, evals, true);
     finalLoss_ = info.loss;
     finalGradNorm_ = info.gradNorm();
     status_ = converged ? RunStatus::Converged
@@ -202,7 +218,7 @@ bool Run::advance(const CurvatureSample* sample) {
     return false;
   }
 
-  trace_.record(k_, xPrev_, info.loss, info.gradNormSq, moved.distanceSq, lr);
+  trace_.record(k_, xPrev_, info.loss, info.gradNormSq, moved.distanceSq, lr, evals);
   ++k_;
   if (k_ >= spec_.stop.maxIterations) {
     finish(RunStatus::MaxIterations);
@@ -237,7 +253,7 @@ void Run::endDiverged(const CurvatureSample* sample) {
     // Many dimensions: fewer iterates are kept than rows. End at the newest kept one, valued
     // exactly.
     x_ = trace_.point(trace_.pointCount() - 1);
-    finalLoss_ = objective_->valueAndGradient(x_, g_);
+    finalLoss_ = problem_->field(x_, k_, g_);
     finalGradNorm_ = normFromCarried(carriedSquaredNorm(g_));
     return;
   }
@@ -258,24 +274,25 @@ void Run::recordDivergedStart(const CurvatureSample* sample) {
   // Diverged at step 0: x_0 was given, so its values are still the run's result whenever f(x_0)
   // is finite (beyond the bound, or with a non-finite gradient). The start row is valued
   // exactly (no noise draw), like a final row.
-  const double f = objective_->valueAndGradient(x_, g_);
+  const double f = problem_->field(x_, k_, g_);
   if (!std::isfinite(f) || !x_.allFinite()) return;
   const double g2 = carriedSquaredNorm(g_);
   finalLoss_ = f;
   finalGradNorm_ = normFromCarried(g2);
-  trace_.record(k_, x_, f, g2, 0.0, baseLr_ * schedule_->factor(k_), true);
+  // The start cost nothing to reach.
+  trace_.record(k_, x_, f, g2, 0.0, baseLr_ * schedule_->factor(k_), EvaluationCounts{}, true);
   if (sample) trace_.recordCurvature(*sample);
 }
 
 Run::CurrentRow Run::currentRow() const {
   Vec g(x_.size());
-  const double f = objective_->valueAndGradient(x_, g);
+  const double f = problem_->field(x_, k_, g);
   return {f, normFromCarried(carriedSquaredNorm(g)), baseLr_ * schedule_->factor(k_)};
 }
 
 void Run::finish(RunStatus status) {
   // Final row: the exact loss and gradient at the last iterate (no noise draw).
-  const double f = objective_->valueAndGradient(x_, g_);
+  const double f = problem_->field(x_, k_, g_);
   if (outOfBounds(f, x_) || !g_.allFinite()) {
     endDiverged(nullptr);
     return;
@@ -283,7 +300,7 @@ void Run::finish(RunStatus status) {
   finalLoss_ = f;
   const double g2 = carriedSquaredNorm(g_);
   finalGradNorm_ = normFromCarried(g2);
-  trace_.record(k_, x_, f, g2, 0.0, baseLr_ * schedule_->factor(k_), true);
+  trace_.record(k_, x_, f, g2, 0.0, baseLr_ * schedule_->factor(k_), oracle_->counts(), true);
   status_ = status;
 }
 
@@ -313,7 +330,8 @@ bool Run::runFor(int64_t steps, const std::atomic<bool>* cancel) {
 
 UpdateParts Run::explainNextStep() {
   const double lr = constantLr_ ? baseLr_ : baseLr_ * schedule_->factor(k_);
-  ObjectiveOracle::Draws draws = oracle_->draws();
+  ProblemOracle::Draws draws = oracle_->draws();
+  oracle_->setStep(k_);
   UpdateParts parts = optimizer_->explain(*oracle_, x_, lr);
   oracle_->restoreDraws(std::move(draws));
   return parts;

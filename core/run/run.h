@@ -1,6 +1,7 @@
 #pragma once
-// One optimizer run on one objective: step-able (the GUI drives it one iteration at a time) and
-// runnable in batch. Divergence is a status with its iteration, never an exception.
+// One optimizer run on one problem (core/problem/problem.h): step-able (the GUI drives it one
+// iteration at a time) and runnable in batch. Divergence is a status with its iteration, never an
+// exception.
 #include <atomic>
 #include <memory>
 #include <optional>
@@ -8,7 +9,9 @@
 
 #include "core/objectives/objective.h"
 #include "core/optimizers/optimizer.h"
-#include "core/oracles/objective_oracle.h"
+#include "core/oracles/evaluation_counts.h"
+#include "core/oracles/problem_oracle.h"
+#include "core/problem/problem.h"
 #include "core/run/run_spec.h"
 #include "core/run/trace.h"
 #include "core/schedules/schedule.h"
@@ -30,7 +33,11 @@ const char* runStatusName(RunStatus status);
 
 class Run {
  public:
-  // Throws std::invalid_argument for unknown method names or options the methods reject.
+  // Throws std::invalid_argument for unknown method names or options the methods reject, and
+  // for what the problem cannot give (a Hessian for Newton or curvature tracking, a feasible set).
+  Run(std::shared_ptr<const Problem> problem, RunSpec spec,
+      int64_t traceCapacity = Trace::kDefaultCapacity);
+  // A run on a fixed loss (its ObjectiveProblem).
   Run(std::shared_ptr<const Objective> objective, RunSpec spec,
       int64_t traceCapacity = Trace::kDefaultCapacity);
 
@@ -58,6 +65,11 @@ class Run {
   UpdateParts explainNextStep();
 
   const RunSpec& spec() const { return spec_; }
+  const Problem& problem() const { return *problem_; }
+  // What the optimizer has asked of the oracle so far (L-BFGS's line search and Newton's
+  // Hessians included). The run's own valuations (the final row, currentRow, curvature tracking)
+  // are not counted, nor is explainNextStep; a step undone by a stop rule is.
+  const EvaluationCounts& evaluations() const { return oracle_->counts(); }
   RunStatus status() const { return status_; }
   bool finished() const { return status_ != RunStatus::Running; }
   // Steps taken so far (x_k is the current iterate after k steps).
@@ -96,11 +108,11 @@ class Run {
   void endDiverged(const CurvatureSample* sample);
   void recordDivergedStart(const CurvatureSample* sample);
 
-  std::shared_ptr<const Objective> objective_;
+  std::shared_ptr<const Problem> problem_;
   RunSpec spec_;
   std::unique_ptr<Optimizer> optimizer_;
   std::unique_ptr<Schedule> schedule_;
-  std::unique_ptr<ObjectiveOracle> oracle_;
+  std::unique_ptr<ProblemOracle> oracle_;
   double baseLr_ = 0.0;
   bool constantLr_ = false;   // the schedule is constant: lr is baseLr_ at every step
   double finiteBound_ = 0.0;  // the divergence bound, capped at the largest finite double

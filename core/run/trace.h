@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/optimizers/carried_norm.h"
+#include "core/oracles/evaluation_counts.h"
 #include "core/run/uninitialized_vector.h"
 #include "core/types.h"
 
@@ -39,12 +40,14 @@ class Trace {
   // (carried_norm.h: gradNorm() and stepNorm() take the roots when read, so no step waits on a
   // square root, and a norm whose square overflows still reads back finite). Rows that fall
   // between kept strides are skipped; `force` keeps the row regardless (the final row of a run).
+  // `evals`: what the run's optimizer had asked of its oracle before the step from this row's
+  // iterate (the cost of reaching it: GD's row k has k field evaluations).
   // Inline: called once per step of every run.
   void record(int64_t iteration, VecCRef x, double loss, double gradNormSq, double stepNormSq,
-              double lr, bool force = false) {
+              double lr, const EvaluationCounts& evals, bool force = false) {
     // stride_ is a power of two: a mask test keeps the hot path free of a division.
     if (!force && (iteration & (stride_ - 1)) != 0) return;
-    const Row row{iteration, loss, gradNormSq, stepNormSq, lr};
+    const Row row{iteration, loss, gradNormSq, stepNormSq, lr, evals};
     if (size_ >= fastRows_) {
       recordSlow(row, x, force);  // thinning, growing, or iterates kept apart (N-D)
       return;
@@ -80,6 +83,10 @@ class Trace {
     return normFromCarried(rows_[static_cast<size_t>(row)].stepNormSq);
   }
   double lr(int64_t row) const { return rows_[static_cast<size_t>(row)].lr; }
+  // Cumulative evaluations before the step from row's iterate (see record).
+  const EvaluationCounts& evaluations(int64_t row) const {
+    return rows_[static_cast<size_t>(row)].evals;
+  }
 
   // True when every row holds its iterate: then point i is row i's iterate.
   bool pointsPerRow() const { return pointsPerRow_; }
@@ -102,6 +109,7 @@ class Trace {
   struct Row {
     int64_t iteration;
     double loss, gradNormSq, stepNormSq, lr;  // the norms carried (carried_norm.h)
+    EvaluationCounts evals;
   };
 
   void recordSlow(const Row& row, VecCRef x, bool force);

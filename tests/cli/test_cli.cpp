@@ -36,10 +36,11 @@ class TestCli : public QObject {
       QFile csv(dir.filePath(QString::fromStdString(run["trace_file"].get<std::string>())));
       QVERIFY(csv.open(QIODevice::ReadOnly));
       const QStringList lines = QString(csv.readAll()).trimmed().split('\n');
-      QCOMPARE(lines.first(), QString("iteration,x0,x1,loss,grad_norm,step_norm,lr"));
+      QCOMPARE(lines.first(), QString("iteration,x0,x1,loss,grad_norm,step_norm,lr,field_evals,"
+                                      "loss_evals,hessian_products"));
       QVERIFY(lines.size() >= 2);
       const QStringList last = lines.last().split(',');
-      QCOMPARE(last.size(), 7);
+      QCOMPARE(last.size(), 10);
       if (run["status"] != "diverged") {
         QCOMPARE(last[0].toLongLong(), run["iterations"].get<long long>());
         QCOMPARE(last[3].toDouble(), run["final_loss"].get<double>());

@@ -84,7 +84,9 @@ class TestCliTraceJson : public QObject {
     QCOMPARE(line["iterates_file"].get<std::string>(), std::string("run0_gd_iterates.csv"));
     QFile rows(out + "/run0_gd.csv");
     QVERIFY(rows.open(QIODevice::ReadOnly));
-    QCOMPARE(rows.readLine().trimmed(), QByteArray("iteration,loss,grad_norm,step_norm,lr"));
+    QCOMPARE(rows.readLine().trimmed(),
+             QByteArray("iteration,loss,grad_norm,step_norm,lr,field_evals,loss_evals,"
+                        "hessian_products"));
     QFile iterates(out + "/run0_gd_iterates.csv");
     QVERIFY(iterates.open(QIODevice::ReadOnly));
     const QList<QByteArray> header = iterates.readLine().trimmed().split(',');

@@ -121,8 +121,9 @@ class TestCurvatureTracking : public QObject {
     std::ostringstream out;
     writeTraceCsv(run.trace(), out);
     const QStringList lines = QString::fromStdString(out.str()).trimmed().split('\n');
-    QCOMPARE(lines[0], QString("iteration,x0,x1,loss,grad_norm,step_norm,lr,top_eigenvalue,"
-                               "bottom_eigenvalue,hessian_trace"));
+    QCOMPARE(lines[0], QString("iteration,x0,x1,loss,grad_norm,step_norm,lr,field_evals,"
+                               "loss_evals,hessian_products,top_eigenvalue,bottom_eigenvalue,"
+                               "hessian_trace"));
     QCOMPARE(lines.size(), 6);             // iterations 0..4
     QVERIFY(lines[1].endsWith(",2,1,3"));  // iteration 0: curvatures 2 and 1, trace 3
     QVERIFY(lines[2].endsWith(",,,"));     // iteration 1: not sampled

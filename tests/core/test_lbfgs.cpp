@@ -10,7 +10,7 @@
 #include "core/objectives/rosenbrock.h"
 #include "core/optimizers/lbfgs.h"
 #include "core/optimizers/optimizer_registry.h"
-#include "core/oracles/objective_oracle.h"
+#include "core/oracles/problem_oracle.h"
 #include "support/optimizer_checks.h"
 
 using namespace gradscape;
@@ -110,7 +110,7 @@ class TestLbfgs : public QObject {
     // With torch's defaults the iteration stops (g.d > -tolerance_change = -1e-9) once the
     // predicted decrease is negligible: loss ~5e-13, ||x - x*|| ~1.5e-6. A smaller
     // tolerance_change lets it continue into the 1e-6 ball.
-    ObjectiveOracle rosen(std::make_shared<Rosenbrock>());
+    ProblemOracle rosen(std::make_shared<Rosenbrock>());
     LbfgsOptions o = withLineSearch(LbfgsOptions::LineSearch::StrongWolfe);
     Vec x = vec2(-1.2, 1.0);
     const int lossSteps =
@@ -131,7 +131,7 @@ class TestLbfgs : public QObject {
 
   void backtrackingNeverIncreasesTheLossOnRosenbrock() {
     Lbfgs opt(withLineSearch(LbfgsOptions::LineSearch::Backtracking));
-    ObjectiveOracle rosen(std::make_shared<Rosenbrock>());
+    ProblemOracle rosen(std::make_shared<Rosenbrock>());
     Vec x = vec2(-1.2, 1.0);
     opt.reset(2);
     double f = rosen.loss(x);

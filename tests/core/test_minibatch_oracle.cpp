@@ -6,7 +6,7 @@
 #include <cmath>
 #include <set>
 
-#include "core/oracles/objective_oracle.h"
+#include "core/oracles/problem_oracle.h"
 #include "core/run/run.h"
 
 using namespace gradscape;
@@ -41,7 +41,7 @@ class Centres final : public Objective {
 };
 
 // The single sample of each of `draws` batches of size 1, read back from the gradient at 0.
-std::vector<int> drawnSamples(ObjectiveOracle& oracle, int draws) {
+std::vector<int> drawnSamples(ProblemOracle& oracle, int draws) {
   std::vector<int> out;
   Vec x = Vec::Zero(1), g(1);
   for (int k = 0; k < draws; ++k) {
@@ -58,7 +58,7 @@ class TestMinibatchOracle : public QObject {
 
  private slots:
   void withoutReplacementEachEpochIsAPermutation() {
-    ObjectiveOracle oracle(std::make_shared<Centres>(20), nullptr, 7, {1, false});
+    ProblemOracle oracle(std::make_shared<Centres>(20), nullptr, 7, {1, false});
     const auto drawn = drawnSamples(oracle, 60);
     for (int epoch = 0; epoch < 3; ++epoch) {
       std::vector<int> e(drawn.begin() + 20 * epoch, drawn.begin() + 20 * (epoch + 1));
@@ -72,7 +72,7 @@ class TestMinibatchOracle : public QObject {
   void lastBatchOfAnEpochMayBeSmaller() {
     // 10 samples in batches of 4: 4, 4, 2, then a new epoch. The batch mean over the short
     // batch is the mean of the two samples left over.
-    ObjectiveOracle oracle(std::make_shared<Centres>(10), nullptr, 3, {4, false});
+    ProblemOracle oracle(std::make_shared<Centres>(10), nullptr, 3, {4, false});
     Vec x = Vec::Zero(1), g(1);
     double total = 0.0;
     for (int k = 0; k < 2; ++k) {
@@ -85,7 +85,7 @@ class TestMinibatchOracle : public QObject {
   }
 
   void withReplacementRepeatsSamples() {
-    ObjectiveOracle oracle(std::make_shared<Centres>(20), nullptr, 7, {1, true});
+    ProblemOracle oracle(std::make_shared<Centres>(20), nullptr, 7, {1, true});
     const auto drawn = drawnSamples(oracle, 20);
     const std::set<int> distinct(drawn.begin(), drawn.end());
     // 20 uniform draws from 20 samples: a repeat is all but certain (P = 1 - 20!/20^20), and
@@ -95,9 +95,9 @@ class TestMinibatchOracle : public QObject {
   }
 
   void drawsAreReproducibleFromTheSeed() {
-    ObjectiveOracle a(std::make_shared<Centres>(50), nullptr, 11, {1, false});
-    ObjectiveOracle b(std::make_shared<Centres>(50), nullptr, 11, {1, false});
-    ObjectiveOracle c(std::make_shared<Centres>(50), nullptr, 12, {1, false});
+    ProblemOracle a(std::make_shared<Centres>(50), nullptr, 11, {1, false});
+    ProblemOracle b(std::make_shared<Centres>(50), nullptr, 11, {1, false});
+    ProblemOracle c(std::make_shared<Centres>(50), nullptr, 12, {1, false});
     const auto da = drawnSamples(a, 50), db = drawnSamples(b, 50), dc = drawnSamples(c, 50);
     QVERIFY(da == db);
     QVERIFY(da != dc);
@@ -105,15 +105,15 @@ class TestMinibatchOracle : public QObject {
 
   void reportedLossIsTheFullLoss() {
     auto f = std::make_shared<Centres>(10);
-    ObjectiveOracle oracle(f, nullptr, 1, {2, false});
+    ProblemOracle oracle(f, nullptr, 1, {2, false});
     Vec x = Vec::Constant(1, 0.3), g(1);
     QCOMPARE(oracle.evaluate(x, g), f->value(x));
   }
 
   void rejectsBatchesTheObjectiveCannotServe() {
     auto f = std::make_shared<Centres>(10);
-    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, ObjectiveOracle(f, nullptr, 0, {11, false}));
-    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, ObjectiveOracle(f, nullptr, 0, {-1, false}));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, ProblemOracle(f, nullptr, 0, {11, false}));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, ProblemOracle(f, nullptr, 0, {-1, false}));
     // A plain objective has no samples.
     class Plain final : public Objective {
      public:
@@ -124,7 +124,7 @@ class TestMinibatchOracle : public QObject {
       Box domain() const override { return {Vec::Constant(1, -1.0), Vec::Constant(1, 1.0)}; }
     };
     try {
-      ObjectiveOracle o(std::make_shared<Plain>(), nullptr, 0, {2, false});
+      ProblemOracle o(std::make_shared<Plain>(), nullptr, 0, {2, false});
       QFAIL("expected std::invalid_argument");
     } catch (const std::invalid_argument& e) {
       QVERIFY(QString(e.what()).contains("not a sum over samples"));

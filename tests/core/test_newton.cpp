@@ -7,7 +7,7 @@
 #include "core/objectives/rosenbrock.h"
 #include "core/optimizers/newton.h"
 #include "core/optimizers/optimizer_registry.h"
-#include "core/oracles/objective_oracle.h"
+#include "core/oracles/problem_oracle.h"
 #include "support/optimizer_checks.h"
 
 using namespace gradscape;
@@ -139,7 +139,7 @@ class TestNewton : public QObject {
     // det = 78000 - 78400 = -400 < 0: indefinite. g = (-2*1.7 - 400*(-0.7)*0.01, 200*0.01)
     // = (-0.6, 2). Plain Newton H^-1 g = [[200, -280], [-280, 390]] g / -400 = (1.7, -2.37)
     // has g.d = -1.02 - 4.74 = -5.76 < 0: stepping x - d would go uphill.
-    ObjectiveOracle rosen(std::make_shared<Rosenbrock>());
+    ProblemOracle rosen(std::make_shared<Rosenbrock>());
     const Vec r0 = vec2(-0.7, 0.5);
     Mat h;
     QVERIFY(rosen.hessian(r0, h));

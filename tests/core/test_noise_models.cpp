@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "core/oracles/noise_model.h"
-#include "core/oracles/objective_oracle.h"
+#include "core/oracles/problem_oracle.h"
 #include "support/quadratic_objective.h"
 
 using namespace gradscape;
@@ -93,9 +93,9 @@ class TestNoiseModels : public QObject {
     Vec c(2);
     c << 1.0, 4.0;
     const auto f = std::make_shared<gradscape::testing::QuadraticObjective>(c);
-    ObjectiveOracle a(f, std::make_unique<GaussianNoise>(1.0), 7);
-    ObjectiveOracle b(f, std::make_unique<GaussianNoise>(1.0), 7);
-    ObjectiveOracle other(f, std::make_unique<GaussianNoise>(1.0), 8);
+    ProblemOracle a(f, std::make_unique<GaussianNoise>(1.0), 7);
+    ProblemOracle b(f, std::make_unique<GaussianNoise>(1.0), 7);
+    ProblemOracle other(f, std::make_unique<GaussianNoise>(1.0), 8);
     Vec x = Vec::Ones(2), ga(2), gb(2), go(2);
     for (int i = 0; i < 10; ++i) {
       QCOMPARE(a.evaluate(x, ga), 2.5);  // 1/2 (1 + 4): noise touches only the gradient

@@ -114,26 +114,29 @@ class TestRunStartRow : public QObject {
     QCOMPARE(run.trace().curvature().size(), size_t{1});
     QCOMPARE(run.trace().curvature()[0].iteration, 0);
     QVERIFY(near(run.trace().curvature()[0].top, 1.2e123));
-    // The CSV row has every value: iteration, x, loss, |g|, step, lr, top, bottom (no trace).
+    // The CSV row has every value: iteration, x, loss, |g|, step, lr, the evaluation counts
+    // (none: the start costs nothing to reach), top, bottom (no trace).
     const QStringList lines = QString::fromStdString(csv(run)).trimmed().split('\n');
     QCOMPARE(lines.size(), 2);
     const QStringList cells = lines[1].split(',');
-    QCOMPARE(cells.size(), 10);
+    QCOMPARE(cells.size(), 13);
     QCOMPARE(cells.mid(0, 3).join(','), QString("0,1e+60,1e+60"));
     QVERIFY(near(cells[3].toDouble(), 1e242));
     QVERIFY(near(cells[4].toDouble(), 4e182));
-    QCOMPARE(cells.mid(5, 2).join(','), QString("0,0.1"));
-    QVERIFY(near(cells[7].toDouble(), 1.2e123));
-    QVERIFY(std::isfinite(cells[8].toDouble()) && !cells[8].isEmpty());
-    QVERIFY(cells[9].isEmpty());
+    QCOMPARE(cells.mid(5, 5).join(','), QString("0,0.1,0,0,0"));
+    QVERIFY(near(cells[10].toDouble(), 1.2e123));
+    QVERIFY(std::isfinite(cells[11].toDouble()) && !cells[11].isEmpty());
+    QVERIFY(cells[12].isEmpty());
   }
 
   void aNonFiniteHessianGivesNoSampleRatherThanNaN() {
     // Diverged at the start with a Hessian entry -inf: the row, and no curvature columns.
     Run diverged(std::make_shared<PowerCusp>(0.5), gdSpec(0.1, point(0.0, 2.0), 100, 1));
     diverged.runToEnd();
-    QCOMPARE(csv(diverged), std::string("iteration,x0,x1,loss,grad_norm,step_norm,lr\n"
-                                        "0,0,2,2,inf,0,0.1\n"));
+    QCOMPARE(csv(diverged),
+             std::string("iteration,x0,x1,loss,grad_norm,step_norm,lr,field_evals,loss_evals,"
+                         "hessian_products\n"
+                         "0,0,2,2,inf,0,0.1,0,0,0\n"));
     // |x|^(3/2) at x = 0: g = (0, y) is finite, the Hessian entry +inf at every iterate (x
     // stays 0; y_k = 2 * 0.9^k). Every sample is missing; every row is there.
     Run flat(std::make_shared<PowerCusp>(1.5), gdSpec(0.1, point(0.0, 2.0), 3, 1));

@@ -13,7 +13,7 @@ class TestTrace : public QObject {
  private slots:
   void keepsEveryRowBelowCapacity() {
     Trace t(2, 16);
-    for (int k = 0; k < 10; ++k) t.record(k, at(k), 10.0 - k, 1.0, 0.5, 0.1);
+    for (int k = 0; k < 10; ++k) t.record(k, at(k), 10.0 - k, 1.0, 0.5, 0.1, {});
     QCOMPARE(t.size(), 10);
     QCOMPARE(t.stride(), 1);
     QCOMPARE(t.iteration(7), 7);
@@ -23,7 +23,7 @@ class TestTrace : public QObject {
 
   void thinsToEvenStridesWhenFull() {
     Trace t(2, 8);
-    for (int k = 0; k < 100; ++k) t.record(k, at(k), 0.0, 0.0, 0.0, 0.0);
+    for (int k = 0; k < 100; ++k) t.record(k, at(k), 0.0, 0.0, 0.0, 0.0, {});
     // Capacity 8: stride doubles 1 -> 2 -> 4 -> 8 -> 16; with stride 16, iterations
     // 0, 16, 32, 48, 64, 80, 96 remain (7 rows <= 8).
     QCOMPARE(t.stride(), 16);
@@ -36,8 +36,8 @@ class TestTrace : public QObject {
 
   void forcedFinalRowIsKeptOffStride() {
     Trace t(1, 8);
-    for (int k = 0; k < 100; ++k) t.record(k, Vec::Constant(1, k), 0.0, 0.0, 0.0, 0.0);
-    t.record(100, Vec::Constant(1, 100.0), 0.0, 0.0, 0.0, 0.0, true);
+    for (int k = 0; k < 100; ++k) t.record(k, Vec::Constant(1, k), 0.0, 0.0, 0.0, 0.0, {});
+    t.record(100, Vec::Constant(1, 100.0), 0.0, 0.0, 0.0, 0.0, {}, true);
     QCOMPARE(t.iteration(t.size() - 1), 100);
     QCOMPARE(t.iteration(0), 0);
     QVERIFY(t.size() <= 8);
@@ -45,7 +45,7 @@ class TestTrace : public QObject {
 
   void memoryStaysBoundedForLongRuns() {
     Trace t(2, 1024);
-    for (int k = 0; k < 1'000'000; ++k) t.record(k, at(k), 0.0, 0.0, 0.0, 0.0);
+    for (int k = 0; k < 1'000'000; ++k) t.record(k, at(k), 0.0, 0.0, 0.0, 0.0, {});
     QVERIFY(t.size() <= 1024);
     QVERIFY(t.size() >= 512);  // thinning halves at most once per fill
     QCOMPARE(t.iteration(0), 0);
@@ -65,10 +65,10 @@ class TestTrace : public QObject {
     Vec x(n);
     for (int k = 0; k < 40; ++k) {
       x.setConstant(k);
-      t.record(k, x, 100.0 - k, 0.0, 0.0, 0.0);
+      t.record(k, x, 100.0 - k, 0.0, 0.0, 0.0, {});
     }
     x.setConstant(40);
-    t.record(40, x, 60.0, 0.0, 0.0, 0.0, true);
+    t.record(40, x, 60.0, 0.0, 0.0, 0.0, {}, true);
     QCOMPARE(t.size(), 41);  // rows unaffected
     QVERIFY(t.pointCount() <= 4);
     // Stride 16 after thinning: iterates 0, 16, 32 plus the forced final one.
@@ -82,7 +82,7 @@ class TestTrace : public QObject {
 
   void normsAreStoredSquaredAndReadAsNorms() {
     Trace t(2, 16);
-    t.record(0, at(0), 1.0, 25.0, 2.25, 0.1);  // ||g||^2 = 25, ||step||^2 = 2.25
+    t.record(0, at(0), 1.0, 25.0, 2.25, 0.1, {});  // ||g||^2 = 25, ||step||^2 = 2.25
     QCOMPARE(t.gradNorm(0), 5.0);
     QCOMPARE(t.stepNorm(0), 1.5);
   }
@@ -91,7 +91,7 @@ class TestTrace : public QObject {
     // Reserved for 3 rows, then 40 recorded at capacity 16: storage grows, then thins.
     Trace t(2, 16);
     t.reserve(3);
-    for (int k = 0; k < 40; ++k) t.record(k, at(k), 100.0 - k, 0.0, 0.0, 0.0);
+    for (int k = 0; k < 40; ++k) t.record(k, at(k), 100.0 - k, 0.0, 0.0, 0.0, {});
     QCOMPARE(t.stride(), 4);  // 1 -> 2 at row 16, 2 -> 4 at row 32
     QCOMPARE(t.size(), 10);   // 0, 4, ..., 36
     const Trace copy = t;

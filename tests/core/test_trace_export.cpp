@@ -99,8 +99,9 @@ class TestTraceExport : public QObject {
     QCOMPARE(file["minimum_value"].get<double>(), 0.0);
     QCOMPARE(file["runs"].size(), size_t{2});
 
-    const std::vector<std::string> plain{"iteration", "x0",        "x1", "loss",
-                                         "grad_norm", "step_norm", "lr"};
+    const std::vector<std::string> plain{
+        "iteration", "x0", "x1",          "loss",       "grad_norm",
+        "step_norm", "lr", "field_evals", "loss_evals", "hessian_products"};
     auto tracked = plain;
     tracked.insert(tracked.end(), {"top_eigenvalue", "bottom_eigenvalue", "hessian_trace"});
     for (size_t i = 0; i < runs.size(); ++i) {
@@ -111,6 +112,10 @@ class TestTraceExport : public QObject {
       QVERIFY(run["diverged_at"].is_null());
       QCOMPARE(run["seed"].get<uint64_t>(), scenario.runs[i].seed);
       QCOMPARE(run["iterations"].get<int64_t>(), runs[i].iterations);
+      QCOMPARE(run["evaluations"]["field"].get<int64_t>(), runs[i].evaluations.field);
+      QCOMPARE(run["evaluations"]["loss"].get<int64_t>(), runs[i].evaluations.loss);
+      QCOMPARE(run["evaluations"]["hessian_products"].get<int64_t>(),
+               runs[i].evaluations.hessianProducts);
       QCOMPARE(run["columns"].get<std::vector<std::string>>(), i == 0 ? plain : tracked);
       QVERIFY(run["iterates"].is_null());
 
@@ -130,7 +135,7 @@ class TestTraceExport : public QObject {
         while (c < samples.size() && samples[c].iteration < trace.iteration(r)) {
           QCOMPARE(rows[j][0].get<int64_t>(), samples[c].iteration);
           QVERIFY(rows[j][3].is_null());  // a sample between rows has no loss
-          QVERIFY(same(rows[j][7], samples[c].top));
+          QVERIFY(same(rows[j][10], samples[c].top));
           ++c, ++j;
         }
         const json& row = rows[j];
@@ -142,13 +147,14 @@ class TestTraceExport : public QObject {
         QVERIFY(same(row[4], trace.gradNorm(r)));
         QVERIFY(same(row[5], trace.stepNorm(r)));
         QVERIFY(same(row[6], trace.lr(r)));
+        QCOMPARE(row[7].get<int64_t>(), trace.evaluations(r).field);
         if (c < samples.size() && samples[c].iteration == trace.iteration(r)) {
-          QVERIFY(same(row[7], samples[c].top));
-          QVERIFY(same(row[8], samples[c].bottom));
-          QVERIFY(same(row[9], samples[c].trace));
+          QVERIFY(same(row[10], samples[c].top));
+          QVERIFY(same(row[11], samples[c].bottom));
+          QVERIFY(same(row[12], samples[c].trace));
           ++c;
         } else if (i == 1) {
-          QVERIFY(row[7].is_null() && row[8].is_null() && row[9].is_null());
+          QVERIFY(row[10].is_null() && row[11].is_null() && row[12].is_null());
         }
       }
       QCOMPARE(c, samples.size());
@@ -164,16 +170,18 @@ class TestTraceExport : public QObject {
     std::ostringstream out;
     writeTraceCsv(trace, out);
     const auto lines = csvLines(out.str());
-    QCOMPARE(lines[0], std::string("iteration,x0,x1,loss,grad_norm,step_norm,lr"));
+    QCOMPARE(lines[0], std::string("iteration,x0,x1,loss,grad_norm,step_norm,lr,field_evals,"
+                                   "loss_evals,hessian_products"));
     QCOMPARE(static_cast<int64_t>(lines.size()), trace.size() + 1);
     for (int64_t r = 0; r < trace.size(); ++r) {
       const auto cells = csvCells(lines[static_cast<size_t>(r + 1)]);
-      QCOMPARE(cells.size(), size_t{7});
+      QCOMPARE(cells.size(), size_t{10});
       QCOMPARE(std::stoll(cells[0]), trace.iteration(r));
       QVERIFY(std::stod(cells[1]) == trace.point(r)[0]);
       QVERIFY(std::stod(cells[2]) == trace.point(r)[1]);
       QVERIFY(std::stod(cells[3]) == trace.loss(r));
       QVERIFY(std::stod(cells[6]) == trace.lr(r));
+      QCOMPARE(std::stoll(cells[7]), trace.evaluations(r).field);
     }
   }
 
@@ -197,7 +205,7 @@ class TestTraceExport : public QObject {
     writeTraceCsv(trace, out);
     const auto lines = csvLines(out.str());
     QCOMPARE(static_cast<int64_t>(lines.size()), trace.size() + 1);
-    for (const auto& line : lines) QCOMPARE(csvCells(line).size(), size_t{7});
+    for (const auto& line : lines) QCOMPARE(csvCells(line).size(), size_t{10});
     QCOMPARE(std::stoll(csvCells(lines.back())[0]), last[0].get<int64_t>());
   }
 
@@ -205,10 +213,10 @@ class TestTraceExport : public QObject {
     const Scenario scenario = parseScenario(kDiverging);
     Trace trace(2, 16);
     const double inf = std::numeric_limits<double>::infinity();
-    trace.record(0, Vec::Constant(2, 1.0), 2.5, 4.0, 0.0, 0.1);
-    trace.record(1, Vec::Constant(2, 1e300), inf, 1.0, 1.0, 0.1);
-    trace.record(2, Vec::Constant(2, 2.0), std::nan(""), 1.0, 1.0, -inf);
-    const TracedRun run{scenario.runs[0], RunStatus::Diverged, 2, 2, trace};
+    trace.record(0, Vec::Constant(2, 1.0), 2.5, 4.0, 0.0, 0.1, {});
+    trace.record(1, Vec::Constant(2, 1e300), inf, 1.0, 1.0, 0.1, {});
+    trace.record(2, Vec::Constant(2, 2.0), std::nan(""), 1.0, 1.0, -inf, {});
+    const TracedRun run{scenario.runs[0], RunStatus::Diverged, 2, 2, trace, {}};
     std::ostringstream text;
     writeTracesJson(scenario, {run}, text);
     const json file = json::parse(text.str());
@@ -242,7 +250,7 @@ class TestTraceExport : public QObject {
     writeTraceCsv(trace, out);
     const auto lines = csvLines(out.str());
     const auto header = csvCells(lines[0]);
-    QCOMPARE(header.size(), size_t{1 + 20 + 4});
+    QCOMPARE(header.size(), size_t{1 + 20 + 7});  // iteration, x, 4 values, 3 counts
     QCOMPARE(header[1], std::string("x0"));
     QCOMPARE(header[20], std::string("x19"));
     QCOMPARE(static_cast<int64_t>(lines.size()), trace.size() + 1);
@@ -257,7 +265,7 @@ class TestTraceExport : public QObject {
     const json file = jsonOf(scenario, runs);
     const json& run = file["runs"][0];
     QCOMPARE(run["dimensions"].get<int>(), 20);
-    QCOMPARE(run["columns"].size(), size_t{25});
+    QCOMPARE(run["columns"].size(), size_t{28});
     QVERIFY(same(run["rows"].back()[20], trace.point(trace.size() - 1)[19]));
   }
 
@@ -269,7 +277,7 @@ class TestTraceExport : public QObject {
     Vec x(dim);
     for (int k = 0; k < 1100; ++k) {
       for (int d = 0; d < dim; ++d) x[d] = k + d % 3;
-      trace.record(k, x, 1000.0 - k, 1.0, 1.0, 0.01, k == 1099);
+      trace.record(k, x, 1000.0 - k, 1.0, 1.0, 0.01, {}, k == 1099);
     }
     QVERIFY(!iteratesInRows(trace));
     QVERIFY(trace.pointCount() < trace.size());
@@ -277,7 +285,8 @@ class TestTraceExport : public QObject {
     std::ostringstream rowsCsv;
     writeTraceCsv(trace, rowsCsv);
     const auto rowLines = csvLines(rowsCsv.str());
-    QCOMPARE(rowLines[0], std::string("iteration,loss,grad_norm,step_norm,lr"));
+    QCOMPARE(rowLines[0], std::string("iteration,loss,grad_norm,step_norm,lr,field_evals,"
+                                      "loss_evals,hessian_products"));
     QCOMPARE(static_cast<int64_t>(rowLines.size()), 1101);
 
     std::ostringstream pointsCsv;
@@ -299,12 +308,12 @@ class TestTraceExport : public QObject {
     QCOMPARE(iteratesFileName("run3_adam.csv"), std::string("run3_adam_iterates.csv"));
 
     const Scenario scenario = parseScenario(kDiverging);
-    const TracedRun run{scenario.runs[0], RunStatus::MaxIterations, -1, 1099, trace};
+    const TracedRun run{scenario.runs[0], RunStatus::MaxIterations, -1, 1099, trace, {}};
     std::ostringstream text;
     writeTracesJson(scenario, {run}, text);
     const json file = json::parse(text.str());
     const json& iterates = file["runs"][0]["iterates"];
-    QCOMPARE(file["runs"][0]["columns"].size(), size_t{5});
+    QCOMPARE(file["runs"][0]["columns"].size(), size_t{8});
     QCOMPARE(iterates["columns"].size(), size_t{dim + 1});
     QCOMPARE(static_cast<int64_t>(iterates["rows"].size()), trace.pointCount());
     QVERIFY(iterates["note"].get<std::string>().find("4096 dimensions") != std::string::npos);

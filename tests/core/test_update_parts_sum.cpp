@@ -13,7 +13,7 @@
 
 #include "core/objectives/rosenbrock.h"
 #include "core/optimizers/optimizer_registry.h"
-#include "core/oracles/objective_oracle.h"
+#include "core/oracles/problem_oracle.h"
 #include "support/optimizer_checks.h"
 
 using namespace gradscape;
@@ -151,7 +151,7 @@ class TestUpdatePartsSum : public QObject {
     clipping.mode = static_cast<Clipping::Mode>(clip);
     clipping.threshold = 5.0;
     const double lr = learningRate(spec);
-    ObjectiveOracle rosenbrock(std::make_shared<Rosenbrock>());
+    ProblemOracle rosenbrock(std::make_shared<Rosenbrock>());
     ChainedRosenbrock chained(6);
     struct Problem {
       GradientOracle& oracle;

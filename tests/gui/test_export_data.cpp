@@ -80,7 +80,7 @@ class ExportDataTest : public QObject {
       QCOMPARE(run["seed"].get<uint64_t>(), window_->scenario().runs[i].seed);
       QCOMPARE(run["columns"].get<std::vector<std::string>>(),
                (std::vector<std::string>{"iteration", "x0", "x1", "loss", "grad_norm", "step_norm",
-                                         "lr"}));
+                                         "lr", "field_evals", "loss_evals", "hessian_products"}));
       const auto& rows = run["rows"];
       QCOMPARE(static_cast<int64_t>(rows.size()), view.size());
       for (size_t k = 0; k < rows.size(); ++k) {
@@ -112,7 +112,8 @@ class ExportDataTest : public QObject {
       const QStringList lines =
           csvLines(folder + "/" +
                    QString::fromStdString(traceFileName(i, window_->scenario().runs[i].label)));
-      QCOMPARE(lines.first(), QString("iteration,x0,x1,loss,grad_norm,step_norm,lr"));
+      QCOMPARE(lines.first(), QString("iteration,x0,x1,loss,grad_norm,step_norm,lr,field_evals,"
+                                      "loss_evals,hessian_products"));
       QCOMPARE(lines.size() - 1, views[i].size());
       for (int k = 0; k + 1 < lines.size(); ++k) {
         const QStringList cells = lines[k + 1].split(',');
