@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <string>
 
 #include "app/cli/cli_options.h"
 #include "core/io/printable_text.h"
@@ -28,8 +29,9 @@ int writeVideo(RenderScene& scene, const RenderInputs& inputs, const VideoJob& j
     const int tenth = done * 10 / total;
     if (tenth > reported) {
       reported = tenth;
-      std::cerr << "gradscape-cli render: frame " << done << " of " << total << " (" << tenth * 10
-                << "%)\n";
+      // One write per line (std::cerr writes each << at once): a reader never sees half a line.
+      std::cerr << "gradscape-cli render: frame " + std::to_string(done) + " of " +
+                       std::to_string(total) + " (" + std::to_string(tenth * 10) + "%)\n";
     }
     return true;
   };

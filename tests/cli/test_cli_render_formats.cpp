@@ -311,8 +311,8 @@ class TestCliRenderFormats : public QObject {
     p.start(GRADSCAPE_CLI, {"render", scenario("bowl.json", roundBowl()), "--size", "160x120",
                             "--seconds", "60", "--fps", "10", "--out", dir + "/long.mp4"});
     QVERIFY(p.waitForStarted());
-    QByteArray err;  // standard output and error
-    while (!err.contains("frame") && p.state() == QProcess::Running) {
+    QByteArray err;                                                    // standard output and error
+    while (!err.contains("%)\n") && p.state() == QProcess::Running) {  // a whole progress line
       p.waitForReadyRead(1000);
       err += p.readAll();
     }
