@@ -28,6 +28,7 @@ QStringList filesIn(const QString& dir) {
   return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
 }
 
+#ifdef GRADSCAPE_HAS_PLOTS  // helpers of the suites that draw (not built without the renderer)
 // A small scenario: f = (x^2 + y^2) / 2 on [-2, 2]^2 (a rotated quadratic of condition 1), two
 // gradient descent runs from (-1.5, 1.5) to the minimum at the centre; `view` as its "view".
 QByteArray roundBowl(const nlohmann::json& view = nullptr) {
@@ -80,6 +81,8 @@ bool anyContains(const QStringList& texts, const QString& part) {
   }
   return false;
 }
+
+#endif
 
 }  // namespace
 

@@ -46,7 +46,7 @@ class TestHeavyBall : public QObject {
     HeavyBall opt(HeavyBallOptions{});
     expectSteps(opt, kC, kX0, {0.1, 0.1}, {vec2(0.9, 0.6), vec2(0.72, 0.0)});
     // A fresh run starts without momentum: x1 = (1, 1) - 0.1 (1, 4).
-    expectSteps(opt, kC, kX0, {0.1}, {vec2(0.9, 0.6)});
+    expectSteps(opt, kC, kX0, 0.1, {vec2(0.9, 0.6)});
   }
 
   void reachesTheMinimumOfAWellConditionedQuadratic() {
