@@ -17,12 +17,22 @@ using gradscape::testing::defaultScenario;
 using gradscape::testing::shell;
 using gradscape::testing::writeFile;
 
+// GCC defines __SANITIZE_ADDRESS__ under -fsanitize=address; clang says so through
+// __has_feature(address_sanitizer).
+#if defined(__SANITIZE_ADDRESS__)
+#define GRADSCAPE_TEST_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define GRADSCAPE_TEST_ASAN 1
+#endif
+#endif
+
 namespace {
 
 // An address-space cap (ulimit -v) is how these tests bound memory; an AddressSanitizer build
 // cannot start under one (its shadow memory alone reserves terabytes of address space), so there
 // they are skipped: the plain build's suite runs them.
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(GRADSCAPE_TEST_ASAN)
 constexpr bool kAddressSpaceCanBeCapped = false;
 #else
 constexpr bool kAddressSpaceCanBeCapped = true;
@@ -30,7 +40,7 @@ constexpr bool kAddressSpaceCanBeCapped = true;
 
 // GD steps on a 200-dimensional quadratic that take about a second: 3 us a step in a Release
 // build, about 38 us in the sanitizers' build (Debug at -O1).
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(GRADSCAPE_TEST_ASAN)
 constexpr int kSecondOfSteps = 30000;
 #else
 constexpr int kSecondOfSteps = 300000;
