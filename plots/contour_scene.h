@@ -1,7 +1,8 @@
 #pragma once
 // The 2-D contour map: filled bands in a perceptual colour map (viridis), isolines, linear or
-// log colour scale, a colour bar, axes with ticks and labels, known minima, an optional
-// negative-gradient field, the runs and, on request, the local quadratic model at one iterate.
+// log colour scale, a colour bar, axes with ticks and labels for the range on show, known minima,
+// an optional negative-gradient field, the runs and, on request, the local quadratic model at one
+// iterate.
 // Parallel projection looking down -z; pan and zoom only.
 #include <array>
 #include <memory>
@@ -11,6 +12,7 @@
 #include "core/scenario/view_camera.h"
 #include "plots/curvature_glyph.h"
 #include "plots/exit_indicators.h"
+#include "plots/frame_axes.h"
 #include "plots/landscape_scene.h"
 #include "plots/update_arrows.h"
 
@@ -63,6 +65,11 @@ class ContourScene : public LandscapeScene {
   std::array<double, 4> titleBox() const;
   // The off-map labels shown where runs leave the box (exit_indicators.h).
   std::vector<ExitIndicators::Label> exitLabels() const;
+  // The axes' ticks in the last frame, for the range the frame shows (zoomed or not), and the
+  // tick labels' boxes {x0, y0, x1, y1} in device pixels (frame_axes.h).
+  const AxisTicks& xTicks() const;
+  const AxisTicks& yTicks() const;
+  std::vector<std::array<double, 4>> tickLabelBoxes() const;
 
  private:
   struct Impl;

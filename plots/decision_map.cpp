@@ -23,6 +23,7 @@
 
 #include "plots/decision_regions.h"
 #include "plots/frame_axes.h"
+#include "plots/frame_clip.h"
 #include "plots/marker_overlay.h"
 #include "plots/pixel_geometry.h"
 #include "plots/pixel_layer.h"
@@ -36,7 +37,7 @@ namespace gradscape::plots {
 namespace {
 
 // Heights above the region plane, as fractions of the box size (the camera looks down -z).
-constexpr double kBoundaryZ = 0.001, kPointZ = 0.003, kFrameZ = 0.004;
+constexpr double kBoundaryZ = 0.001, kPointZ = 0.003;
 constexpr Rgb kBoundaryInk{0.12, 0.12, 0.16};
 constexpr Rgb kOutline{0.1, 0.1, 0.1};
 constexpr double kPointSize = 7.0;  // data point diameter, pixels at 72 dpi
@@ -76,6 +77,8 @@ struct DecisionMap::Impl {
   vtkNew<vtkActor> boundaryActor;
   std::unique_ptr<FrameAxes> axes;
   std::unique_ptr<MarkerOverlay> dataMarkers;
+  // Regions, boundary and points outside the frame (zoomed in or panned) are cut at it.
+  FrameClip frameClip;
   std::unique_ptr<PixelLayer> legendSwatches;
   std::vector<vtkSmartPointer<vtkTextActor>> legendLabels;
   vtkNew<vtkTextActor> title;
@@ -83,12 +86,15 @@ struct DecisionMap::Impl {
 
   bool fitPending = true;
   CameraState fitted;
-  std::array<double, 2> fittedWindow{0, 0};
+  // Window width and height, left and bottom margins at the last fit.
+  std::array<double, 4> fittedFrame{0, 0, 0, 0};
+  std::array<double, 4> plotBox{};  // where placeBox() put the box
 
   void setRegions();
   void setPoints();
   void setLegend();
   void layout();
+  void placeBox(double w, double h, double s, double legendW);
 };
 
 void DecisionMap::Impl::setRegions() {
@@ -148,8 +154,6 @@ void DecisionMap::Impl::layout() {
   applyPaper(renderer);
   if (w < 2 || h < 2 || !boxShown) return;
   const double s = dpiScale(renderer);
-  const DecisionMapData& d = data;
-  const double bw = d.xmax - d.xmin, bh = d.ymax - d.ymin;
   vtkCamera* camera = renderer->GetActiveCamera();
 
   double legendW = 0.0;
@@ -157,33 +161,14 @@ void DecisionMap::Impl::layout() {
     legendW = std::max(legendW, textExtent(label->GetTextProperty(), label->GetInput())[0]);
   }
   legendW += legendLabels.empty() ? 0.0 : kPointSize + 8.0;
-  const double left = (axes->leftMargin() + 12.0) * s;
-  const double top = (kSceneTitleSize * 1.6 + 14.0) * s;
-  const double bottom = (axes->bottomMargin() + 10.0) * s;
-  const double right = (legendW + 30.0) * s;
-  const double rectW = std::max(10.0, w - left - right), rectH = std::max(10.0, h - bottom - top);
-  // Equal scales on both axes: the shapes of the regions are the true ones.
-  const double wpp = std::max(bw / rectW, bh / rectH);
-  const double boxW = bw / wpp, boxH = bh / wpp;
-  const double boxLeft = std::max(left, 0.5 * (w - boxW - left - right) + left);
-  const double boxBottom = bottom + 0.5 * (rectH - boxH);
-
-  const std::array<double, 2> windowNow{w, h};
-  if (fitPending || (windowNow != fittedWindow && stateOf(camera) == fitted)) {
-    const double cx = 0.5 * (d.xmin + d.xmax), cy = 0.5 * (d.ymin + d.ymax);
-    const double fx = cx - (boxLeft + 0.5 * boxW - 0.5 * w) * wpp;
-    const double fy = cy - (boxBottom + 0.5 * boxH - 0.5 * h) * wpp;
-    const double distance = 10.0 * size;
-    camera->ParallelProjectionOn();
-    camera->SetFocalPoint(fx, fy, 0.0);
-    camera->SetPosition(fx, fy, distance);
-    camera->SetViewUp(0.0, 1.0, 0.0);
-    camera->SetParallelScale(0.5 * h * wpp);
-    camera->SetClippingRange(distance - 2.0 * size, distance + size);
-    fitted = stateOf(camera);
-    fittedWindow = windowNow;
-    fitPending = false;
+  // The axes' margins follow their labels, and the labels the range the box shows: when their
+  // size changed, the box is placed once more.
+  placeBox(w, h, s, legendW);
+  if (axes->update(plotBox, shownRange(camera, plotBox, w, h), s)) {
+    placeBox(w, h, s, legendW);
+    axes->update(plotBox, shownRange(camera, plotBox, w, h), s);
   }
+  const auto [boxLeft, boxBottom, boxW, boxH] = plotBox;
 
   placeTitle(title, 0.5 * w,
              std::min(h - 8.0 * s, boxBottom + boxH + (kSceneTitleSize * 1.5 + 8.0) * s), w, s);
@@ -204,8 +189,43 @@ void DecisionMap::Impl::layout() {
   legendSwatches->draw(swatches);
 
   boundaryActor->GetProperty()->SetLineWidth(static_cast<float>(1.5 * s));
-  axes->update(2.0 * camera->GetParallelScale() / h, s);
+  dataMarkers->setClipRect(frameClip.update(renderer, plotBox, w, h));
   dataMarkers->update();
+}
+
+// The margins, the box (plotBox) and, when due, the camera fit that shows the whole box in it.
+void DecisionMap::Impl::placeBox(double w, double h, double s, double legendW) {
+  const DecisionMapData& d = data;
+  const double bw = d.xmax - d.xmin, bh = d.ymax - d.ymin;
+  const double left = (axes->leftMargin() + 12.0) * s;
+  const double top = (kSceneTitleSize * 1.6 + 14.0) * s;
+  const double bottom = (axes->bottomMargin() + 10.0) * s;
+  const double right = (legendW + 30.0) * s;
+  const double rectW = std::max(10.0, w - left - right), rectH = std::max(10.0, h - bottom - top);
+  // Equal scales on both axes: the shapes of the regions are the true ones.
+  const double wpp = std::max(bw / rectW, bh / rectH);
+  const double boxW = bw / wpp, boxH = bh / wpp;
+  const double boxLeft = std::max(left, 0.5 * (w - boxW - left - right) + left);
+  const double boxBottom = bottom + 0.5 * (rectH - boxH);
+  plotBox = {boxLeft, boxBottom, boxW, boxH};
+
+  vtkCamera* camera = renderer->GetActiveCamera();
+  const std::array<double, 4> frameNow{w, h, left, bottom};
+  if (fitPending || (frameNow != fittedFrame && stateOf(camera) == fitted)) {
+    const double cx = 0.5 * (d.xmin + d.xmax), cy = 0.5 * (d.ymin + d.ymax);
+    const double fx = cx - (boxLeft + 0.5 * boxW - 0.5 * w) * wpp;
+    const double fy = cy - (boxBottom + 0.5 * boxH - 0.5 * h) * wpp;
+    const double distance = 10.0 * size;
+    camera->ParallelProjectionOn();
+    camera->SetFocalPoint(fx, fy, 0.0);
+    camera->SetPosition(fx, fy, distance);
+    camera->SetViewUp(0.0, 1.0, 0.0);
+    camera->SetParallelScale(0.5 * h * wpp);
+    camera->SetClippingRange(distance - 2.0 * size, distance + size);
+    fitted = stateOf(camera);
+    fittedFrame = frameNow;
+    fitPending = false;
+  }
 }
 
 DecisionMap::DecisionMap() : impl_(std::make_unique<Impl>()) {
@@ -268,7 +288,6 @@ void DecisionMap::setData(const DecisionMapData& data) {
   d.axes->setVisible(d.boxShown);
   d.title->SetVisibility(d.boxShown ? 1 : 0);
   d.title->SetInput(data.title.c_str());
-  if (d.boxShown) d.axes->setBox(data.xmin, data.xmax, data.ymin, data.ymax, kFrameZ * d.size);
   d.setRegions();
   d.setPoints();
   d.setLegend();

@@ -99,13 +99,17 @@ void ExitIndicators::update(
     // further into the box (down from the top edge, else up).
     const auto extent = textExtent(a->GetTextProperty(), text);
     const double lineH = (extent[1] + 3.0) * scale, width = extent[0] * scale;
+    // Each move goes the same way, past the label that caused it, to one of finitely many places,
+    // so this ends. (A label put a line from another by a rounded sum can still seem to cover it
+    // by a rounding error: it is not "moved" again to where it already is.)
     const double away = uy > 0.38 ? -1.0 : 1.0;
     for (bool moved = true; moved;) {
       moved = false;
       for (const Label& other : d.shown) {
+        const double next = other.anchor[1] + away * lineH;
         if (std::abs(other.anchor[1] - anchor[1]) < lineH &&
-            std::abs(other.anchor[0] - anchor[0]) < width) {
-          anchor[1] = other.anchor[1] + away * lineH;
+            std::abs(other.anchor[0] - anchor[0]) < width && (next - anchor[1]) * away > 0.0) {
+          anchor[1] = next;
           moved = true;
         }
       }

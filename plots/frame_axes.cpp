@@ -1,13 +1,8 @@
 #include "plots/frame_axes.h"
 
-#include <vtkActor.h>
-#include <vtkCellArray.h>
+#include <vtkCamera.h>
 #include <vtkCoordinate.h>
 #include <vtkNew.h>
-#include <vtkPoints.h>
-#include <vtkPolyData.h>
-#include <vtkPolyDataMapper.h>
-#include <vtkProperty.h>
 #include <vtkRenderer.h>
 #include <vtkSmartPointer.h>
 #include <vtkTextActor.h>
@@ -18,6 +13,8 @@
 #include <vector>
 
 #include "plots/nice_ticks.h"
+#include "plots/pixel_geometry.h"
+#include "plots/pixel_layer.h"
 #include "plots/text_style.h"
 #include "plots/theme.h"
 
@@ -25,82 +22,143 @@ namespace gradscape::plots {
 
 namespace {
 
-constexpr double kTickLength = 5.0;  // pixels at 72 dpi
+// Pixels at 72 dpi.
+constexpr double kTickLength = 5.0;
 constexpr double kLabelGap = 4.0;
 constexpr double kTitleGap = 7.0;
+constexpr double kLineWidth = 1.2;
+constexpr double kPixelsPerTick = 100.0;  // about one tick per this much of the box's side
+constexpr double kLabelSpacingX = 12.0;   // at least this between neighbouring x labels
+constexpr double kLabelSpacingY = 6.0;    // and between y labels
 constexpr int kLabelSize = 12;
 constexpr int kTitleSize = 14;
 
-struct Tick {
-  double value;
-  vtkSmartPointer<vtkTextActor> label;
-};
-
 }  // namespace
+
+std::array<double, 4> shownRange(vtkCamera* camera, const std::array<double, 4>& box, double w,
+                                 double h) {
+  // Display pixel X is world x = focal_x + (X - w / 2) wpp, and likewise for y.
+  const double wpp = 2.0 * camera->GetParallelScale() / h;
+  const double* focal = camera->GetFocalPoint();
+  const double xmin = focal[0] + (box[0] - 0.5 * w) * wpp;
+  const double ymin = focal[1] + (box[1] - 0.5 * h) * wpp;
+  return {xmin, xmin + box[2] * wpp, ymin, ymin + box[3] * wpp};
+}
 
 struct FrameAxes::Impl {
   vtkRenderer* renderer = nullptr;
-  double xmin = 0, xmax = 1, ymin = 0, ymax = 1, z = 0;
-  bool hasBox = false;
-  std::vector<Tick> xTicks, yTicks;
+  PixelLayer lines;
   vtkNew<vtkTextActor> xTitle, yTitle;
-  vtkNew<vtkPolyData> lines;
-  vtkNew<vtkPolyDataMapper> mapper;
-  vtkNew<vtkActor> actor;
-  double yLabelWidth = 0.0, xLabelHeight = 0.0;
+  // Label actors, reused across updates (a label keeps its actor while its text stays on show).
+  std::vector<vtkSmartPointer<vtkTextActor>> xLabels, yLabels;
+  AxisTicks x, y;
+  double yLabelWidth = 0.0, xLabelHeight = 0.0;  // pixels at 72 dpi
   bool visible = true;
+  // What the last update drew from: box, range, scale and the theme's colours.
+  struct Drawn {
+    std::array<double, 4> box, range;
+    double scale = 0.0;
+    Rgb line, soft, ink;
+    bool operator==(const Drawn&) const = default;
+  };
+  Drawn drawn;
+  bool hasDrawn = false;
 
-  void clearTicks() {
-    for (auto* ticks : {&xTicks, &yTicks}) {
-      for (auto& t : *ticks) renderer->RemoveActor2D(t.label);
-      ticks->clear();
+  explicit Impl(vtkRenderer* r) : renderer(r), lines(r, true) {}
+
+  vtkSmartPointer<vtkTextActor> newLabel(bool xAxis) {
+    auto label = vtkSmartPointer<vtkTextActor>::New();
+    vtkTextProperty* p = label->GetTextProperty();
+    styleText(p, kLabelSize);
+    if (xAxis) {
+      p->SetJustificationToCentered();
+      p->SetVerticalJustificationToTop();
+    } else {
+      p->SetJustificationToRight();
+      p->SetVerticalJustificationToCentered();
     }
+    label->GetPositionCoordinate()->SetCoordinateSystemToViewport();
+    label->PickableOff();
+    renderer->AddActor2D(label);
+    return label;
   }
-  void makeTicks(std::vector<Tick>& out, double lo, double hi, bool xAxis) {
-    // About one tick per 80 px of a 500 px plot: 6 on either axis.
-    const Ticks ticks = niceTicks(lo, hi, 6);
-    for (double v : ticks.values) {
-      Tick t{v, vtkSmartPointer<vtkTextActor>::New()};
-      t.label->SetInput(tickLabel(v, ticks.step).c_str());
-      vtkTextProperty* p = t.label->GetTextProperty();
-      styleText(p, kLabelSize);
-      setTextColor(p, currentPalette().softInk);
-      if (xAxis) {
-        p->SetJustificationToCentered();
-        p->SetVerticalJustificationToTop();
-      } else {
-        p->SetJustificationToRight();
-        p->SetVerticalJustificationToCentered();
+
+  // Ticks for [lo, hi] drawn along `pixels` of the box's side: the most, up to one per
+  // kPixelsPerTick, whose labels keep their spacing apart.
+  AxisTicks chooseTicks(double lo, double hi, double pixels, double s, bool xAxis) {
+    vtkNew<vtkTextProperty> style;
+    styleText(style, kLabelSize);
+    AxisTicks best;
+    const int most =
+        std::clamp(static_cast<int>(std::lround(pixels / (kPixelsPerTick * s))), 2, 10);
+    for (int target = most; target >= 2; --target) {
+      const Ticks ticks = niceTicks(lo, hi, target);
+      AxisTicks candidate{ticks.values, {}, ticks.step};
+      double widest = 0.0, tallest = 0.0;
+      for (double v : ticks.values) {
+        candidate.labels.push_back(tickLabel(v, ticks.step));
+        const auto extent = textExtent(style, candidate.labels.back());
+        widest = std::max(widest, extent[0]);
+        tallest = std::max(tallest, extent[1]);
       }
-      t.label->GetPositionCoordinate()->SetCoordinateSystemToWorld();
-      t.label->PickableOff();
-      t.label->SetVisibility(visible ? 1 : 0);
-      const auto extent = textExtent(p, t.label->GetInput());
-      if (xAxis) {
-        xLabelHeight = std::max(xLabelHeight, extent[1]);
-      } else {
-        yLabelWidth = std::max(yLabelWidth, extent[0]);
+      best = std::move(candidate);
+      const double spacing = ticks.step / (hi - lo) * pixels;
+      const double needed = xAxis ? (widest + kLabelSpacingX) * s : (tallest + kLabelSpacingY) * s;
+      if (best.values.size() < 2 || spacing >= needed) break;
+    }
+    return best;
+  }
+
+  // Shows `ticks.labels` on the actors of `pool`, an actor that showed the same text keeping it
+  // (its texture stays), and hides the rest. Returns the widest and tallest label (72 dpi).
+  std::array<double, 2> showLabels(std::vector<vtkSmartPointer<vtkTextActor>>& pool,
+                                   const AxisTicks& ticks, bool xAxis) {
+    std::vector<vtkSmartPointer<vtkTextActor>> unused = std::move(pool);
+    pool.assign(ticks.labels.size(), nullptr);
+    for (size_t i = 0; i < ticks.labels.size(); ++i) {
+      const auto same = std::find_if(unused.begin(), unused.end(), [&](const auto& a) {
+        return a->GetInput() != nullptr && ticks.labels[i] == a->GetInput();
+      });
+      if (same == unused.end()) continue;
+      pool[i] = *same;
+      unused.erase(same);
+    }
+    for (size_t i = 0; i < ticks.labels.size(); ++i) {
+      if (pool[i] == nullptr) {
+        if (unused.empty()) {
+          pool[i] = newLabel(xAxis);
+        } else {
+          pool[i] = unused.back();
+          unused.pop_back();
+        }
       }
-      renderer->AddActor2D(t.label);
-      out.push_back(t);
+      pool[i]->SetInput(ticks.labels[i].c_str());
+    }
+    std::array<double, 2> most{0.0, 0.0};
+    for (auto& label : pool) {
+      label->SetVisibility(visible ? 1 : 0);
+      const auto extent = textExtent(label->GetTextProperty(), label->GetInput());
+      most = {std::max(most[0], extent[0]), std::max(most[1], extent[1])};
+    }
+    for (auto& label : unused) renderer->RemoveActor2D(label);
+    return most;
+  }
+
+  void removeLabels() {
+    for (auto* pool : {&xLabels, &yLabels}) {
+      for (auto& label : *pool) renderer->RemoveActor2D(label);
+      pool->clear();
     }
   }
 };
 
-FrameAxes::FrameAxes(vtkRenderer* renderer) : impl_(std::make_unique<Impl>()) {
+FrameAxes::FrameAxes(vtkRenderer* renderer) : impl_(std::make_unique<Impl>(renderer)) {
   Impl& d = *impl_;
-  d.renderer = renderer;
-  d.mapper->SetInputData(d.lines);
-  d.actor->SetMapper(d.mapper);
-  d.actor->GetProperty()->SetLineWidth(1.2);
-  d.actor->GetProperty()->SetLighting(false);
-  d.actor->PickableOff();
-  renderer->AddActor(d.actor);
   for (vtkTextActor* title : {d.xTitle.Get(), d.yTitle.Get()}) {
     styleText(title->GetTextProperty(), kTitleSize);
     title->GetTextProperty()->ItalicOn();
     title->GetTextProperty()->SetJustificationToCentered();
-    title->GetPositionCoordinate()->SetCoordinateSystemToWorld();
+    title->GetPositionCoordinate()->SetCoordinateSystemToViewport();
     title->PickableOff();
     renderer->AddActor2D(title);
   }
@@ -111,24 +169,9 @@ FrameAxes::FrameAxes(vtkRenderer* renderer) : impl_(std::make_unique<Impl>()) {
 }
 
 FrameAxes::~FrameAxes() {
-  impl_->clearTicks();
-  impl_->renderer->RemoveActor(impl_->actor);
+  impl_->removeLabels();
   impl_->renderer->RemoveActor2D(impl_->xTitle);
   impl_->renderer->RemoveActor2D(impl_->yTitle);
-}
-
-void FrameAxes::setBox(double xmin, double xmax, double ymin, double ymax, double z) {
-  Impl& d = *impl_;
-  d.xmin = xmin;
-  d.xmax = xmax;
-  d.ymin = ymin;
-  d.ymax = ymax;
-  d.z = z;
-  d.hasBox = true;
-  d.clearTicks();
-  d.yLabelWidth = d.xLabelHeight = 0.0;
-  d.makeTicks(d.xTicks, xmin, xmax, true);
-  d.makeTicks(d.yTicks, ymin, ymax, false);
 }
 
 void FrameAxes::setTitles(const std::string& x, const std::string& y) {
@@ -140,54 +183,59 @@ void FrameAxes::setVisible(bool visible) {
   Impl& d = *impl_;
   d.visible = visible;
   const int on = visible ? 1 : 0;
-  d.actor->SetVisibility(on);
+  d.lines.setVisible(visible);
   d.xTitle->SetVisibility(on);
   d.yTitle->SetVisibility(on);
-  for (auto* ticks : {&d.xTicks, &d.yTicks}) {
-    for (auto& t : *ticks) t.label->SetVisibility(on);
+  for (auto* pool : {&d.xLabels, &d.yLabels}) {
+    for (auto& label : *pool) label->SetVisibility(on);
   }
 }
 
-void FrameAxes::update(double worldPerPixel, double dpiScale) {
+bool FrameAxes::update(const std::array<double, 4>& box, const std::array<double, 4>& range,
+                       double s) {
   Impl& d = *impl_;
-  if (!d.hasBox || !(worldPerPixel > 0.0)) return;
-  const double px = worldPerPixel * dpiScale;  // world units per 72-dpi pixel
-  d.actor->GetProperty()->SetLineWidth(static_cast<float>(1.2 * dpiScale));
-  const double tick = kTickLength * px;
-  vtkNew<vtkPoints> points;
-  vtkNew<vtkCellArray> cells;
-  auto segment = [&](double x0, double y0, double x1, double y1) {
-    const vtkIdType a = points->InsertNextPoint(x0, y0, d.z);
-    const vtkIdType b = points->InsertNextPoint(x1, y1, d.z);
-    const vtkIdType ids[2] = {a, b};
-    cells->InsertNextCell(2, ids);
-  };
-  segment(d.xmin, d.ymin, d.xmax, d.ymin);
-  segment(d.xmax, d.ymin, d.xmax, d.ymax);
-  segment(d.xmax, d.ymax, d.xmin, d.ymax);
-  segment(d.xmin, d.ymax, d.xmin, d.ymin);
-  for (auto& t : d.xTicks) {
-    segment(t.value, d.ymin, t.value, d.ymin - tick);
-    t.label->GetPositionCoordinate()->SetValue(t.value, d.ymin - tick - kLabelGap * px, d.z);
-  }
-  for (auto& t : d.yTicks) {
-    segment(d.xmin, t.value, d.xmin - tick, t.value);
-    t.label->GetPositionCoordinate()->SetValue(d.xmin - tick - kLabelGap * px, t.value, d.z);
-  }
-  d.lines->SetPoints(points);
-  d.lines->SetLines(cells);
-  d.lines->Modified();
+  const double left = box[0], bottom = box[1], w = box[2], h = box[3];
+  const auto [xmin, xmax, ymin, ymax] = range;
+  if (!(w > 0.0 && h > 0.0 && s > 0.0 && xmax > xmin && ymax > ymin)) return false;
   const Palette& palette = currentPalette();
-  d.actor->GetProperty()->SetColor(palette.axisLine.r, palette.axisLine.g, palette.axisLine.b);
-  for (auto* ticks : {&d.xTicks, &d.yTicks}) {
-    for (auto& t : *ticks) setTextColor(t.label->GetTextProperty(), palette.softInk);
+  const Impl::Drawn now{box, range, s, palette.axisLine, palette.softInk, palette.ink};
+  if (d.hasDrawn && now == d.drawn) return false;  // a frame that only moved runs
+  d.drawn = now;
+  d.hasDrawn = true;
+  const double oldLeft = leftMargin(), oldBottom = bottomMargin();
+
+  d.x = d.chooseTicks(xmin, xmax, w, s, true);
+  d.y = d.chooseTicks(ymin, ymax, h, s, false);
+  d.xLabelHeight = d.showLabels(d.xLabels, d.x, true)[1];
+  d.yLabelWidth = d.showLabels(d.yLabels, d.y, false)[0];
+
+  // The frame's line is centred on the box's edges; ticks point out of it.
+  const double lw = kLineWidth * s, tick = kTickLength * s, gap = (kTickLength + kLabelGap) * s;
+  PixelGeometry geometry;
+  geometry.setColor(palette.axisLine);
+  geometry.frame(left - 0.5 * lw, bottom - 0.5 * lw, left + w + 0.5 * lw, bottom + h + 0.5 * lw,
+                 lw);
+  for (size_t i = 0; i < d.x.values.size(); ++i) {
+    const double px = left + (d.x.values[i] - xmin) / (xmax - xmin) * w;
+    geometry.rect(px - 0.5 * lw, bottom - tick, px + 0.5 * lw, bottom);
+    d.xLabels[i]->GetPositionCoordinate()->SetValue(px, bottom - gap);
+    setTextColor(d.xLabels[i]->GetTextProperty(), palette.softInk);
   }
+  for (size_t i = 0; i < d.y.values.size(); ++i) {
+    const double py = bottom + (d.y.values[i] - ymin) / (ymax - ymin) * h;
+    geometry.rect(left - tick, py - 0.5 * lw, left, py + 0.5 * lw);
+    d.yLabels[i]->GetPositionCoordinate()->SetValue(left - gap, py);
+    setTextColor(d.yLabels[i]->GetTextProperty(), palette.softInk);
+  }
+  d.lines.draw(geometry);
+
   setTextColor(d.xTitle->GetTextProperty(), palette.ink);
   setTextColor(d.yTitle->GetTextProperty(), palette.ink);
-  const double below = kTickLength + kLabelGap + d.xLabelHeight + kTitleGap;
-  d.xTitle->GetPositionCoordinate()->SetValue(0.5 * (d.xmin + d.xmax), d.ymin - below * px, d.z);
-  const double left = kTickLength + kLabelGap + d.yLabelWidth + kTitleGap;
-  d.yTitle->GetPositionCoordinate()->SetValue(d.xmin - left * px, 0.5 * (d.ymin + d.ymax), d.z);
+  const double below = (kTickLength + kLabelGap + d.xLabelHeight + kTitleGap) * s;
+  d.xTitle->GetPositionCoordinate()->SetValue(left + 0.5 * w, bottom - below);
+  const double beside = (kTickLength + kLabelGap + d.yLabelWidth + kTitleGap) * s;
+  d.yTitle->GetPositionCoordinate()->SetValue(left - beside, bottom + 0.5 * h);
+  return leftMargin() != oldLeft || bottomMargin() != oldBottom;
 }
 
 double FrameAxes::leftMargin() const {
@@ -196,6 +244,30 @@ double FrameAxes::leftMargin() const {
 
 double FrameAxes::bottomMargin() const {
   return kTickLength + kLabelGap + impl_->xLabelHeight + kTitleGap + 1.2 * kTitleSize;
+}
+
+const AxisTicks& FrameAxes::xTicks() const {
+  return impl_->x;
+}
+
+const AxisTicks& FrameAxes::yTicks() const {
+  return impl_->y;
+}
+
+std::vector<std::array<double, 4>> FrameAxes::labelBoxes() const {
+  const Impl& d = *impl_;
+  std::vector<std::array<double, 4>> boxes;
+  if (d.renderer->GetRenderWindow() == nullptr) return boxes;
+  for (const auto* pool : {&d.xLabels, &d.yLabels}) {
+    for (const auto& label : *pool) {
+      // GetBoundingBox gives xmin, xmax, ymin, ymax relative to the actor's position.
+      double b[4];
+      label->GetBoundingBox(d.renderer, b);
+      const double* p = label->GetPosition();
+      boxes.push_back({p[0] + b[0], p[1] + b[2], p[0] + b[1], p[1] + b[3]});
+    }
+  }
+  return boxes;
 }
 
 }  // namespace gradscape::plots

@@ -9,6 +9,8 @@ namespace gradscape::plots {
 Ticks niceTicks(double lo, double hi, int target) {
   Ticks ticks;
   if (!std::isfinite(lo) || !std::isfinite(hi) || !(hi > lo)) return ticks;
+  // A range too narrow for its magnitude has no round steps that doubles can tell apart.
+  if (hi - lo < 1e-12 * std::max(std::abs(lo), std::abs(hi))) return ticks;
   target = std::max(target, 2);
   const double raw = (hi - lo) / target;
   const double decade = std::pow(10.0, std::floor(std::log10(raw)));

@@ -10,8 +10,8 @@
 
 #include <array>
 #include <filesystem>
-#include <utility>
 
+#include "plots/text_encoding.h"
 #include "plots/theme.h"
 
 namespace gradscape::plots {
@@ -52,25 +52,7 @@ void useUnicodeFont(vtkTextProperty* property, bool bold) {
 }
 
 std::string displayable(const std::string& text) {
-  if (!unicodeFontFile().empty()) return text;
-  std::string out = text;
-  for (const auto& [from, to] : std::array<std::pair<const char*, const char*>, 9>{{
-           {"λ", "lambda"},
-           {"\u2212", "-"},
-           {"‖", "||"},
-           {"∇", "grad "},
-           {"≤", "<="},
-           {"→", "->"},
-           {"ₖ", "_k"},
-           {"₊", "+"},
-           {"₁", "1"},
-       }}) {
-    const std::string f(from);
-    for (size_t at = out.find(f); at != std::string::npos; at = out.find(f, at)) {
-      out.replace(at, f.size(), to);
-    }
-  }
-  return out;
+  return unicodeFontFile().empty() ? asciiSpelling(text) : text;
 }
 
 void styleText(vtkTextProperty* property, int size, bool bold) {

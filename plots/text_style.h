@@ -27,8 +27,8 @@ const std::string& unicodeFontFile(bool bold = false);
 // Sets `property` to that font (keeping Arial when there is none).
 void useUnicodeFont(vtkTextProperty* property, bool bold = false);
 // `text` as it can be drawn in a property set by useUnicodeFont: itself when a font is there,
-// else in ASCII ("λ" as "lambda", "−" as "-", "‖" as "||", "∇" as "grad ", "≤" as "<=", "→" as
-// "->", subscript k, + and 1 as "_k", "+", "1").
+// else spelled in ASCII (text_encoding.h: "λ" as "lambda", "−" as "-", "‖" as "||", "∇" as
+// "grad ", "≤" as "<=", "→" as "->", "xₖ₊₁" as "x_k+1").
 std::string displayable(const std::string& text);
 
 // A label for a boxed glyph annotation (the curvature glyph, the update arrows): `size` points in

@@ -8,6 +8,9 @@
 // back into an image that the widget paints. A QOpenGLWidget would make Qt compose the whole
 // window through GL on every frame of any view: with a software GL that composition alone cost
 // ~20 ms a frame for a 1500 x 940 window, the read-back costs ~1 ms per megapixel.
+//
+// vtk_view.cpp makes the context, renders and paints; vtk_view_input.cpp hands Qt's input to
+// VTK; vtk_view_impl.h holds the state they share.
 #include <QImage>
 #include <QPointF>
 #include <QWidget>

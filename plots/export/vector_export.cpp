@@ -12,15 +12,37 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <system_error>
 
 #include "core/io/atomic_file.h"
+#include "plots/export/gl2ps_text.h"
+#include "plots/export/pdf_repair.h"
 
 namespace gradscape::plots {
 namespace {
 
 std::string cannot(const std::string& path, const std::string& why) {
   return "cannot write '" + path + "': " + why;
+}
+
+// Rewrites GL2PS's PDF at `file` with repairGl2psPdf (pdf_repair.h); false when it cannot be
+// read or written.
+bool repairPdf(const std::string& file) {
+  std::string pdf;
+  {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return false;
+    pdf.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (in.bad()) return false;
+  }
+  const std::string repaired = repairGl2psPdf(pdf);
+  if (repaired == pdf) return true;
+  std::ofstream out(file, std::ios::binary | std::ios::trunc);
+  out.write(repaired.data(), static_cast<std::streamsize>(repaired.size()));
+  out.close();
+  return static_cast<bool>(out);
 }
 
 // Flushes a written file to the disk, so that the rename publishes a whole file.
@@ -59,7 +81,8 @@ std::string writeVectorPicture(vtkRenderWindow* window, const std::string& path,
   vtkNew<vtkGL2PSExporter> exporter;
   exporter->SetRenderWindow(window);
   exporter->SetFilePrefix(prefix.c_str());
-  exporter->SetTitle(options.title.c_str());
+  // GL2PS writes the title as it is given, into a PDF string or an SVG element.
+  exporter->SetTitle((pdf ? pdfString(options.title) : svgText(options.title)).c_str());
   if (pdf) {
     exporter->SetFileFormatToPDF();
   } else {
@@ -76,7 +99,11 @@ std::string writeVectorPicture(vtkRenderWindow* window, const std::string& path,
   // Charts are drawn in order (no depth to sort by); 3-D props are one image when rasterised.
   exporter->SetSortToOff();
   exporter->SilentOn();
-  exporter->Write();
+  {
+    // Strings reach GL2PS in the file's encoding (gl2ps_text.h).
+    const Gl2psText text(pdf ? Gl2psText::Format::Pdf : Gl2psText::Format::Svg);
+    exporter->Write();
+  }
   // The view's own frame again, as GL2PS left the window drawing into its feedback buffer.
   window->Render();
 
@@ -84,6 +111,7 @@ std::string writeVectorPicture(vtkRenderWindow* window, const std::string& path,
   if (::stat(written.c_str(), &st) != 0 || st.st_size == 0) {
     return fail("the exporter wrote nothing (see the terminal for VTK's message)");
   }
+  if (pdf && !repairPdf(written)) return fail("cannot rewrite the exported PDF");
   if (!flushToDisk(written)) return fail(std::strerror(errno));
   if (std::rename(written.c_str(), path.c_str()) != 0) return fail(std::strerror(errno));
   fs::remove_all(temp, ec);

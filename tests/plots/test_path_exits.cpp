@@ -1,6 +1,7 @@
 // Off-map indicators: a path that leaves the plotted box gets an arrow on the box's edge where it
 // first leaves (computed by hand from the iterates), pointing the way it went, in the run's
-// colour, and a label with the iteration and how often it left; a path inside gets none.
+// colour, and a label with the iteration and how often it left; labels of runs leaving at one
+// place stack a line apart; a path inside gets none.
 #include <vtkCamera.h>
 #include <vtkNew.h>
 #include <vtkRenderWindow.h>
@@ -8,9 +9,11 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
+#include "plots/exit_indicators.h"
 #include "plots/marker_overlay.h"
 #include "plots/path_exits.h"
 #include "plots/run_layers.h"
@@ -119,6 +122,51 @@ class PathExitsTest : public QObject {
     QCOMPARE(exits.y, 0.0);
     QCOMPARE(exits.iteration, 1.0);
     QCOMPARE(exitLabel(exits), std::string("off map at k = 1, +1 more"));
+  }
+
+  // Runs that leave at one place get their labels a line apart, one above the other, and placing
+  // them ends. Far out in display coordinates (2^40 px, where doubles step by 2^-12) a line of a
+  // third of a pixel's multiple is no whole number of steps, so "a line further" rounds to a hair
+  // under a line about half the time: compared exactly, the label then still overlapped the one
+  // it was moved past and was "moved" to the same place for ever (the map's frame hung).
+  void labelsOfRunsLeavingAtOnePlaceStackALineApart_data() {
+    QTest::addColumn<double>("y");
+    for (double y : {0.5, 0.1, 0.37, 0.73, 1.13, -0.61, -1.29, 1.71}) {
+      QTest::addRow("y = %g", y) << y;
+    }
+  }
+  void labelsOfRunsLeavingAtOnePlaceStackALineApart() {
+    QFETCH(double, y);
+    std::vector<StoredRun> runs(8);
+    for (StoredRun& run : runs) {
+      run.label = "path";
+      run.color = kRed;
+      run.finished = true;
+      run.x = {0.0f, 3.0f};
+      run.y = {static_cast<float>(y), static_cast<float>(y)};
+      run.f = {0.0f, 0.0f};
+      run.iteration = {0.0, 1.0};
+    }
+    RunPlacement box;
+    box.xmin = box.ymin = -2.0;
+    box.xmax = box.ymax = 2.0;
+    vtkNew<vtkRenderer> ren;
+    ExitIndicators indicators(ren);
+    std::vector<Marker> markers;
+    const auto toDisplay = [](const std::array<double, 3>& p) {
+      return std::array<double, 2>{100.0 * p[0], 1099511627776.0 + 100.0 * p[1]};
+    };
+    indicators.update(runs, box, toDisplay, 1.0 / 3.0, markers);
+    auto labels = indicators.labels();
+    QCOMPARE(labels.size(), size_t{8});
+    std::sort(labels.begin(), labels.end(),
+              [](const auto& l, const auto& r) { return l.anchor[1] < r.anchor[1]; });
+    const double line = labels[1].anchor[1] - labels[0].anchor[1];
+    QVERIFY2(line > 3.0, qPrintable(QString::number(line)));  // (a 12 pt line + 3) / 3
+    for (size_t i = 1; i < labels.size(); ++i) {
+      QCOMPARE(labels[i].anchor[0], labels[0].anchor[0]);
+      QVERIFY(std::abs(labels[i].anchor[1] - labels[i - 1].anchor[1] - line) < 1e-3);
+    }
   }
 
   void pathInsideTheBoxHasNoIndicator() {
