@@ -48,6 +48,7 @@ struct VtkView::Impl {
   std::vector<std::pair<vtkObject*, unsigned long>> observers;
   OffscreenGl gl;  // VTK's context: created at the first paint, gone in finalize()
   QImage frame;    // the latest frame, top row first, device pixels
+  QImage picture;  // when set, painted instead of the frame (setPaintedPicture)
   VtkTimerBridge timers{self, interactor};  // VTK's interactor timers on QTimers
   bool forwardLeft = true;
   bool leftCaptured = false;  // a left press went to the signals, not to VTK
@@ -310,6 +311,11 @@ bool VtkView::withRenderWindow(const std::function<void(vtkRenderWindow*)>& work
   return true;
 }
 
+void VtkView::setPaintedPicture(const QImage& picture) {
+  impl_->picture = picture;
+  update();
+}
+
 void VtkView::resizeEvent(QResizeEvent* event) {
   impl_->renderDue = true;
   QWidget::resizeEvent(event);
@@ -327,7 +333,7 @@ void VtkView::paintEvent(QPaintEvent*) {
     }
     return;
   }
-  painter.drawImage(QPointF(0.0, 0.0), d.frame);
+  painter.drawImage(QPointF(0.0, 0.0), d.picture.isNull() ? d.frame : d.picture);
   emit frameRendered();
 }
 
