@@ -10,12 +10,39 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <optional>
 #include <vector>
 
+#include "plots/backdrop_renderer.h"
 #include "plots/scene_theme.h"
 
 namespace gradscape::plots {
 namespace {
+
+// Backdrop renderers do not keep what the picture's frames draw (BackdropRenderer::setKeeping)
+// while this lives.
+class NoKeeping {
+ public:
+  explicit NoKeeping(vtkRenderWindow* window) {
+    vtkRendererCollection* renderers = window->GetRenderers();
+    vtkCollectionSimpleIterator it;
+    renderers->InitTraversal(it);
+    while (vtkRenderer* r = renderers->GetNextRenderer(it)) {
+      if (auto* backdrop = BackdropRenderer::SafeDownCast(r)) {
+        backdrop->setKeeping(false);
+        backdrops_.push_back(backdrop);
+      }
+    }
+  }
+  ~NoKeeping() {
+    for (BackdropRenderer* backdrop : backdrops_) backdrop->setKeeping(true);
+  }
+  NoKeeping(const NoKeeping&) = delete;
+  NoKeeping& operator=(const NoKeeping&) = delete;
+
+ private:
+  std::vector<BackdropRenderer*> backdrops_;
+};
 
 // What a transparent picture changes on each renderer, put back afterwards.
 struct Backdrop {
@@ -158,7 +185,9 @@ Picture renderPicture(vtkRenderWindow* window, const PictureOptions& options, st
     return picture;
   }
   const bool resized = w != w0 || h != h0 || options.scale != 1.0;
+  std::optional<NoKeeping> noKeeping;
   if (resized) {
+    noKeeping.emplace(window);
     window->SetSize(w, h);
     window->SetDPI(static_cast<int>(std::lround(dpi0 * options.scale)));
   }
