@@ -25,8 +25,8 @@ QString extensionOf(const QString& path) {
 
 // A picture as a Qt image that paints `ratio` of its pixels per device-independent pixel.
 QImage imageOf(const plots::Picture& picture, double ratio) {
-  QImage image(picture.rgba.data(), picture.width, picture.height, picture.width * 4,
-               QImage::Format_RGBA8888);
+  QImage image(picture.rgba.data(), picture.width, picture.height,
+               static_cast<qsizetype>(picture.width) * 4, QImage::Format_RGBA8888);
   QImage copy = image.copy();  // owns its pixels beyond the picture's life
   copy.setDevicePixelRatio(ratio);
   return copy;
