@@ -135,7 +135,7 @@ void BackdropRenderer::Render() {
     ++reused_;
   } else {
     Superclass::Render();
-    if (gl != nullptr) keep(gl, rect);
+    if (gl != nullptr && keeping_) keep(gl, rect);
   }
   front_->Render();
 }

@@ -36,6 +36,10 @@ class BackdropRenderer : public vtkOpenGLRenderer {
   void setBeforeFrame(std::function<void()> callback) { beforeFrame_ = std::move(callback); }
   // Frames whose backdrop was copied back rather than drawn.
   int reusedFrames() const { return reused_; }
+  // While off, a frame that draws the backdrop does not keep it, and the kept copy stays as it
+  // was: pictures (export/picture.h) draw frames at another size that the view never shows,
+  // whose copy would cost a framebuffer of that size and a colour and depth blit, for nothing.
+  void setKeeping(bool keeping) { keeping_ = keeping; }
 
   void Render() override;
   void ReleaseGraphicsResources(vtkWindow* window) override;
@@ -67,6 +71,7 @@ class BackdropRenderer : public vtkOpenGLRenderer {
   std::array<double, 8> keptBackground_{};
   vtkTimeStamp keptAt_;
   bool keptValid_ = false;
+  bool keeping_ = true;
   int reused_ = 0;
 };
 

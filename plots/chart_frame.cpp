@@ -22,6 +22,7 @@
 
 #include "plots/chart_lines.h"
 #include "plots/chart_ticks.h"
+#include "plots/scene_overlay.h"
 #include "plots/text_style.h"
 #include "plots/theme.h"
 
@@ -29,7 +30,8 @@ namespace gradscape::plots {
 
 namespace {
 
-// Charts at least this many pixels wide put the legend beside the plot area; narrower ones put
+// Charts at least this many points wide (pixels at 72 dpi: a picture at 2x, drawn at twice the
+// DPI, decides as the view on screen does) put the legend beside the plot area; narrower ones put
 // it inside, and below kLegendMinWidth leave it out (it would cover most of the curves; the run
 // list and the map's legend name the colours).
 constexpr int kLegendBesideMinWidth = 560;
@@ -176,25 +178,29 @@ void ChartFrame::beforeRender(vtkObject*, unsigned long, void*) {
   // A wide chart keeps its legend beside the plot area (the chart makes room for it), so it
   // never covers the curves' ends; a narrow one would lose too much of the plot to it and
   // keeps it in the top right corner inside.
-  const bool inside = width < kLegendBesideMinWidth;
+  const double s = dpiScale(renderer_);
+  const double points = width / s;
+  const bool inside = points < kLegendBesideMinWidth;
   if (chart_->GetLegend()->GetInline() != inside) {
     chart_->GetLegend()->SetInline(inside);
     chart_->Modified();
   }
-  if (width < kLegendMinWidth && chart_->GetShowLegend()) {
+  if (points < kLegendMinWidth && chart_->GetShowLegend()) {
     chart_->SetShowLegend(false);
     legendHiddenForWidth_ = true;
-  } else if (width >= kLegendMinWidth && legendHiddenForWidth_) {
+  } else if (points >= kLegendMinWidth && legendHiddenForWidth_) {
     chart_->SetShowLegend(true);
     legendHiddenForWidth_ = false;
   }
+  const double axisScale = laidOutScale_ > 0.0 ? laidOutScale_ : s;
+  laidOutScale_ = s;
   for (vtkAxis* axis : {yAxis(), xAxis()}) {
     const bool vertical = axis == yAxis();
     bool custom = false;
     if (axis->GetLogScaleActive()) {
-      custom = thinLogTicks(axis, vertical);
+      custom = thinLogTicks(axis, vertical, axisScale);
     } else if (vertical && integerY_) {
-      custom = integerTicks(axis);
+      custom = integerTicks(axis, axisScale);
     }
     if (!custom) axis->SetCustomTickPositions(nullptr);
   }

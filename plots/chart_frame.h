@@ -108,6 +108,9 @@ class ChartFrame {
   bool integerY_ = false;
   int widest_ = 0;
   bool legendHiddenForWidth_ = false;  // beforeRender hid the legend of a narrow chart
+  // The DPI scale of the last frame: the axes' lengths that beforeRender reads were laid out in
+  // it (the chart lays them out after), so a picture's first frame at 2x still has 1x lengths.
+  double laidOutScale_ = 0.0;
   bool titleIsAlert_ = false;
   unsigned themeApplied_ = 0;  // themeGeneration() when applyTheme() last ran
 };

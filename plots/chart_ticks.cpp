@@ -13,9 +13,10 @@
 
 namespace gradscape::plots {
 
-bool thinLogTicks(vtkAxis* axis, bool vertical) {
-  const double length = vertical ? axis->GetPoint2()[1] - axis->GetPoint1()[1]
-                                 : axis->GetPoint2()[0] - axis->GetPoint1()[0];
+bool thinLogTicks(vtkAxis* axis, bool vertical, double dpiScale) {
+  const double length = (vertical ? axis->GetPoint2()[1] - axis->GetPoint1()[1]
+                                  : axis->GetPoint2()[0] - axis->GetPoint1()[0]) /
+                        dpiScale;
   const int first = static_cast<int>(std::ceil(axis->GetMinimum() - 1e-9));
   const int last = static_cast<int>(std::floor(axis->GetMaximum() + 1e-9));
   const int maxLabels = std::max(2, static_cast<int>(length / (vertical ? 26.0 : 60.0)));
@@ -34,8 +35,8 @@ bool thinLogTicks(vtkAxis* axis, bool vertical) {
   return true;
 }
 
-bool integerTicks(vtkAxis* axis) {
-  const double length = axis->GetPoint2()[1] - axis->GetPoint1()[1];
+bool integerTicks(vtkAxis* axis, double dpiScale) {
+  const double length = (axis->GetPoint2()[1] - axis->GetPoint1()[1]) / dpiScale;
   const double lo = axis->GetMinimum(), hi = axis->GetMaximum();
   Ticks ticks = niceTicks(lo, hi, std::max(2, static_cast<int>(length / 45.0)));
   if (ticks.step < 1.0) {

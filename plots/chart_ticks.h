@@ -5,13 +5,16 @@ class vtkAxis;
 
 namespace gradscape::plots {
 
+// Lengths are in points: pixels at 72 dpi, `dpiScale` (the window's DPI / 72) pixels each, so a
+// chart drawn at a higher DPI (a picture at 2x) gets the same ticks as on screen.
+
 // VTK labels every decade of a log axis; over 20+ decades in a short panel they overlap. Sets
-// at most one label per ~26 px (60 px across), every k-th decade. False when VTK's own ticks
+// at most one label per ~26 points (60 across), every k-th decade. False when VTK's own ticks
 // fit.
-bool thinLogTicks(vtkAxis* axis, bool vertical);
+bool thinLogTicks(vtkAxis* axis, bool vertical, double dpiScale);
 
 // Ticks of a count at whole numbers: nice_ticks' round steps, never finer than 1 (one per
-// ~45 px) on a vertical axis. False when no whole number is in view (VTK's own ticks then).
-bool integerTicks(vtkAxis* axis);
+// ~45 points) on a vertical axis. False when no whole number is in view (VTK's own ticks then).
+bool integerTicks(vtkAxis* axis, double dpiScale);
 
 }  // namespace gradscape::plots

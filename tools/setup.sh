@@ -14,8 +14,9 @@ PACKAGES=(
   locales
   # desktop program (Qt 6) and rendering (VTK 9.1, see shared/PLATFORM.md)
   qt6-base-dev libqt6opengl6-dev qt6-svg-dev libvtk9-dev
-  # export: animations (ffmpeg pipes PNG frames to MP4/GIF), PDF checks (pdftoppm)
-  ffmpeg poppler-utils
+  # export: PNG compression (libdeflate), animations (ffmpeg pipes PNG frames to MP4/GIF), PDF
+  # checks (pdftoppm)
+  libdeflate-dev ffmpeg poppler-utils
   # export tests: exported SVG pictures rasterised back (rsvg-convert) to compare with the PNG
   librsvg2-bin
   # tests and benchmarks (python3: a test reads exported traces with Python's json and csv)

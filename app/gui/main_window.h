@@ -91,10 +91,10 @@ class MainWindow : public QMainWindow {
   bool exportTracesCsv(const QString& folder);
   // The landscape as NAME.vts and the runs' paths as NAME.vtp (`base`: NAME, NAME.vts or .vtp).
   bool exportLandscapeVtk(const QString& base);
-  // Pictures (main_window_export_view.cpp): one view, or the window as it is on screen (PNG);
-  // false, with the reason in the banner, when nothing could be written.
+  // Pictures (main_window_export_view.cpp): one view, or the window as it is on screen (PNG,
+  // at a scale of 1 to 4); false, with the reason in the banner, when nothing could be written.
   bool exportViewTo(VtkView* view, const QString& path, const ViewExportOptions& options);
-  bool exportWindowTo(const QString& path);
+  bool exportWindowTo(const QString& path, int scale = 1);
   bool isModified() const { return modified_; }
 
   // Live mode: every change reruns all runs to the end at once.
@@ -347,10 +347,10 @@ class MainWindow : public QMainWindow {
   std::unique_ptr<SessionAutosave> autosave_;
   std::vector<CrashedSession> crashed_;  // offered one at a time, newest first
   RestorePrompt* restorePrompt_ = nullptr;
-  bool autosaveFailing_ = false;  // the banner said so; said again only after a success
-  QString exportFolder_;          // where the last picture went
-  double exportScale_ = 1.0;
-  bool exportTransparent_ = false;
+  bool autosaveFailing_ = false;          // the banner said so; said again only after a success
+  QString exportFolder_;                  // where the last picture went
+  ViewExportOptions exportOptions_;       // the last Export view's choices
+  int exportWindowScale_ = 1;             // the last Export window's scale
   AnimationExport* animation_ = nullptr;  // the export under way, if any
   QProgressDialog* animationProgress_ = nullptr;
 };

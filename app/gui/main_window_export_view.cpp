@@ -3,20 +3,15 @@
 // drag) offering both for that view. The pictures come from app/gui/view_export.h; a failure
 // says why in the banner and leaves nothing behind.
 #include <QAction>
-#include <QCheckBox>
-#include <QComboBox>
 #include <QDialog>
-#include <QDialogButtonBox>
 #include <QDir>
-#include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFormLayout>
 #include <QMenu>
-#include <QPushButton>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <array>
+#include <utility>
 #include <vector>
 
 #include "app/gui/convergence_panel.h"
@@ -27,6 +22,7 @@
 #include "app/gui/sharpness_panel.h"
 #include "app/gui/spectrum_panel.h"
 #include "app/gui/view_export.h"
+#include "app/gui/view_export_dialog.h"
 #include "app/gui/vtk_view.h"
 
 namespace gradscape::gui {
@@ -54,12 +50,14 @@ void MainWindow::buildViewExportActions(QMenu* file) {
   auto* view = file->addAction(tr("Export &view..."));
   view->setObjectName("exportView");
   view->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-  view->setStatusTip(tr("A picture of one view: PNG at 1x to 4x, PDF; charts also SVG"));
+  view->setStatusTip(
+      tr("A picture of one view: PNG at 1x to 4x or at a size in pixels, PDF; charts also SVG"));
   view->setToolTip(view->statusTip());
   connect(view, &QAction::triggered, this, [this] { exportViewDialog(nullptr); });
   auto* window = file->addAction(tr("Export &window..."));
   window->setObjectName("exportWindow");
-  window->setStatusTip(tr("A picture of the whole window as it is on screen (PNG)"));
+  window->setStatusTip(tr("A picture of the whole window as it is on screen: PNG at 1x to 4x"));
+  window->setToolTip(window->statusTip());
   connect(window, &QAction::triggered, this, &MainWindow::exportWindowDialog);
   for (const ExportableView& v : exportableViews()) {
     VtkView* target = v.view;
@@ -76,42 +74,18 @@ void MainWindow::buildViewExportActions(QMenu* file) {
 
 void MainWindow::exportViewDialog(VtkView* preset) {
   const auto views = exportableViews();
-  QDialog dialog(this);
-  dialog.setWindowTitle(tr("Export view"));
-  auto* form = new QFormLayout(&dialog);
-  auto* which = new QComboBox(&dialog);
-  which->setObjectName("exportViewChoice");
-  int chosen = 0;
-  // The view asked for (a context menu's), else the map.
+  std::vector<ViewExportDialog::View> offered;
+  int chosen = 0;  // the view asked for (a context menu's), else the map
   for (size_t i = 0; i < views.size(); ++i) {
-    which->addItem(views[i].title);
+    const QSize pixels =
+        (QSizeF(views[i].view->size()) * views[i].view->devicePixelRatioF()).toSize();
+    offered.push_back({views[i].title, pixels});
     if (views[i].view == preset) chosen = static_cast<int>(i);
   }
-  which->setCurrentIndex(chosen);
-  which->setToolTip(tr("The view to export, as it is on screen (runs, colours, zoom, theme)"));
-  form->addRow(tr("&View:"), which);
-  auto* scale = new QDoubleSpinBox(&dialog);
-  scale->setObjectName("exportViewScale");
-  scale->setRange(1.0, 4.0);
-  scale->setSingleStep(0.5);
-  scale->setValue(exportScale_);
-  scale->setSuffix(QStringLiteral(" x"));
-  scale->setToolTip(
-      tr("PNG: the picture is this many times the view's size in pixels; text, "
-         "lines and markers grow with it"));
-  form->addRow(tr("&Scale (PNG):"), scale);
-  auto* transparent = new QCheckBox(tr("&Transparent background (PNG)"), &dialog);
-  transparent->setChecked(exportTransparent_);
-  form->addRow(transparent);
-  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-  buttons->button(QDialogButtonBox::Ok)->setText(tr("Choose &file..."));
-  connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-  connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-  form->addRow(buttons);
+  ViewExportDialog dialog(std::move(offered), chosen, exportOptions_, this);
   if (dialog.exec() != QDialog::Accepted) return;
-  exportScale_ = scale->value();
-  exportTransparent_ = transparent->isChecked();
-  const ExportableView& view = views[static_cast<size_t>(which->currentIndex())];
+  exportOptions_ = dialog.options();
+  const ExportableView& view = views[static_cast<size_t>(dialog.viewIndex())];
   const QString folder =
       exportFolder_.isEmpty()
           ? (filePath_.isEmpty() ? QDir::currentPath() : QFileInfo(filePath_).absolutePath())
@@ -121,7 +95,9 @@ void MainWindow::exportViewDialog(VtkView* preset) {
                                                     viewExportFilter(view.chart));
   if (path.isEmpty()) return;
   exportFolder_ = QFileInfo(path).absolutePath();
-  exportViewTo(view.view, path, {exportScale_, exportTransparent_, view.chart});
+  ViewExportOptions options = exportOptions_;
+  options.chart = view.chart;
+  exportViewTo(view.view, path, options);
 }
 
 bool MainWindow::exportViewTo(VtkView* view, const QString& path,
@@ -133,16 +109,20 @@ bool MainWindow::exportViewTo(VtkView* view, const QString& path,
 }
 
 void MainWindow::exportWindowDialog() {
+  WindowExportDialog dialog((QSizeF(size()) * devicePixelRatioF()).toSize(), exportWindowScale_,
+                            this);
+  if (dialog.exec() != QDialog::Accepted) return;
+  exportWindowScale_ = dialog.scale();
   const QString folder = exportFolder_.isEmpty() ? QDir::currentPath() : exportFolder_;
   const QString path = QFileDialog::getSaveFileName(
       this, tr("Export window"), folder + "/gradscape-window.png", tr("PNG image (*.png)"));
   if (path.isEmpty()) return;
   exportFolder_ = QFileInfo(path).absolutePath();
-  exportWindowTo(path);
+  exportWindowTo(path, exportWindowScale_);
 }
 
-bool MainWindow::exportWindowTo(const QString& path) {
-  const QString error = exportWindow(this, QFileInfo(path).absoluteFilePath());
+bool MainWindow::exportWindowTo(const QString& path, int scale) {
+  const QString error = exportWindow(this, QFileInfo(path).absoluteFilePath(), scale);
   if (!error.isEmpty()) return exportFailed(tr("the window"), error.toStdString());
   statusBar()->showMessage(tr("Exported the window to %1").arg(path), kShownMs);
   return true;

@@ -197,6 +197,11 @@ bool VtkView::withRenderWindow(const std::function<void(vtkRenderWindow*)>& work
   return true;
 }
 
+void VtkView::setPaintedPicture(const QImage& picture) {
+  impl_->picture = picture;
+  update();
+}
+
 void VtkView::resizeEvent(QResizeEvent* event) {
   impl_->renderDue = true;
   QWidget::resizeEvent(event);
@@ -214,7 +219,7 @@ void VtkView::paintEvent(QPaintEvent*) {
     }
     return;
   }
-  painter.drawImage(QPointF(0.0, 0.0), d.frame);
+  painter.drawImage(QPointF(0.0, 0.0), d.picture.isNull() ? d.frame : d.picture);
   emit frameRendered();
 }
 

@@ -52,6 +52,10 @@ class VtkView : public QWidget {
   // current (picture export, app/gui/view_export.h); frames drawn meanwhile are not shown, and
   // the view draws itself afresh after. False when the view has no GL context.
   bool withRenderWindow(const std::function<void(vtkRenderWindow*)>& work);
+  // Paints `picture` in place of the latest frame until called with a null image; its device
+  // pixel ratio says how many of its pixels make one of the widget's (Export window at a scale
+  // paints every view rendered anew at that scale, app/gui/view_export.h).
+  void setPaintedPicture(const QImage& picture);
 
  signals:
   // Positions are VTK display coordinates: device pixels, origin bottom-left.

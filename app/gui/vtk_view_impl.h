@@ -32,6 +32,7 @@ struct VtkView::Impl {
   std::vector<std::pair<vtkObject*, unsigned long>> observers;
   OffscreenGl gl;  // VTK's context: created at the first paint, gone in finalize()
   QImage frame;    // the latest frame, top row first, device pixels
+  QImage picture;  // when set, painted instead of the frame (setPaintedPicture)
   VtkTimerBridge timers{self, interactor};  // VTK's interactor timers on QTimers
   bool forwardLeft = true;
   bool leftCaptured = false;  // a left press went to the signals, not to VTK

@@ -10,12 +10,39 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <optional>
 #include <vector>
 
+#include "plots/backdrop_renderer.h"
 #include "plots/scene_theme.h"
 
 namespace gradscape::plots {
 namespace {
+
+// Backdrop renderers do not keep what the picture's frames draw (BackdropRenderer::setKeeping)
+// while this lives.
+class NoKeeping {
+ public:
+  explicit NoKeeping(vtkRenderWindow* window) {
+    vtkRendererCollection* renderers = window->GetRenderers();
+    vtkCollectionSimpleIterator it;
+    renderers->InitTraversal(it);
+    while (vtkRenderer* r = renderers->GetNextRenderer(it)) {
+      if (auto* backdrop = BackdropRenderer::SafeDownCast(r)) {
+        backdrop->setKeeping(false);
+        backdrops_.push_back(backdrop);
+      }
+    }
+  }
+  ~NoKeeping() {
+    for (BackdropRenderer* backdrop : backdrops_) backdrop->setKeeping(true);
+  }
+  NoKeeping(const NoKeeping&) = delete;
+  NoKeeping& operator=(const NoKeeping&) = delete;
+
+ private:
+  std::vector<BackdropRenderer*> backdrops_;
+};
 
 // What a transparent picture changes on each renderer, put back afterwards.
 struct Backdrop {
@@ -119,6 +146,13 @@ bool fail(std::string* error, const std::string& why) {
 
 }  // namespace
 
+double pictureTextScale(int windowWidth, int windowHeight, int width, int height) {
+  if (windowWidth < 1 || windowHeight < 1) return 1.0;
+  const double fit = std::min(static_cast<double>(width) / windowWidth,
+                              static_cast<double>(height) / windowHeight);
+  return std::clamp(fit, 1.0, 8.0);
+}
+
 Picture renderPicture(vtkRenderWindow* window, const PictureOptions& options, std::string* error) {
   Picture picture;
   if (error != nullptr) error->clear();
@@ -126,10 +160,20 @@ Picture renderPicture(vtkRenderWindow* window, const PictureOptions& options, st
     fail(error, "scale must be between 0.25 and 8, got " + std::to_string(options.scale));
     return picture;
   }
+  const bool sized = options.width != 0 || options.height != 0;
+  if (sized && (options.width < 1 || options.height < 1)) {
+    fail(error, "a picture's size needs a width and a height of at least 1 pixel, got " +
+                    std::to_string(options.width) + " x " + std::to_string(options.height));
+    return picture;
+  }
   const int* size = window->GetSize();
   const int w0 = size[0], h0 = size[1], dpi0 = window->GetDPI();
-  const int w = static_cast<int>(std::lround(w0 * options.scale));
-  const int h = static_cast<int>(std::lround(h0 * options.scale));
+  if (w0 < 1 || h0 < 1) {
+    fail(error, "the view has no size to draw");
+    return picture;
+  }
+  const int w = sized ? options.width : static_cast<int>(std::lround(w0 * options.scale));
+  const int h = sized ? options.height : static_cast<int>(std::lround(h0 * options.scale));
   if (w < 1 || h < 1) {
     fail(error, "the view has no size to draw");
     return picture;
@@ -140,8 +184,10 @@ Picture renderPicture(vtkRenderWindow* window, const PictureOptions& options, st
                     " on each side)");
     return picture;
   }
-  const bool resized = w != w0 || h != h0;
+  const bool resized = w != w0 || h != h0 || options.scale != 1.0;
+  std::optional<NoKeeping> noKeeping;
   if (resized) {
+    noKeeping.emplace(window);
     window->SetSize(w, h);
     window->SetDPI(static_cast<int>(std::lround(dpi0 * options.scale)));
   }

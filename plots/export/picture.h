@@ -31,17 +31,28 @@ struct PictureOptions {
   // alpha (anti-aliased edges partly transparent, in their own colour); else alpha is 255.
   // The frame is drawn twice, over black and over white, and the alpha is their difference.
   bool transparent = false;
+  // When both are set (above 0): the picture's size in pixels, of any shape. The window is
+  // drawn at width x height with its DPI `scale` times higher, so its layout adapts to that
+  // shape as it does when the window is resized, and `scale` sizes only text, lines and markers
+  // (pictureTextScale picks one).
+  int width = 0, height = 0;
 };
 
 // The largest side a picture may have, in pixels (GL renderbuffers of software GL go to 16384;
 // this leaves room and bounds memory at 256 MB).
 inline constexpr int kMaxPictureSide = 8192;
 
+// The scale of text, lines and markers in a picture of width x height pixels of a window of
+// windowWidth x windowHeight: the smaller of the two ratios (what scaling the window's picture to
+// fit inside the new size would give them), never below 1 (text no smaller than on screen) nor
+// above 8. A picture of the window's shape at k times its size thus gets scale k.
+double pictureTextScale(int windowWidth, int windowHeight, int width, int height);
+
 // Renders `window` (its context must be usable: made current by the caller when it is a Qt
-// view's) at the options' scale and reads the picture back. The window's size, DPI and
+// view's) at the options' scale, or size, and reads the picture back. The window's size, DPI and
 // backgrounds (colours, alphas, gradients) are restored after; the caller renders again to show the
-// view. Returns an empty picture with `error` set when the scale is out of range or the picture
-// would be too large.
+// view. Returns an empty picture with `error` set when the scale is out of range, only one of
+// width and height is set, or the picture would be too large.
 Picture renderPicture(vtkRenderWindow* window, const PictureOptions& options,
                       std::string* error = nullptr);
 

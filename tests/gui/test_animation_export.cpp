@@ -21,6 +21,7 @@
 
 using namespace gradscape;
 using namespace gradscape::gui;
+using gradscape::testing::filesIn;
 
 namespace {
 
@@ -44,10 +45,6 @@ QImage decodedFrame(const QString& path, int n, const QString& png) {
   return QImage(png);
 }
 
-QStringList filesIn(const QString& dir) {
-  return QDir(dir).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
-}
-
 }  // namespace
 
 class AnimationExportTest : public QObject {
@@ -58,8 +55,7 @@ class AnimationExportTest : public QObject {
 
   void init() {
     QVERIFY(gradscape::testing::showExposedTestWindow(window_));
-    window_->openExample(":/gradscape/scenarios/default.json");
-    QVERIFY(gradscape::testing::waitForFinishedRuns(*window_, 20000));
+    QVERIFY(gradscape::testing::openDefaultScenario(*window_));
   }
 
   void cleanup() { window_.reset(); }

@@ -29,6 +29,7 @@ using namespace gradscape;
 using namespace gradscape::gui;
 using gradscape::testing::countPixelsNear;
 using gradscape::testing::maybeShoot;
+using gradscape::testing::openDefaultScenario;
 using gradscape::testing::qcolor;
 using gradscape::testing::renderedFrame;
 using gradscape::testing::waitForFinishedRuns;
@@ -224,8 +225,7 @@ class CurvatureViewsTest : public QObject {
   }
 
   void trackingControlSetsEveryRunsInterval() {
-    window_->openExample(":/gradscape/scenarios/default.json");
-    QVERIFY(waitForFinishedRuns(*window_, 20000));
+    QVERIFY(openDefaultScenario(*window_));
     QCOMPARE(window_->scenario().curvature.every, 0);
     auto* every = window_->sharpnessPanel()->findChild<QSpinBox*>("sharpnessEvery");
     QVERIFY(every);
@@ -242,8 +242,7 @@ class CurvatureViewsTest : public QObject {
   }
 
   void quadraticModelAppearsOnTheMapWhenAsked() {
-    window_->openExample(":/gradscape/scenarios/default.json");
-    QVERIFY(waitForFinishedRuns(*window_, 20000));
+    QVERIFY(openDefaultScenario(*window_));
     // At the selected run's (GD's) iterate 2000, hovered in the convergence chart: on
     // Rosenbrock's valley floor (y ~ x^2, where the Hessian is positive definite) far from the
     // minimum, so Newton's step exists and has length. The hover's own highlight is in every
@@ -275,8 +274,7 @@ class CurvatureViewsTest : public QObject {
   }
 
   void spectrumTabAnalysesTheSelectedRunsFinalIterate() {
-    window_->openExample(":/gradscape/scenarios/default.json");
-    QVERIFY(waitForFinishedRuns(*window_, 20000));
+    QVERIFY(openDefaultScenario(*window_));
     auto* panel = window_->spectrumPanel();
     QSignalSpy finished(panel, &SpectrumPanel::analysisFinished);
     window_->analysisTabs()->setCurrentWidget(panel);  // visible: analyses on its own
@@ -296,8 +294,7 @@ class CurvatureViewsTest : public QObject {
   }
 
   void switchingBetweenTwoAndManyDimensionsKeepsTheStartConsistent() {
-    window_->openExample(":/gradscape/scenarios/default.json");
-    QVERIFY(waitForFinishedRuns(*window_, 20000));
+    QVERIFY(openDefaultScenario(*window_));
     Scenario s = window_->scenario();
     s.objective = {"spectrum_quadratic", {}};
     s.objective.params.set("dim", 30);

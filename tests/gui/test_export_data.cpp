@@ -1,7 +1,6 @@
 // File > Export traces and File > Export landscape and paths from the real window: the files
 // hold the runs the window shows (read back and compared value for value with its run data), and
 // an export that cannot be written says why in the banner and leaves no file.
-#include <QDir>
 #include <QFile>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -27,12 +26,9 @@
 
 using namespace gradscape;
 using namespace gradscape::gui;
+using gradscape::testing::entriesOf;
 
 namespace {
-
-QStringList entriesOf(const QString& dir) {
-  return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
-}
 
 QStringList csvLines(const QString& path) {
   QFile f(path);
@@ -50,8 +46,7 @@ class ExportDataTest : public QObject {
 
   void init() {
     QVERIFY(gradscape::testing::showExposedTestWindow(window_));
-    window_->openExample(":/gradscape/scenarios/default.json");
-    QVERIFY(gradscape::testing::waitForFinishedRuns(*window_, 20000));
+    QVERIFY(gradscape::testing::openDefaultScenario(*window_));
     QVERIFY(window_->runViews().size() >= 2);
   }
 

@@ -24,7 +24,7 @@
 using namespace gradscape;
 using namespace gradscape::gui;
 using gradscape::testing::maybeShoot;
-using gradscape::testing::waitForFinishedRuns;
+using gradscape::testing::openDefaultScenario;
 
 namespace {
 
@@ -51,8 +51,7 @@ class ProjectorLayoutTest : public QObject {
 
   void init() {
     QVERIFY(gradscape::testing::showExposedTestWindow(window_));
-    window_->openExample(":/gradscape/scenarios/default.json");
-    QVERIFY(waitForFinishedRuns(*window_));
+    QVERIFY(openDefaultScenario(*window_));
   }
   void cleanup() { window_.reset(); }
 

@@ -4,7 +4,6 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-#include <QDir>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -20,6 +19,7 @@
 
 using namespace gradscape;
 using namespace gradscape::gui;
+using gradscape::testing::filesIn;
 
 namespace {
 
@@ -34,11 +34,6 @@ void writeAll(const QString& path, const QByteArray& bytes) {
   QFile file(path);
   QVERIFY(file.open(QIODevice::WriteOnly));
   QCOMPARE(file.write(bytes), bytes.size());
-}
-
-// Every file in `dir`, hidden ones (temporary files) included.
-QStringList filesIn(const QString& dir) {
-  return QDir(dir).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
 }
 
 // While it lives, no file of this process may grow past `bytes`: a write beyond fails with

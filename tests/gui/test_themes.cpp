@@ -32,9 +32,9 @@ using namespace gradscape::gui;
 using gradscape::testing::contrast;
 using gradscape::testing::countPixelsNear;
 using gradscape::testing::maybeShoot;
+using gradscape::testing::openDefaultScenario;
 using gradscape::testing::qcolor;
 using gradscape::testing::renderedFrame;
-using gradscape::testing::waitForFinishedRuns;
 
 namespace {
 
@@ -64,8 +64,7 @@ class ThemesTest : public QObject {
 
   void init() {
     QVERIFY(gradscape::testing::showExposedTestWindow(window_));
-    window_->openExample(":/gradscape/scenarios/default.json");
-    QVERIFY(waitForFinishedRuns(*window_));
+    QVERIFY(openDefaultScenario(*window_));
   }
   void cleanup() {
     window_->setThemeChoice(ThemeChoice::Light);

@@ -2,7 +2,6 @@
 // own frame (pixel for pixel at 1x, twice the size at 2x), a chart's SVG rasterised back looks
 // like its PNG, the map refuses SVG with a reason, and an export that cannot be written says
 // why in the banner and leaves no file.
-#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QStandardPaths>
@@ -23,12 +22,9 @@
 
 using namespace gradscape;
 using namespace gradscape::gui;
+using gradscape::testing::entriesOf;
 
 namespace {
-
-QStringList entriesOf(const QString& dir) {
-  return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
-}
 
 plots::Picture readBack(const QString& path) {
   std::string error;
@@ -73,8 +69,7 @@ class ViewExportTest : public QObject {
 
   void init() {
     QVERIFY(gradscape::testing::showExposedTestWindow(window_));
-    window_->openExample(":/gradscape/scenarios/default.json");
-    QVERIFY(gradscape::testing::waitForFinishedRuns(*window_, 20000));
+    QVERIFY(gradscape::testing::openDefaultScenario(*window_));
   }
 
   void cleanup() { window_.reset(); }

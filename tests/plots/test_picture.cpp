@@ -1,9 +1,10 @@
 // One offscreen export path (plots/export): a contour map in an OffscreenWindow rendered by
 // renderPicture at scale 1 is the window's own frame pixel for pixel; at scale 2 it is twice the
-// size and its 2 x 2 blocks average to the 1x picture inside the map; a transparent picture has
+// size and its 2 x 2 blocks average to the 1x picture inside the map; at a pixel size it has
+// exactly that size, its text scaled by the smaller ratio (at least 1); a transparent picture has
 // a clear background over an opaque landscape; the window's size and DPI come back; PNG files
-// round-trip exactly, and a write that fails names the file and leaves nothing (or the old file
-// untouched).
+// round-trip exactly (random pixels of odd sizes too), and a write that fails names the file and
+// leaves nothing (or the old file untouched).
 #include <vtkImageData.h>
 #include <vtkNew.h>
 #include <vtkRenderWindow.h>
@@ -21,7 +22,10 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <random>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "plots/contour_scene.h"
 #include "plots/export/offscreen_window.h"
@@ -206,6 +210,33 @@ class TestPicture : public QObject {
     QCOMPARE(differingPixels(map.frame(), before), 0);
   }
 
+  // A picture of another shape than the window: exactly its size, drawn at that size with the
+  // DPI scaled; the window's size, DPI and frame come back as they were.
+  void pictureAtAPixelSizeHasExactlyThatSize() {
+    MapWindow map;
+    const Picture before = map.frame();
+    const int dpi = map.window.window()->GetDPI();
+    std::string error;
+    const Picture picture = renderPicture(map.window.window(), {1.5, false, 1000, 300}, &error);
+    QVERIFY2(error.empty(), error.c_str());
+    QCOMPARE(picture.width, 1000);
+    QCOMPARE(picture.height, 300);
+    QCOMPARE(map.window.window()->GetSize()[0], kW);
+    QCOMPARE(map.window.window()->GetSize()[1], kH);
+    QCOMPARE(map.window.window()->GetDPI(), dpi);
+    QCOMPARE(differingPixels(map.frame(), before), 0);
+    QVERIFY(renderPicture(map.window.window(), {1.0, false, 300, 0}, &error).empty());
+    QVERIFY2(error.find("300 x 0") != std::string::npos, error.c_str());
+  }
+
+  void textScaleOfAPixelSizeIsTheSmallerRatioAtLeastOne() {
+    QCOMPARE(pictureTextScale(900, 700, 1800, 1400), 2.0);
+    QCOMPARE(pictureTextScale(900, 700, 1800, 700), 1.0);
+    QCOMPARE(pictureTextScale(900, 700, 1920, 1080), 1080.0 / 700.0);
+    QCOMPARE(pictureTextScale(900, 700, 450, 350), 1.0);
+    QCOMPARE(pictureTextScale(100, 100, 8192, 8192), 8.0);
+  }
+
   void badScalesAndHugePicturesAreRefused() {
     MapWindow map;
     std::string error;
@@ -235,6 +266,32 @@ class TestPicture : public QObject {
       QCOMPARE(slurp(path).substr(1, 3), std::string("PNG"));
     }
     QCOMPARE(filesIn(dir.path()), 1);  // no temporary file left
+  }
+
+  // Odd sizes and random pixels (no runs to compress), opaque (written as RGB) and not (RGBA):
+  // libpng (vtkPNGReader) reads back exactly what our encoder wrote.
+  void randomPixelsOfOddSizesRoundTripExactly() {
+    QTemporaryDir dir;
+    std::mt19937 random(7);
+    for (const auto& [w, h] : std::vector<std::pair<int, int>>{{1, 1}, {7, 3}, {301, 2}}) {
+      for (const bool opaque : {true, false}) {
+        Picture picture;
+        picture.width = w;
+        picture.height = h;
+        picture.rgba.resize(static_cast<size_t>(w * h) * 4);
+        for (size_t i = 0; i < picture.rgba.size(); ++i) {
+          picture.rgba[i] = opaque && i % 4 == 3 ? 255 : static_cast<uint8_t>(random() & 0xff);
+        }
+        const std::string path = (dir.path() + "/random.png").toStdString();
+        QCOMPARE(QString::fromStdString(writePng(picture, path)), QString());
+        std::string error;
+        const Picture back = readPng(path, &error);
+        QVERIFY2(error.empty(), error.c_str());
+        QCOMPARE(back.width, w);
+        QCOMPARE(back.height, h);
+        QVERIFY(back.rgba == picture.rgba);
+      }
+    }
   }
 
   void writeIntoAnUnwritablePlaceNamesTheFileAndLeavesNothing() {

@@ -1,9 +1,11 @@
 #pragma once
-// Driving the real main window in GUI tests: waiting for the engine, mapping landscape points
-// to widget positions, reading rendered frames, saving screenshots to look at.
+// Driving the real main window in GUI tests: opening the default scenario and waiting for the
+// engine, mapping landscape points to widget positions, reading rendered frames, listing what a
+// folder holds, saving screenshots to look at.
 #include <vtkRenderer.h>
 
 #include <QColor>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QImage>
 #include <QSignalSpy>
@@ -74,6 +76,23 @@ inline bool waitForFinishedRuns(MainWindow& window, int timeoutMs = 5000) {
            static_cast<unsigned long long>(window.controller().generation()),
            qPrintable(window.banner()->text()));
   return false;
+}
+
+// Opens the default scenario (scenarios/default.json, the Rosenbrock race) and waits for its
+// runs to finish; false, after saying why, if they do not within `timeoutMs`.
+[[nodiscard]] inline bool openDefaultScenario(MainWindow& window, int timeoutMs = 20000) {
+  window.openExample(QStringLiteral(":/gradscape/scenarios/default.json"));
+  return waitForFinishedRuns(window, timeoutMs);
+}
+
+// Every entry of `dir` (files and folders, hidden ones such as temporary files included).
+inline QStringList entriesOf(const QString& dir) {
+  return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+}
+
+// Every file of `dir`, hidden ones (temporary files) included.
+inline QStringList filesIn(const QString& dir) {
+  return QDir(dir).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
 }
 
 // Display (VTK) position of a landscape point on the contour map, as a widget position.
