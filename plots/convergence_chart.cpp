@@ -45,6 +45,17 @@ ConvergenceQuantity convergenceQuantity(ViewState::Quantity q) {
   return static_cast<ConvergenceQuantity>(q);
 }
 
+const char* axisName(ConvergenceAxis axis) {
+  return axis == ConvergenceAxis::Evaluations ? "evaluations" : "iteration";
+}
+
+static_assert(int(ViewState::ChartX::Iteration) == int(ConvergenceAxis::Iteration) &&
+              int(ViewState::ChartX::Evaluations) == int(ConvergenceAxis::Evaluations));
+
+ConvergenceAxis convergenceAxis(ViewState::ChartX x) {
+  return static_cast<ConvergenceAxis>(x);
+}
+
 ConvergenceQuantity drawableQuantity(ConvergenceQuantity q, std::optional<double> minimum) {
   return q == ConvergenceQuantity::Gap && !minimum ? ConvergenceQuantity::Loss : q;
 }
@@ -85,6 +96,7 @@ struct ConvergenceChart::Impl {
   vtkChartXY* chart = frame.chart();
   std::vector<Curve> curves;
   ConvergenceQuantity quantity = ConvergenceQuantity::Loss;
+  ConvergenceAxis axis = ConvergenceAxis::Iteration;
   bool wantLogY = false;  // asked for; the axis is log only while every value is > 0
   std::string notice;
 
@@ -141,17 +153,17 @@ struct ConvergenceChart::Impl {
 
   Curve makeCurve() {
     Curve c;
-    c.table = makeTable({"iteration", "value"});
+    c.table = makeTable({"x", "value"});
     c.line = frame.addLine(c.table, 2.0f);
 
-    c.endTable = makeTable({"iteration", "value"});
+    c.endTable = makeTable({"x", "value"});
     c.end = vtkSmartPointer<vtkPlotPoints>::New();
     c.end->SetInputData(c.endTable, 0, 1);
     c.end->SetMarkerStyle(vtkPlotPoints::CROSS);
     c.end->SetMarkerSize(14.0f);
     c.end->SetWidth(3.0f);
     c.end->SetLegendVisibility(false);
-    c.end->SetTooltipLabelFormat("%l\nlast finite value at iteration %x\n%y");
+    c.end->SetTooltipLabelFormat("%l\nlast finite value at %x\n%y");
     chart->AddPlot(c.end);
     return c;
   }
@@ -280,6 +292,7 @@ void ConvergenceChart::setRuns(const std::vector<RunView>& runs, ConvergenceQuan
   auto& d = *impl_;
   d.quantity = quantity;
   d.frame.yAxis()->SetTitle(displayable(quantityName(quantity)));
+  d.frame.xAxis()->SetTitle(axisName(d.axis));
 
   std::vector<const RunView*> shown;
   for (const auto& run : runs) {
@@ -300,13 +313,15 @@ void ConvergenceChart::setRuns(const std::vector<RunView>& runs, ConvergenceQuan
     auto& c = d.curves[i];
     const auto& values = quantityValues(run, quantity);
     const size_t n = noValues ? 0 : std::min(run.iteration.size(), values.size());
-    c.x.assign(run.iteration.begin(), run.iteration.begin() + static_cast<std::ptrdiff_t>(n));
-    c.y.resize(n);
-    for (size_t k = 0; k < n; ++k) c.y[k] = values[k] - shift;
+    const auto& xs = d.axis == ConvergenceAxis::Evaluations ? run.evaluations : run.iteration;
+    const size_t m = std::min(n, xs.size());
+    c.x.assign(xs.begin(), xs.begin() + static_cast<std::ptrdiff_t>(m));
+    c.y.resize(m);
+    for (size_t k = 0; k < m; ++k) c.y[k] = values[k] - shift;
     c.diverged = run.diverged;
     const std::string& name = run.name.empty() ? run.label : run.name;
     c.line->SetLabel(run.diverged ? name + " (diverged)" : name);
-    c.line->SetTooltipLabelFormat(std::string("%l\niteration %x\n") +
+    c.line->SetTooltipLabelFormat(std::string("%l\n") + axisName(d.axis) + " %x\n" +
                                   displayable(quantityName(quantity)) + " = %y");
     c.end->SetLabel(name + " (diverged)");
     const unsigned char r = colorByte(run.color.r), g = colorByte(run.color.g),
@@ -320,6 +335,17 @@ void ConvergenceChart::setRuns(const std::vector<RunView>& runs, ConvergenceQuan
   } else {
     d.refill();
   }
+}
+
+void ConvergenceChart::setXAxis(ConvergenceAxis axis) {
+  auto& d = *impl_;
+  if (d.axis == axis) return;
+  d.axis = axis;
+  d.frame.releaseView();  // the user's zoom was in the other axis' units
+}
+
+ConvergenceAxis ConvergenceChart::xAxis() const {
+  return impl_->axis;
 }
 
 void ConvergenceChart::setLogX(bool on) {
@@ -358,12 +384,12 @@ void ConvergenceChart::resetZoom() {
   impl_->refit();
 }
 
-std::optional<double> ConvergenceChart::iterationAt(double displayX, double displayY) const {
+std::optional<double> ConvergenceChart::xAt(double displayX, double displayY) const {
   return impl_->frame.xAt(displayX, displayY);
 }
 
-void ConvergenceChart::setMarker(std::optional<double> iteration) {
-  impl_->frame.setMarker(iteration);
+void ConvergenceChart::setMarker(std::optional<double> x) {
+  impl_->frame.setMarker(x);
 }
 
 }  // namespace gradscape::plots

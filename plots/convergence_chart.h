@@ -1,8 +1,8 @@
 #pragma once
 // The convergence panel's chart (vtkChartXY): one curve per run in the run's colour, of the
-// chosen quantity against iteration; linear or log axes (a log y axis the data cannot use turns
-// linear, with a notice in the chart's title); a diverged run ends in a cross; zoom and pan by
-// the chart's own interaction; a vertical marker at a chosen iteration. No Qt.
+// chosen quantity against iteration or evaluations; linear or log axes (a log y axis the data
+// cannot use turns linear, with a notice in the chart's title); a diverged run ends in a cross;
+// zoom and pan by the chart's own interaction; a vertical marker at a chosen iteration. No Qt.
 #include <memory>
 #include <optional>
 #include <string>
@@ -31,6 +31,14 @@ ConvergenceQuantity convergenceQuantity(ViewState::Quantity q);
 // minimum it is the loss (the convergence panel and `gradscape-cli render` both fall back so).
 ConvergenceQuantity drawableQuantity(ConvergenceQuantity q, std::optional<double> minimum);
 
+// What the x axis counts: iterations, or the evaluations spent (field plus loss-only: runs
+// whose steps cost several, as L-BFGS's line search, compare fairly with one-evaluation steps).
+enum class ConvergenceAxis { Iteration, Evaluations };
+// "iteration", "evaluations".
+const char* axisName(ConvergenceAxis axis);
+// The axis a saved view names (core/scenario/view_state.h).
+ConvergenceAxis convergenceAxis(ViewState::ChartX x);
+
 class ConvergenceChart {
  public:
   ConvergenceChart();
@@ -48,6 +56,9 @@ class ConvergenceChart {
   // A diverged run's last drawn point carries a cross, and its legend entry says "diverged".
   void setRuns(const std::vector<RunView>& runs, ConvergenceQuantity quantity,
                std::optional<double> minimum);
+  // The x axis of the curves the next setRuns draws.
+  void setXAxis(ConvergenceAxis axis);
+  ConvergenceAxis xAxis() const;
   void setLogX(bool on);
   void setLogY(bool on);
   bool logX() const;
@@ -59,11 +70,11 @@ class ConvergenceChart {
   const std::string& notice() const;
   // Refits both axes to the data (after the user zoomed or panned).
   void resetZoom();
-  // The iteration under a display position (VTK display coordinates), when it is inside the
-  // plot area.
-  std::optional<double> iterationAt(double displayX, double displayY) const;
-  // Draws (or removes) a vertical line at an iteration.
-  void setMarker(std::optional<double> iteration);
+  // The x under a display position (VTK display coordinates), when it is inside the plot area:
+  // an iteration, or on the evaluations axis a number of evaluations.
+  std::optional<double> xAt(double displayX, double displayY) const;
+  // Draws (or removes) a vertical line at x (in the axis' units, as xAt).
+  void setMarker(std::optional<double> x);
 
  private:
   struct Impl;

@@ -16,10 +16,7 @@ RunView makeRunView(const Trace& trace, int64_t maxRows, const PlaneProjector* p
   // Every `stride`-th row, plus the last one.
   const int64_t stride = maxRows >= 2 && n > maxRows ? (n - 2) / (maxRows - 1) + 1 : 1;
   const auto count = static_cast<size_t>((n - 1) / stride + 2);
-  for (auto* column :
-       {&view.iteration, &view.x, &view.y, &view.loss, &view.gradNorm, &view.stepNorm, &view.lr}) {
-    column->reserve(count);
-  }
+  for (auto* column : view.rowColumns()) column->reserve(count);
   const bool twoD = trace.dim() >= 2;
   int64_t point = 0;  // the kept iterate shown with the current row
   auto add = [&](int64_t row) {
@@ -45,10 +42,28 @@ RunView makeRunView(const Trace& trace, int64_t maxRows, const PlaneProjector* p
     view.gradNorm.push_back(trace.gradNorm(row));
     view.stepNorm.push_back(trace.stepNorm(row));
     view.lr.push_back(trace.lr(row));
+    const EvaluationCounts& evals = trace.evaluations(row);
+    view.evaluations.push_back(static_cast<double>(evals.field + evals.loss));
   };
   for (int64_t row = 0; row < n - 1; row += stride) add(row);
   add(n - 1);
   return view;
+}
+
+double evaluationsAt(const RunView& run, double iteration) {
+  const auto after = std::upper_bound(run.iteration.begin(), run.iteration.end(), iteration);
+  const auto row = static_cast<size_t>(after - run.iteration.begin());
+  if (row == 0 || row > run.evaluations.size()) return 0.0;
+  return run.evaluations[row - 1];
+}
+
+double iterationAtEvaluations(const RunView& run, double evaluations) {
+  const size_t n = std::min(run.iteration.size(), run.evaluations.size());
+  if (n == 0) return 0.0;
+  const auto end = run.evaluations.begin() + static_cast<std::ptrdiff_t>(n);
+  const auto at = std::lower_bound(run.evaluations.begin(), end, evaluations);
+  return at == end ? run.iteration[n - 1]
+                   : run.iteration[static_cast<size_t>(at - run.evaluations.begin())];
 }
 
 }  // namespace gradscape::plots

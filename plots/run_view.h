@@ -1,6 +1,7 @@
 #pragma once
 // What the plots draw of one run: its iterates and per-iteration values, copied out of the
 // engine's Trace so the GUI thread owns it (snapshots travel by value). No VTK, no Qt.
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -21,10 +22,18 @@ struct RunView {
   std::vector<double> iteration;  // as double, ready for charts
   std::vector<double> x, y;       // the iterate (2-D), or its projection onto a slice (N-D)
   std::vector<double> loss, gradNorm, stepNorm, lr;
+  // The evaluations (field plus loss-only, core/oracles/evaluation_counts.h) spent reaching the
+  // row's iterate: the convergence chart's x axis "evaluations".
+  std::vector<double> evaluations;
   // Curvature samples when the run tracks them: iteration, largest and smallest Hessian
   // eigenvalue.
   std::vector<double> curvatureIteration, sharpness, bottomEigenvalue;
   int64_t size() const { return static_cast<int64_t>(iteration.size()); }
+  // Every per-row column (x and y are empty when the trace keeps no iterates): what code that
+  // cuts or copies rows walks, so a new per-row quantity is added here and in makeRunView only.
+  std::array<std::vector<double>*, 8> rowColumns() {
+    return {&iteration, &x, &y, &loss, &gradNorm, &stepNorm, &lr, &evaluations};
+  }
   bool empty() const { return iteration.empty(); }
 };
 
@@ -34,5 +43,12 @@ struct RunView {
 // rows (many dimensions), a row shows the last kept iterate at or before it.
 RunView makeRunView(const Trace& trace, int64_t maxRows = int64_t{1} << 18,
                     const PlaneProjector* projection = nullptr);
+
+// The evaluations `run` had spent by `iteration` (its nearest row at or before it; 0 before the
+// first), and the first iteration by which it had spent `evaluations` (its last row's when it
+// never did): how the chart's evaluations axis and the iterations the window works in map onto
+// each other for one run.
+double evaluationsAt(const RunView& run, double iteration);
+double iterationAtEvaluations(const RunView& run, double evaluations);
 
 }  // namespace gradscape::plots

@@ -31,6 +31,8 @@ RunView liveRunView(const Run& run, int64_t maxRows, const PlaneProjector* proje
       v.gradNorm.push_back(row.gradNorm);
       v.stepNorm.push_back(0.0);
       v.lr.push_back(row.lr);
+      const EvaluationCounts& evals = run.evaluations();
+      v.evaluations.push_back(static_cast<double>(evals.field + evals.loss));
     }
   }
   return v;

@@ -138,10 +138,12 @@ void RenderScene::addLandscape(bool surface, bool legend, bool colorBar, int x, 
   part.window->addRenderer(scene.renderer());
 }
 
-// The saved quantity (the loss when it is the gap and the minimum is unknown) and log axes.
+// The saved quantity (the loss when it is the gap and the minimum is unknown), x axis and log
+// axes.
 void RenderScene::addConvergence(int x, int y, int w, int h) {
   Part& part = add(x, y, w, h);
   part.convergence = std::make_unique<plots::ConvergenceChart>();
+  part.convergence->setXAxis(plots::convergenceAxis(in_.view.chartX));
   part.convergence->setLogX(in_.view.chartLogX);
   part.convergence->setLogY(in_.view.chartLogY);
   part.window->addRenderer(part.convergence->renderer());

@@ -56,10 +56,12 @@ struct AnimationExport::Impl {
   void buildScene() {
     const bool map = request.view == AnimationRequest::View::Map;
     VtkView* view = map ? source.panel->contourView() : source.panel->surfaceView();
+    plots::ContourScene* contour = nullptr;  // the map's scene, owned by `scene`
     if (map) {
-      auto contour = std::make_unique<plots::ContourScene>();
-      contour->setLegendVisible(true);
-      scene = std::move(contour);
+      auto owned = std::make_unique<plots::ContourScene>();
+      owned->setLegendVisible(true);
+      contour = owned.get();
+      scene = std::move(owned);
     } else {
       auto surface = std::make_unique<plots::SurfaceScene>();
       surface->setLegendVisible(true);  // alone in the frame: its own legend and colour bar
@@ -76,8 +78,11 @@ struct AnimationExport::Impl {
     scene->setLandscape(source.panel->landscape());
     scene->setStartPoint(source.start[0], source.start[1]);
     scene->setAntialiasing(true);  // frames that stay: smoothed like the view at rest
-    if (!map) {
-      // The surface as the user turned it; the map fits its box into the frame.
+    if (map) {
+      // The part of the landscape the map shows (the user's zoom), fitted into the frame.
+      contour->setZoomBox(source.panel->mapZoomBox());
+    } else {
+      // The surface as the user turned it.
       scene->renderer()->GetActiveCamera()->DeepCopy(
           source.panel->surfaceScene().renderer()->GetActiveCamera());
       scene->renderer()->ResetCameraClippingRange();

@@ -10,6 +10,7 @@
 #include <QStandardItemModel>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "app/gui/vtk_view.h"
 
@@ -21,25 +22,51 @@ struct ConvergencePanel::Impl {
   plots::ConvergenceChart chart;
   VtkView* view = nullptr;
   QComboBox* quantity = nullptr;
+  QComboBox* axis = nullptr;
   QCheckBox* logX = nullptr;
   QCheckBox* logY = nullptr;
   std::vector<plots::RunView> runs;
   std::optional<double> minimum;
+  int reference = 0;
+
+  const plots::RunView* referenceRun() const {
+    if (runs.empty()) return nullptr;
+    return &runs[static_cast<size_t>(std::clamp(reference, 0, int(runs.size()) - 1))];
+  }
+  bool byEvaluations() const { return chart.xAxis() == plots::ConvergenceAxis::Evaluations; }
+  // A chart x as an iteration, and back.
+  std::optional<double> iterationOf(std::optional<double> x) const {
+    if (!x || !byEvaluations()) return x;
+    const auto* run = referenceRun();
+    return run ? std::optional(plots::iterationAtEvaluations(*run, *x)) : std::nullopt;
+  }
+  std::optional<double> xOf(std::optional<double> iteration) const {
+    if (!iteration || !byEvaluations()) return iteration;
+    const auto* run = referenceRun();
+    return run ? std::optional(plots::evaluationsAt(*run, *iteration)) : std::nullopt;
+  }
 };
 
 ConvergencePanel::ConvergencePanel(QWidget* parent)
     : QWidget(parent), impl_(std::make_unique<Impl>()) {
   auto* quantity = impl_->quantity = new QComboBox(this);
   quantity->setObjectName("quantity");
-  quantity->setToolTip(tr("What the curves show against iteration"));
+  quantity->setToolTip(tr("What the curves show"));
   quantity->addItem(tr("Loss f(x)"), int(ConvergenceQuantity::Loss));
   quantity->addItem(tr("Gap f(x) − f*"), int(ConvergenceQuantity::Gap));
   quantity->addItem(tr("Gradient norm"), int(ConvergenceQuantity::GradNorm));
   quantity->addItem(tr("Step norm"), int(ConvergenceQuantity::StepNorm));
   quantity->addItem(tr("Learning rate"), int(ConvergenceQuantity::LearningRate));
+  auto* axis = impl_->axis = new QComboBox(this);
+  axis->setObjectName("xAxis");
+  axis->setToolTip(
+      tr("The x axis: iterations, or the evaluations spent (gradient plus loss-only; L-BFGS's "
+         "line search and two-evaluation steps then compare fairly with gradient descent)"));
+  axis->addItem(tr("per iteration"), int(plots::ConvergenceAxis::Iteration));
+  axis->addItem(tr("per evaluation"), int(plots::ConvergenceAxis::Evaluations));
   impl_->logX = new QCheckBox(tr("Log x"), this);
   impl_->logX->setObjectName("logX");
-  impl_->logX->setToolTip(tr("Logarithmic iteration axis"));
+  impl_->logX->setToolTip(tr("Logarithmic x axis"));
   impl_->logY = new QCheckBox(tr("Log y"), this);
   impl_->logY->setObjectName("logY");
   impl_->logY->setToolTip(
@@ -54,6 +81,7 @@ ConvergencePanel::ConvergencePanel(QWidget* parent)
   bar->setContentsMargins(6, 2, 6, 0);
   bar->addWidget(new QLabel(tr("Convergence:"), this));
   bar->addWidget(quantity);
+  bar->addWidget(axis);
   bar->addWidget(impl_->logX);
   bar->addWidget(impl_->logY);
   bar->addWidget(fit);
@@ -74,6 +102,10 @@ ConvergencePanel::ConvergencePanel(QWidget* parent)
   box->addWidget(impl_->view, 1);
 
   connect(quantity, &QComboBox::currentIndexChanged, this, [this] { redraw(); });
+  connect(axis, &QComboBox::currentIndexChanged, this, [this] {
+    impl_->chart.setXAxis(xAxis());
+    redraw();
+  });
   connect(impl_->logX, &QCheckBox::toggled, this, [this](bool on) {
     impl_->chart.setLogX(on);
     impl_->chart.resetZoom();
@@ -89,7 +121,7 @@ ConvergencePanel::ConvergencePanel(QWidget* parent)
     impl_->view->requestRender();
   });
   connect(impl_->view, &VtkView::hovered, this, [this](QPointF display) {
-    emit iterationHovered(impl_->chart.iterationAt(display.x(), display.y()));
+    emit iterationHovered(impl_->iterationOf(impl_->chart.xAt(display.x(), display.y())));
   });
   connect(impl_->view, &VtkView::hoverLeft, this, [this] { emit iterationHovered(std::nullopt); });
 }
@@ -123,8 +155,20 @@ ConvergenceQuantity ConvergencePanel::quantity() const {
   return static_cast<ConvergenceQuantity>(impl_->quantity->currentData().toInt());
 }
 
+void ConvergencePanel::setXAxis(plots::ConvergenceAxis axis) {
+  impl_->axis->setCurrentIndex(impl_->axis->findData(int(axis)));
+}
+
+plots::ConvergenceAxis ConvergencePanel::xAxis() const {
+  return static_cast<plots::ConvergenceAxis>(impl_->axis->currentData().toInt());
+}
+
+void ConvergencePanel::setReferenceRun(int index) {
+  impl_->reference = index;
+}
+
 void ConvergencePanel::setMarker(std::optional<double> iteration) {
-  impl_->chart.setMarker(iteration);
+  impl_->chart.setMarker(impl_->xOf(iteration));
   impl_->view->requestRender();
 }
 

@@ -337,6 +337,7 @@ void MainWindow::refreshRunList() {
 
 void MainWindow::showRunInEditor(int row) {
   if (row < 0 || row >= int(scenario_.runs.size())) return;
+  convergence_->setReferenceRun(row);  // the evaluations axis' hover reads this run
   paramMemory_.resize(scenario_.runs.size());
   runEditor_->setRunSpec(scenario_.runs[size_t(row)], paramMemory_[size_t(row)]);
   applyClassroomNow();  // the editor's forms were rebuilt

@@ -111,8 +111,10 @@ void MainWindow::connectViewChanges() {
   }
   connect(analysisTabs_, &QTabWidget::currentChanged, this, changed);
   connect(runList_, &RunListPanel::currentRowChanged, this, changed);
-  if (auto* quantity = convergence_->findChild<QComboBox*>("quantity")) {
-    connect(quantity, &QComboBox::currentIndexChanged, this, changed);
+  for (const char* name : {"quantity", "xAxis"}) {
+    if (auto* box = convergence_->findChild<QComboBox*>(name)) {
+      connect(box, &QComboBox::currentIndexChanged, this, changed);
+    }
   }
   for (const char* name : {"logX", "logY"}) {
     if (auto* box = convergence_->findChild<QCheckBox*>(name)) {
@@ -130,6 +132,7 @@ ViewState MainWindow::viewState() const {
   view.newtonSteps = stepsAction_->isChecked();
   view.analysisTab = analysisTabs_->currentIndex();
   view.chartQuantity = static_cast<Quantity>(convergence_->quantity());
+  view.chartX = static_cast<ViewState::ChartX>(convergence_->xAxis());
   if (auto* box = convergence_->findChild<QCheckBox*>("logX")) view.chartLogX = box->isChecked();
   if (auto* box = convergence_->findChild<QCheckBox*>("logY")) view.chartLogY = box->isChecked();
   view.selectedRun = std::max(runList_->currentRow(), 0);
@@ -156,6 +159,7 @@ void MainWindow::applyViewState(const ViewState& view) {
   stepsAction_->setChecked(view.newtonSteps);
   analysisTabs_->setCurrentIndex(std::clamp(view.analysisTab, 0, analysisTabs_->count() - 1));
   convergence_->setQuantity(plots::convergenceQuantity(view.chartQuantity));
+  convergence_->setXAxis(plots::convergenceAxis(view.chartX));
   if (auto* box = convergence_->findChild<QCheckBox*>("logX")) box->setChecked(view.chartLogX);
   if (auto* box = convergence_->findChild<QCheckBox*>("logY")) box->setChecked(view.chartLogY);
   if (view.selectedRun < runList_->count()) runList_->setCurrentRow(view.selectedRun);

@@ -19,6 +19,7 @@ namespace {
 constexpr std::array<std::string_view, 3> kLayouts = {"contour", "surface", "both"};
 constexpr std::array<std::string_view, 5> kQuantities = {"loss", "gap", "grad_norm",
                                                          "learning_rate", "step_norm"};
+constexpr std::array<std::string_view, 2> kChartXs = {"iteration", "evaluations"};
 constexpr std::array<std::string_view, 5> kTabs = {"convergence", "sharpness", "spectrum", "model",
                                                    "update"};
 constexpr std::array<std::string_view, 4> kDirections = {"hessian_start", "hessian_iterate",
@@ -222,6 +223,7 @@ json viewStateToJson(const ViewState& v) {
             {"newton_steps", v.newtonSteps},
             {"analysis_tab", kTabs[static_cast<size_t>(std::clamp(v.analysisTab, 0, 4))]},
             {"chart_quantity", kQuantities[static_cast<size_t>(v.chartQuantity)]},
+            {"chart_x", kChartXs[static_cast<size_t>(v.chartX)]},
             {"chart_log_x", v.chartLogX},
             {"chart_log_y", v.chartLogY},
             {"selected_run", v.selectedRun},
@@ -255,10 +257,11 @@ json viewStateToJson(const ViewState& v) {
 
 ViewState readViewState(const json& j, const std::string& path, int dim, size_t runs) {
   requireObject(j, path);
-  rejectUnknownKeys(j, path,
-                    {"layout", "log_colour_scale", "gradient_arrows", "quadratic_model",
-                     "newton_steps", "analysis_tab", "chart_quantity", "chart_log_x", "chart_log_y",
-                     "selected_run", "live_mode", "map_box", "surface_camera", "slice"});
+  rejectUnknownKeys(
+      j, path,
+      {"layout", "log_colour_scale", "gradient_arrows", "quadratic_model", "newton_steps",
+       "analysis_tab", "chart_quantity", "chart_x", "chart_log_x", "chart_log_y", "selected_run",
+       "live_mode", "map_box", "surface_camera", "slice"});
   ViewState v;
   const auto at = [&](const char* key) { return path + "." + key; };
   if (j.contains("layout"))
@@ -279,6 +282,8 @@ ViewState readViewState(const json& j, const std::string& path, int dim, size_t 
     v.chartQuantity = static_cast<ViewState::Quantity>(
         readName(j["chart_quantity"], at("chart_quantity"), kQuantities));
   }
+  if (j.contains("chart_x"))
+    v.chartX = static_cast<ViewState::ChartX>(readName(j["chart_x"], at("chart_x"), kChartXs));
   if (j.contains("selected_run")) {
     const json& r = j["selected_run"];
     const double max = static_cast<double>(runs) - 1.0;

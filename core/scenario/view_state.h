@@ -6,7 +6,8 @@
 // a window that has just opened a file without it. Enumerations are written by name:
 //   "view": {"layout": "both", "log_colour_scale": true, "gradient_arrows": false,
 //            "quadratic_model": false, "newton_steps": false, "analysis_tab": "convergence",
-//            "chart_quantity": "loss", "chart_log_x": false, "chart_log_y": true,
+//            "chart_quantity": "loss", "chart_x": "iteration", "chart_log_x": false,
+//            "chart_log_y": true,
 //            "selected_run": 0, "live_mode": true,
 //            "map_box": {"xmin": -2, "xmax": 2, "ymin": -1, "ymax": 3},
 //            "surface_camera": {"position": [x, y, z], "focal_point": [x, y, z],
@@ -44,6 +45,8 @@ struct ViewState {
   enum class Layout { Contour, Surface, Both };  // LandscapePanel::Layout's order
   // plots::ConvergenceQuantity's order.
   enum class Quantity { Loss, Gap, GradNorm, LearningRate, StepNorm };
+  // The chart's x axis (plots::ConvergenceAxis's order).
+  enum class ChartX { Iteration, Evaluations };
   // The analysis tabs, in the window's order.
   enum class Tab { Convergence, Sharpness, Spectrum, Model, Update };
 
@@ -54,6 +57,7 @@ struct ViewState {
   bool newtonSteps = false;     // the gradient and Newton steps beside them
   int analysisTab = 0;          // a Tab
   Quantity chartQuantity = Quantity::Loss;
+  ChartX chartX = ChartX::Iteration;
   bool chartLogX = false;
   bool chartLogY = true;
   int selectedRun = 0;  // index into the scenario's runs

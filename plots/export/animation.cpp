@@ -27,10 +27,7 @@ std::vector<RunView> runsUpTo(const std::vector<RunView>& runs, double iteration
       const auto keep = [n](std::vector<double>& v) {
         if (v.size() > n) v.resize(n);
       };
-      for (auto* v : {&view.iteration, &view.x, &view.y, &view.loss, &view.gradNorm, &view.stepNorm,
-                      &view.lr}) {
-        keep(*v);
-      }
+      for (auto* v : view.rowColumns()) keep(*v);
       const auto samples =
           static_cast<size_t>(std::upper_bound(run.curvatureIteration.begin(),
                                                run.curvatureIteration.end(), iteration) -

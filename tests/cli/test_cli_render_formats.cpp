@@ -143,9 +143,10 @@ class TestCliRenderFormats : public QObject {
     QVERIFY2(anyContains(texts, "Nesterov"), qPrintable(texts.join(" | ")));
   }
 
-  void savedChartQuantityTitlesTheYAxis() {
-    const QString file =
-        scenario("lr_view.json", defaultWithView({{"chart_quantity", "learning_rate"}}));
+  void savedChartQuantityAndXAxisTitleTheAxes() {
+    const QString file = scenario(
+        "lr_view.json",
+        defaultWithView({{"chart_quantity", "learning_rate"}, {"chart_x", "evaluations"}}));
     const CliResult r = cliWithoutDisplay(
         {"render", file, "--view", "convergence", "--size", "640x400", "--out", out("lr.svg")});
     QVERIFY2(r.code == 0, qPrintable(r.err));
@@ -154,6 +155,8 @@ class TestCliRenderFormats : public QObject {
     QVERIFY(ok);
     QVERIFY2(texts.contains("learning rate"), qPrintable(texts.join(" | ")));
     QVERIFY2(!texts.contains("f(x)"), qPrintable(texts.join(" | ")));
+    QVERIFY2(texts.contains("evaluations"), qPrintable(texts.join(" | ")));
+    QVERIFY2(!texts.contains("iteration"), qPrintable(texts.join(" | ")));
   }
 
   void spectrumIsOfTheSavedSelectedRun() {

@@ -32,6 +32,7 @@ ViewState farView() {
   v.newtonSteps = true;
   v.analysisTab = int(ViewState::Tab::Model);
   v.chartQuantity = ViewState::Quantity::StepNorm;
+  v.chartX = ViewState::ChartX::Evaluations;
   v.chartLogX = true;
   v.chartLogY = false;
   v.selectedRun = 1;
@@ -80,6 +81,7 @@ class TestViewState : public QObject {
     QCOMPARE(v.newtonSteps, true);
     QCOMPARE(v.analysisTab, 3);
     QCOMPARE(int(v.chartQuantity), int(ViewState::Quantity::StepNorm));
+    QCOMPARE(int(v.chartX), int(ViewState::ChartX::Evaluations));
     QCOMPARE(v.chartLogX, true);
     QCOMPARE(v.chartLogY, false);
     QCOMPARE(v.selectedRun, 1);
@@ -106,6 +108,7 @@ class TestViewState : public QObject {
     QCOMPARE(j["layout"].get<std::string>(), std::string("surface"));
     QCOMPARE(j["analysis_tab"].get<std::string>(), std::string("model"));
     QCOMPARE(j["chart_quantity"].get<std::string>(), std::string("step_norm"));
+    QCOMPARE(j["chart_x"].get<std::string>(), std::string("evaluations"));
     QCOMPARE(j["slice"]["directions"].get<std::string>(), std::string("random"));
   }
 
@@ -162,6 +165,8 @@ class TestViewState : public QObject {
     row("quantity", R"({"chart_quantity": "loss2"})",
         "view.chart_quantity: must be one of: loss, gap, grad_norm, learning_rate, step_norm, "
         "got \"loss2\"");
+    row("chart x", R"({"chart_x": "time"})",
+        "view.chart_x: must be one of: iteration, evaluations, got \"time\"");
     row("run beyond the runs", R"({"selected_run": 2})",
         "view.selected_run: must be a run's index, 0 to 1, got 2");
     row("negative run", R"({"selected_run": -1})",

@@ -1,6 +1,7 @@
 // File > Export animation from the real window: a short video of the default scenario's map has
-// the asked frames, size and duration (ffprobe), its last frame shows the finished runs; Cancel
-// in the progress dialog leaves nothing; the views show what they showed before.
+// the asked frames, size and duration (ffprobe), its last frame shows the finished runs, a zoomed
+// map stays zoomed; Cancel in the progress dialog leaves nothing; the views show what they
+// showed before.
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,6 +16,7 @@
 
 #include "app/gui/animation_dialog.h"
 #include "app/gui/animation_export.h"
+#include "app/gui/landscape_panel.h"
 #include "app/gui/main_window.h"
 #include "plots/export/animation.h"
 #include "support/gui_driver.h"
@@ -43,6 +45,20 @@ QImage decodedFrame(const QString& path, int n, const QString& png) {
                      "-frames:v", "1", png});
   p.waitForFinished(60000);
   return QImage(png);
+}
+
+// The share of the pixels in the middle third of `image` that are viridis's yellow end (the
+// highest values on the map's log colour scale).
+double yellowShare(const QImage& image) {
+  int yellow = 0, all = 0;
+  for (int y = image.height() / 3; y < 2 * image.height() / 3; ++y) {
+    for (int x = image.width() / 3; x < 2 * image.width() / 3; ++x) {
+      const QColor c = image.pixelColor(x, y);
+      yellow += c.red() > 150 && c.green() > 150 && c.blue() < 110;
+      ++all;
+    }
+  }
+  return double(yellow) / all;
 }
 
 }  // namespace
@@ -107,6 +123,35 @@ class AnimationExportTest : public QObject {
     for (size_t i = 0; i < runsBefore.size(); ++i) {
       QCOMPARE(window_->runViews()[i].iteration.size(), runsBefore[i].iteration.size());
     }
+  }
+
+  // A zoomed map is exported as it is shown: on Rosenbrock the box [1.5, 2] x [-1, -0.5] holds
+  // only f >= 756.5 (its least, at (1.5, -0.5); log10 2.9 to 3.4, the top of the map's scale),
+  // yellow on viridis, where the whole map's middle is the valley's dark blue and green.
+  void aZoomedMapIsExportedZoomed() {
+    QTemporaryDir dir;
+    AnimationRequest request;
+    request.view = AnimationRequest::View::Map;
+    request.width = 960;  // the legend leaves the plot box room
+    request.height = 720;
+    request.fps = 2;
+    request.seconds = 1;
+    request.lastIteration = plots::lastIteration(window_->runViews());
+    double share[2] = {0.0, 0.0};
+    for (const bool zoomed : {false, true}) {
+      if (zoomed) window_->landscapePanel()->setMapZoomBox(ViewBox{1.5, 2.0, -1.0, -0.5});
+      request.path = dir.filePath(zoomed ? "zoomed.mp4" : "whole.mp4");
+      QSignalSpy ended(window_.get(), &MainWindow::animationExported);
+      QVERIFY(window_->exportAnimation(request) != nullptr);
+      QVERIFY(ended.wait(120000));
+      QCOMPARE(ended.first().first().toString(), QString());
+      const QImage frame = decodedFrame(request.path, 1, request.path + ".png");
+      if (qEnvironmentVariableIsSet("GRADSCAPE_SHOT_DIR"))
+        frame.save(qEnvironmentVariable("GRADSCAPE_SHOT_DIR") + (zoomed ? "/z.png" : "/w.png"));
+      share[zoomed] = yellowShare(frame);
+    }
+    QVERIFY2(share[0] < 0.2 && share[1] > 0.8,
+             qPrintable(QString("%1 %2").arg(share[0]).arg(share[1])));
   }
 
   void cancelInTheProgressDialogLeavesNothing() {

@@ -268,6 +268,30 @@ class MainWindowTest : public QObject {
     QVERIFY2(message.contains(QString("f = %1").arg(loss, 0, 'g', 6)), qPrintable(message));
   }
 
+  // On the evaluations axis the hover maps through the selected run: L-BFGS ends after 39
+  // iterations and under 100 evaluations (its line search's included; GD spends 5000), so the
+  // middle of the axis, ~2500 evaluations, lies beyond its end and shows its last iterate.
+  void theEvaluationsAxisHoverFindsTheSelectedRunsIterate() {
+    window_->runList()->setCurrentRow(5);  // L-BFGS (strong Wolfe)
+    const auto& lbfgs = window_->runViews()[5];
+    QCOMPARE(lbfgs.iteration.back(), 39.0);
+    QVERIFY2(lbfgs.evaluations.back() > 39.0 && lbfgs.evaluations.back() < 100.0,
+             qPrintable(QString::number(lbfgs.evaluations.back())));
+    auto* axis = window_->convergencePanel()->findChild<QComboBox*>("xAxis");
+    QVERIFY(axis != nullptr);
+    axis->setCurrentIndex(axis->findData(int(plots::ConvergenceAxis::Evaluations)));
+    QCOMPARE(window_->viewState().chartX, ViewState::ChartX::Evaluations);
+    auto* chartView = window_->convergencePanel()->view();
+    renderedFrame(chartView);
+    const QPointF middle(chartView->width() / 2, chartView->height() / 2);
+    QMouseEvent move(QEvent::MouseMove, middle, chartView->mapToGlobal(middle), Qt::NoButton,
+                     Qt::NoButton, Qt::NoModifier);
+    QApplication::sendEvent(chartView, &move);
+    QTRY_VERIFY(window_->statusBar()->currentMessage().contains("at iteration"));
+    QVERIFY2(window_->statusBar()->currentMessage().contains("at iteration 39:"),
+             qPrintable(window_->statusBar()->currentMessage()));
+  }
+
   void theSurfaceAloneShowsTheLegend() {
     window_->landscapePanel()->setLayout(LandscapePanel::Layout::Surface);
     QVERIFY(!window_->landscapePanel()->contourView()->isVisible());

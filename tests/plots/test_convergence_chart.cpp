@@ -1,7 +1,7 @@
 // The convergence chart rendered offscreen: curves in their run colours, log axes that leave out
 // what they cannot draw (values <= 0: test_convergence_signs), the gap against a known minimum, the
 // display-to-iteration mapping (checked against where a drawn feature lands in the image), the
-// marker, and zoom keeping.
+// evaluations axis, the marker, and zoom keeping.
 #include <vtkAxis.h>
 #include <vtkChartXY.h>
 #include <vtkContextMouseEvent.h>
@@ -103,7 +103,7 @@ class TestConvergenceChart : public QObject {
     o.render();
     QVERIFY(o.xy()->GetAxis(vtkAxis::LEFT)->GetLogScaleActive());
     QVERIFY(!o.xy()->GetAxis(vtkAxis::BOTTOM)->GetLogScaleActive());
-    QVERIFY(!o.chart.iterationAt(-10.0, -10.0).has_value());
+    QVERIFY(!o.chart.xAt(-10.0, -10.0).has_value());
   }
 
   void invisibleRunsAreLeftOut() {
@@ -212,7 +212,7 @@ class TestConvergenceChart : public QObject {
   }
 
   // A step in the data draws a vertical segment at a known iteration; wherever the chart put
-  // it on screen, iterationAt() of that column must give the iteration back.
+  // it on screen, xAt() of that column must give the iteration back.
   void iterationAtFindsADrawnStep_data() {
     QTest::addColumn<bool>("logX");
     QTest::addColumn<double>("step");
@@ -233,7 +233,7 @@ class TestConvergenceChart : public QObject {
     const auto [x, count] = fullestColumn(image, runColor(1));
     QVERIFY2(count > 100, qPrintable(QString::number(count)));
     const double mid = kHeight / 2.0;
-    const auto at = o.chart.iterationAt(x + 0.5, mid);
+    const auto at = o.chart.xAt(x + 0.5, mid);
     QVERIFY(at.has_value());
     // One pixel is (last - 1) / plot width iterations on a linear axis, a factor
     // 1000^(1/width) on the log axis: allow two.
@@ -243,8 +243,30 @@ class TestConvergenceChart : public QObject {
       QVERIFY2(std::abs(*at - step) < 2 * 100.0 / 400, qPrintable(QString::number(*at)));
     }
     // Left of the plot area (on the axis labels) there is no iteration.
-    QVERIFY(!o.chart.iterationAt(1.0, mid).has_value());
-    QVERIFY(!o.chart.iterationAt(x + 0.5, 1.0).has_value());
+    QVERIFY(!o.chart.xAt(1.0, mid).has_value());
+    QVERIFY(!o.chart.xAt(x + 0.5, 1.0).has_value());
+  }
+
+  // On the evaluations axis a curve's x are its rows' evaluations; the window's iterations map
+  // onto them through the run (hand-made rows: 1, 3 and 4 evaluations per step).
+  void theEvaluationsAxisDrawsAgainstEvaluations() {
+    Offscreen o;
+    RunView run = runOf({0, 1, 2, 3}, {9, 8, 7, 6}, 0);
+    run.evaluations = {0, 1, 4, 8};
+    o.chart.setXAxis(ConvergenceAxis::Evaluations);
+    o.chart.setRuns({run}, ConvergenceQuantity::Loss, std::nullopt);
+    QCOMPARE(column(o.xy()->GetPlot(0), 0), (std::vector<double>{0, 1, 4, 8}));
+    QCOMPARE(QString::fromStdString(o.xy()->GetAxis(vtkAxis::BOTTOM)->GetTitle()),
+             QString("evaluations"));
+    QCOMPARE(evaluationsAt(run, 2.0), 4.0);
+    QCOMPARE(evaluationsAt(run, 2.5), 4.0);  // the row at or before
+    QCOMPARE(evaluationsAt(run, -1.0), 0.0);
+    QCOMPARE(iterationAtEvaluations(run, 4.0), 2.0);
+    QCOMPARE(iterationAtEvaluations(run, 5.0), 3.0);  // the first row that spent as many
+    QCOMPARE(iterationAtEvaluations(run, 99.0), 3.0);
+    o.chart.setXAxis(ConvergenceAxis::Iteration);
+    o.chart.setRuns({run}, ConvergenceQuantity::Loss, std::nullopt);
+    QCOMPARE(column(o.xy()->GetPlot(0), 0), (std::vector<double>{0, 1, 2, 3}));
   }
 
   void markerIsAVerticalLineAtItsIteration() {
@@ -256,7 +278,7 @@ class TestConvergenceChart : public QObject {
     Image image = o.render();
     const auto [x, count] = fullestColumn(image, grey);
     QVERIFY2(count > 60, qPrintable(QString::number(count)));
-    const auto at = o.chart.iterationAt(x + 0.5, kHeight / 2.0);
+    const auto at = o.chart.xAt(x + 0.5, kHeight / 2.0);
     QVERIFY(at.has_value());
     QVERIFY2(std::abs(*at - 40.0) < 1.0, qPrintable(QString::number(*at)));
     o.chart.setMarker(std::nullopt);
