@@ -46,6 +46,18 @@ using gradscape::testing::widgetPositionOf;
 class MainWindowTest : public QObject {
   Q_OBJECT
 
+  // The mouse at the middle of the convergence chart, after a frame. A move event sent
+  // directly: QTest::mouseMove moves the real (Xvfb) cursor, which sends nothing when an earlier
+  // case left the cursor at that very position.
+  void hoverTheChartsMiddle() {
+    auto* chartView = window_->convergencePanel()->view();
+    renderedFrame(chartView);
+    const QPointF middle(chartView->width() / 2, chartView->height() / 2);
+    QMouseEvent move(QEvent::MouseMove, middle, chartView->mapToGlobal(middle), Qt::NoButton,
+                     Qt::NoButton, Qt::NoModifier);
+    QApplication::sendEvent(chartView, &move);
+  }
+
  private slots:
   void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
@@ -241,15 +253,8 @@ class MainWindowTest : public QObject {
 
   void hoveringTheChartFindsTheIterateOnTheLandscape() {
     window_->runList()->setCurrentRow(0);  // GD: 5000 iterations, recorded at every step
-    auto* chartView = window_->convergencePanel()->view();
-    renderedFrame(chartView);
     // The middle of the chart's width lies inside the plot area, at an iteration in (0, 5000).
-    // A move event sent directly: QTest::mouseMove moves the real (Xvfb) cursor, which sends
-    // nothing when an earlier case left the cursor at that very position.
-    const QPointF middle(chartView->width() / 2, chartView->height() / 2);
-    QMouseEvent move(QEvent::MouseMove, middle, chartView->mapToGlobal(middle), Qt::NoButton,
-                     Qt::NoButton, Qt::NoModifier);
-    QApplication::sendEvent(chartView, &move);
+    hoverTheChartsMiddle();
     QTRY_VERIFY(window_->statusBar()->currentMessage().contains("at iteration"));
     const QString message = window_->statusBar()->currentMessage();
     const QRegularExpression number("at iteration ([0-9,]+)");
@@ -281,12 +286,7 @@ class MainWindowTest : public QObject {
     QVERIFY(axis != nullptr);
     axis->setCurrentIndex(axis->findData(int(plots::ConvergenceAxis::Evaluations)));
     QCOMPARE(window_->viewState().chartX, ViewState::ChartX::Evaluations);
-    auto* chartView = window_->convergencePanel()->view();
-    renderedFrame(chartView);
-    const QPointF middle(chartView->width() / 2, chartView->height() / 2);
-    QMouseEvent move(QEvent::MouseMove, middle, chartView->mapToGlobal(middle), Qt::NoButton,
-                     Qt::NoButton, Qt::NoModifier);
-    QApplication::sendEvent(chartView, &move);
+    hoverTheChartsMiddle();
     QTRY_VERIFY(window_->statusBar()->currentMessage().contains("at iteration"));
     QVERIFY2(window_->statusBar()->currentMessage().contains("at iteration 39:"),
              qPrintable(window_->statusBar()->currentMessage()));
