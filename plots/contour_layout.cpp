@@ -119,19 +119,11 @@ void ContourScene::Impl::fitCamera(const std::array<double, 5>& frameNow) {
   if (!fitPending && (frameNow == fittedFrame || !untouched)) return;
   const auto& g = content.grid;
   const double w = frameNow[0], h = frameNow[1];
-  const auto [boxLeft, boxBottom, boxW, boxH] = plotBox;
+  const double boxW = plotBox[2], boxH = plotBox[3];
   const ViewBox z = zoomBox.value_or(ViewBox{g.xmin, g.xmax, g.ymin, g.ymax});
   const double zwpp = std::max((z.xmax - z.xmin) / boxW, (z.ymax - z.ymin) / boxH);
-  const double cx = 0.5 * (z.xmin + z.xmax), cy = 0.5 * (z.ymin + z.ymax);
-  const double fx = cx - (boxLeft + 0.5 * boxW - 0.5 * w) * zwpp;
-  const double fy = cy - (boxBottom + 0.5 * boxH - 0.5 * h) * zwpp;
-  const double distance = 10.0 * size;
-  camera->ParallelProjectionOn();
-  camera->SetFocalPoint(fx, fy, 0.0);
-  camera->SetPosition(fx, fy, distance);
-  camera->SetViewUp(0.0, 1.0, 0.0);
-  camera->SetParallelScale(0.5 * h * zwpp);
-  camera->SetClippingRange(distance - 2.0 * size, distance + size);
+  showAtBoxCentre(camera, 0.5 * (z.xmin + z.xmax), 0.5 * (z.ymin + z.ymax), zwpp, plotBox, w, h,
+                  size);
   fitted = stateOf(camera);
   fittedFrame = frameNow;
   fitPending = false;

@@ -212,16 +212,8 @@ void DecisionMap::Impl::placeBox(double w, double h, double s, double legendW) {
   vtkCamera* camera = renderer->GetActiveCamera();
   const std::array<double, 4> frameNow{w, h, left, bottom};
   if (fitPending || (frameNow != fittedFrame && stateOf(camera) == fitted)) {
-    const double cx = 0.5 * (d.xmin + d.xmax), cy = 0.5 * (d.ymin + d.ymax);
-    const double fx = cx - (boxLeft + 0.5 * boxW - 0.5 * w) * wpp;
-    const double fy = cy - (boxBottom + 0.5 * boxH - 0.5 * h) * wpp;
-    const double distance = 10.0 * size;
-    camera->ParallelProjectionOn();
-    camera->SetFocalPoint(fx, fy, 0.0);
-    camera->SetPosition(fx, fy, distance);
-    camera->SetViewUp(0.0, 1.0, 0.0);
-    camera->SetParallelScale(0.5 * h * wpp);
-    camera->SetClippingRange(distance - 2.0 * size, distance + size);
+    showAtBoxCentre(camera, 0.5 * (d.xmin + d.xmax), 0.5 * (d.ymin + d.ymax), wpp, plotBox, w, h,
+                    size);
     fitted = stateOf(camera);
     fittedFrame = frameNow;
     fitPending = false;

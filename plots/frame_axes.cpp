@@ -45,6 +45,19 @@ std::array<double, 4> shownRange(vtkCamera* camera, const std::array<double, 4>&
   return {xmin, xmin + box[2] * wpp, ymin, ymin + box[3] * wpp};
 }
 
+void showAtBoxCentre(vtkCamera* camera, double cx, double cy, double wpp,
+                     const std::array<double, 4>& box, double w, double h, double size) {
+  const double fx = cx - (box[0] + 0.5 * box[2] - 0.5 * w) * wpp;
+  const double fy = cy - (box[1] + 0.5 * box[3] - 0.5 * h) * wpp;
+  const double distance = 10.0 * size;
+  camera->ParallelProjectionOn();
+  camera->SetFocalPoint(fx, fy, 0.0);
+  camera->SetPosition(fx, fy, distance);
+  camera->SetViewUp(0.0, 1.0, 0.0);
+  camera->SetParallelScale(0.5 * h * wpp);
+  camera->SetClippingRange(distance - 2.0 * size, distance + size);
+}
+
 struct FrameAxes::Impl {
   vtkRenderer* renderer = nullptr;
   PixelLayer lines;

@@ -19,6 +19,11 @@ namespace gradscape::plots {
 // in the rectangle `box` {left, bottom, width, height} of a w x h viewport (pixels).
 std::array<double, 4> shownRange(vtkCamera* camera, const std::array<double, 4>& box, double w,
                                  double h);
+// The inverse: points `camera` (parallel, looking down -z from `distance`, +y up) so that world
+// (cx, cy) is at the centre of `box` in a w x h viewport, at `wpp` world units per pixel; its
+// clipping range holds z in [-size, 2 size] (the scene's props).
+void showAtBoxCentre(vtkCamera* camera, double cx, double cy, double wpp,
+                     const std::array<double, 4>& box, double w, double h, double size);
 
 // One axis's ticks in the last update().
 struct AxisTicks {
